@@ -17,7 +17,21 @@ export function compileKernels(): Uint8Array {
   const asc = join(root, "node_modules/assemblyscript/bin/asc.js");
   execFileSync(
     process.execPath,
-    [asc, KERNELS_SOURCE, "-O3", "--runtime", "stub", "--noAssert", "--importMemory", "--use", "abort=", "--enable", "simd", "-o", out],
+    [
+      asc,
+      KERNELS_SOURCE,
+      "-O3",
+      "--runtime",
+      "stub",
+      "--noAssert",
+      "--importMemory",
+      "--use",
+      "abort=",
+      "--enable",
+      "simd",
+      "-o",
+      out,
+    ],
     { stdio: "inherit", cwd: root },
   );
   return new Uint8Array(readFileSync(out));

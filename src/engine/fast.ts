@@ -353,12 +353,23 @@ function sgdStep(
   const DL = batch.D[L]!;
   for (let e = 0; e < m; e++) {
     const label = data.labels[order[from + e]!]!;
-    y.fill(0);
-    y[label] = 1;
     const s = e * rs[L]!;
-    const aL = AL.subarray(s, s + nL);
-    if (spec.cost === "mse") for (let j = 0; j < nL; j++) g[j] = 2 * (aL[j]! - y[j]!);
-    outputDelta(spec, ZL.subarray(s, s + nL), aL, y, g, DL.subarray(s, s + nL));
+    if (spec.cost === "crossEntropy") {
+      // δ = a − y, as outputDelta gives for cross-entropy (inlined: this loop runs for every example).
+      for (let j = 0; j < nL; j++) DL[s + j] = AL[s + j]! - (j === label ? 1 : 0);
+    } else if (spec.output === "sigmoid") {
+      // δ = σ′(z) · 2(a − y), with σ′(z) = a(1 − a): outputDelta's chain rule, inlined.
+      for (let j = 0; j < nL; j++) {
+        const a = AL[s + j]!;
+        DL[s + j] = a * (1 - a) * 2 * (a - (j === label ? 1 : 0));
+      }
+    } else {
+      y.fill(0);
+      y[label] = 1;
+      const aL = AL.subarray(s, s + nL);
+      for (let j = 0; j < nL; j++) g[j] = 2 * (aL[j]! - y[j]!);
+      outputDelta(spec, ZL.subarray(s, s + nL), aL, y, g, DL.subarray(s, s + nL));
+    }
   }
   // δ[l−1] = f′(z[l−1]) ⊙ (w[l]ᵀ δ[l]).
   for (let l = L; l >= 2; l--) {
