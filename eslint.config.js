@@ -4,7 +4,17 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["src/**/*.as.ts", "dist", "node_modules", "public/data", "test-results", "playwright-report", "models"] },
+  {
+    ignores: [
+      "src/**/*.as.ts",
+      "dist",
+      "node_modules",
+      "public/data",
+      "test-results",
+      "playwright-report",
+      "models",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -495,7 +495,11 @@ export interface TrainerPosition {
 /**
  * Mini-batch SGD over a training set. Hyper-parameters live in `options` and are read at every batch,
  * so a learning-rate scrubber acts at once. Deterministic: same network, data, options and seed give
- * bit-identical weights. Layer 1 trains in the kernels' memory; `net` copies it back on access.
+ * bit-identical weights.
+ *
+ * The trainer takes over the network it is given: layer 1 trains in the kernels' memory, so read the
+ * current weights through `trainer.net` (which copies layer 1 back when it has changed), never through
+ * the object passed to the constructor.
  */
 export class Trainer {
   readonly options: TrainOptions;

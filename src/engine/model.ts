@@ -150,7 +150,12 @@ export function modelToJson(net: Network, meta?: ModelMeta): string {
     `"output": ${JSON.stringify(output)}`,
     `"cost": ${JSON.stringify(cost)}`,
   ];
-  if (meta !== undefined) lines.push(`"meta": ${JSON.stringify(meta, null, 2).replaceAll("\n", "\n  ")}`);
+  if (meta !== undefined) {
+    // One line per key, as JSON.stringify would write them (keys holding undefined are left out).
+    const entries = Object.entries(meta).filter(([, v]) => v !== undefined);
+    const body = entries.map(([k, v]) => `\n    ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(",");
+    lines.push(`"meta": {${body}${entries.length > 0 ? "\n  " : ""}}`);
+  }
   lines.push(`"weights": [\n    ${rows.slice(0, L).join(",\n    ")}\n  ]`);
   lines.push(`"biases": [\n    ${rows.slice(L).join(",\n    ")}\n  ]`);
   return `{\n  ${lines.join(",\n  ")}\n}\n`;

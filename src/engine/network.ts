@@ -147,6 +147,21 @@ export type Init = "auto" | "gaussian" | "he";
 export function createNetwork(
   spec: NetworkSpec,
   seed: number,
+  options?: { precision?: "float32"; init?: Init },
+): Network<Float32Array>;
+export function createNetwork(
+  spec: NetworkSpec,
+  seed: number,
+  options: { precision: "float64"; init?: Init },
+): Network<Float64Array>;
+export function createNetwork(
+  spec: NetworkSpec,
+  seed: number,
+  options?: { precision?: Precision; init?: Init },
+): Network;
+export function createNetwork(
+  spec: NetworkSpec,
+  seed: number,
   options: { precision?: Precision; init?: Init } = {},
 ): Network {
   validateSpec(spec);

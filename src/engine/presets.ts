@@ -4,6 +4,7 @@
 import type { TrainOptions } from "./fast.ts";
 import type { NetworkSpec } from "./network.ts";
 
+/** "3b1b": the videos' network; "best": the lessons' improvements combined. */
 export type PresetName = "3b1b" | "best";
 
 /** The hyper-parameters a preset fixes (shuffling is always on). */
@@ -22,6 +23,7 @@ export interface Preset {
   readonly seed: number;
 }
 
+/** The presets by name. */
 export const PRESETS: { readonly [name in PresetName]: Preset } = {
   "3b1b": {
     label: "The videos' network",
@@ -46,4 +48,5 @@ export const PRESETS: { readonly [name in PresetName]: Preset } = {
   },
 };
 
+/** Every preset name, in menu order. */
 export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];

@@ -12,10 +12,20 @@
 //   Z, D     f32[m × stride]        per example: weighted sums z¹ (out), or δ¹ (in)
 
 /** Z[e] = b + Σ over image rows[e]'s ink of xₖ · W[k] — the weighted sums z¹ of m examples. */
-export function forwardSparse(W: usize, stride: i32, b: usize, offsets: usize, index: usize, value: usize, rows: usize, m: i32, Z: usize): void {
-  const rowBytes = <usize>stride << 2;
+export function forwardSparse(
+  W: usize,
+  stride: i32,
+  b: usize,
+  offsets: usize,
+  index: usize,
+  value: usize,
+  rows: usize,
+  m: i32,
+  Z: usize,
+): void {
+  const rowBytes = (<usize>stride) << 2;
   for (let e = 0; e < m; e++) {
-    const i = <usize>load<u32>(rows + (<usize>e << 2));
+    const i = <usize>load<u32>(rows + ((<usize>e) << 2));
     const p0 = <usize>load<u32>(offsets + (i << 2));
     const p1 = <usize>load<u32>(offsets + ((i + 1) << 2));
     const z = Z + <usize>e * rowBytes;
@@ -56,10 +66,20 @@ export function forwardSparse(W: usize, stride: i32, b: usize, offsets: usize, i
  * products δ aᵀ, restricted to the ink. With coef = −η/m this is the SGD step of layer 1's weights;
  * with coef = 1 on a zeroed W it accumulates the batch's ∂C/∂w¹.
  */
-export function rank1Sparse(W: usize, stride: i32, D: usize, coef: f32, offsets: usize, index: usize, value: usize, rows: usize, m: i32): void {
-  const rowBytes = <usize>stride << 2;
+export function rank1Sparse(
+  W: usize,
+  stride: i32,
+  D: usize,
+  coef: f32,
+  offsets: usize,
+  index: usize,
+  value: usize,
+  rows: usize,
+  m: i32,
+): void {
+  const rowBytes = (<usize>stride) << 2;
   for (let e = 0; e < m; e++) {
-    const i = <usize>load<u32>(rows + (<usize>e << 2));
+    const i = <usize>load<u32>(rows + ((<usize>e) << 2));
     const p0 = <usize>load<u32>(offsets + (i << 2));
     const p1 = <usize>load<u32>(offsets + ((i + 1) << 2));
     const d = D + <usize>e * rowBytes;

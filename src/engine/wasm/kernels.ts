@@ -5,8 +5,28 @@
 import { KERNELS_WASM_BASE64 } from "./kernelsWasm.ts";
 
 interface Exports {
-  forwardSparse(W: number, stride: number, b: number, offsets: number, index: number, value: number, rows: number, m: number, Z: number): void;
-  rank1Sparse(W: number, stride: number, D: number, coef: number, offsets: number, index: number, value: number, rows: number, m: number): void;
+  forwardSparse(
+    W: number,
+    stride: number,
+    b: number,
+    offsets: number,
+    index: number,
+    value: number,
+    rows: number,
+    m: number,
+    Z: number,
+  ): void;
+  rank1Sparse(
+    W: number,
+    stride: number,
+    D: number,
+    coef: number,
+    offsets: number,
+    index: number,
+    value: number,
+    rows: number,
+    m: number,
+  ): void;
 }
 
 const PAGE = 65536;
