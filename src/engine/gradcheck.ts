@@ -1,5 +1,15 @@
 // Central finite differences: the independent oracle for analytic gradients (tests, and the lessons' side-by-side check).
-import { exampleCost, forward, type Network } from "./network.ts";
+import type { Activation, OutputActivation } from "./activations.ts";
+import type { Cost } from "./costs.ts";
+import {
+  createNetwork,
+  exampleCost,
+  forward,
+  traceExample,
+  type Network,
+  type NetworkSpec,
+} from "./network.ts";
+import { createRng } from "./rng.ts";
 
 /** C₀(x, y) for the network as it stands. */
 export function costOf(net: Network, x: ArrayLike<number>, y: ArrayLike<number>): number {
@@ -39,4 +49,47 @@ export function relativeError(analytic: ArrayLike<number>[], numeric: ArrayLike<
     }
   });
   return Math.sqrt(diff) / Math.max(Math.sqrt(sum), 1e-300);
+}
+
+/** A random small network shape: 1–3 hidden layers of 2–7 neurons, 3–8 inputs, 2–6 outputs. */
+export function randomSpec(
+  seed: number,
+  hidden: Activation,
+  output: OutputActivation,
+  cost: Cost,
+): NetworkSpec {
+  const rng = createRng(seed);
+  const layers = 1 + rng.int(3);
+  const sizes = [3 + rng.int(6)];
+  for (let i = 0; i < layers; i++) sizes.push(2 + rng.int(6));
+  sizes.push(2 + rng.int(5));
+  return { sizes, hidden: Array.from({ length: layers }, () => hidden), output, cost };
+}
+
+/** A random input in [0, 1) and a one-hot target. */
+export function randomExample(seed: number, nIn: number, nOut: number): { x: Float64Array; y: Float64Array } {
+  const rng = createRng(seed);
+  const x = Float64Array.from({ length: nIn }, () => rng.next());
+  const y = new Float64Array(nOut);
+  y[rng.int(nOut)] = 1;
+  return { x, y };
+}
+
+/**
+ * Backpropagation against central differences on `trials` random float64 networks (random biases too, so
+ * every chain-rule term is exercised) for one activation × output × cost; returns the worst relative error.
+ */
+export function gradientCheck(hidden: Activation, output: OutputActivation, cost: Cost, trials = 4): number {
+  let worst = 0;
+  for (let trial = 0; trial < trials; trial++) {
+    const spec = randomSpec(100 * trial + 7, hidden, output, cost);
+    const net = createNetwork(spec, trial + 1, { precision: "float64" });
+    const rng = createRng(trial + 99);
+    for (const b of net.b) for (let i = 0; i < b.length; i++) b[i] = rng.gaussian() * 0.5;
+    const { x, y } = randomExample(trial + 5, spec.sizes[0]!, spec.sizes.at(-1)!);
+    const trace = traceExample(net, x, y);
+    const numeric = numericGradient(net, x, y);
+    worst = Math.max(worst, relativeError([...trace.dw, ...trace.db], [...numeric.dw, ...numeric.db]));
+  }
+  return worst;
 }

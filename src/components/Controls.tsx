@@ -1,0 +1,314 @@
+// Training controls: play/pause, step, reset, the live learning-rate scrubber, batch size, the network's
+// shape and functions, presets, and the counters. React renders these; they send commands via the store.
+import { useId, type ChangeEvent } from "react";
+import {
+  ACTIVATIONS,
+  OUTPUT_ACTIVATIONS,
+  type Activation,
+  type OutputActivation,
+} from "../engine/activations.ts";
+import { COSTS, type Cost } from "../engine/costs.ts";
+import { MAX_HIDDEN_LAYERS, MAX_NEURONS, parameterCount, type NetworkSpec } from "../engine/network.ts";
+import { PRESET_NAMES, PRESETS, type PresetName } from "../engine/presets.ts";
+import { useApp, useAppStore } from "./context.tsx";
+
+/** The scrubber's range: η from 10⁻³ to 10, on a log scale. */
+export const LR_MIN = 0.001;
+export const LR_MAX = 10;
+const LR_STEPS = 1000;
+
+/** Slider position 0…LR_STEPS ↔ η, logarithmically. */
+export function lrFromSlider(pos: number): number {
+  const t = pos / LR_STEPS;
+  const eta = LR_MIN * Math.pow(LR_MAX / LR_MIN, t);
+  // Round to 3 significant figures so the number shown is the number used.
+  return Number(eta.toPrecision(3));
+}
+export function sliderFromLr(eta: number): number {
+  const clamped = Math.min(LR_MAX, Math.max(LR_MIN, eta));
+  return Math.round((Math.log(clamped / LR_MIN) / Math.log(LR_MAX / LR_MIN)) * LR_STEPS);
+}
+
+const BATCH_SIZES = [1, 2, 5, 10, 20, 32, 50, 100, 250, 1000];
+const COST_LABEL: Record<Cost, string> = { mse: "squared error Σ(a − y)²", crossEntropy: "cross-entropy" };
+const fmtInt = new Intl.NumberFormat("en-US");
+
+export function formatLr(eta: number): string {
+  return eta >= 1 ? eta.toFixed(2).replace(/\.?0+$/, "") : eta.toPrecision(2);
+}
+
+function PlayControls() {
+  const running = useApp((s) => s.running);
+  const ready = useApp((s) => s.phase === "ready");
+  const store = useAppStore();
+  return (
+    <div className="control-row" role="group" aria-label="Training">
+      <button
+        type="button"
+        className="primary"
+        onClick={() => store.getState().togglePlay()}
+        disabled={!ready}
+      >
+        {running ? "Pause" : "Play"}
+      </button>
+      <button
+        type="button"
+        onClick={() => store.getState().step("batch")}
+        disabled={!ready || running}
+        title="Train on one mini-batch"
+      >
+        Step
+      </button>
+      <button
+        type="button"
+        onClick={() => store.getState().step("epoch")}
+        disabled={!ready || running}
+        title="Train to the end of this epoch"
+      >
+        Step epoch
+      </button>
+      <button
+        type="button"
+        onClick={() => store.getState().reset()}
+        disabled={!ready}
+        title="Start again from new random weights"
+      >
+        Reset
+      </button>
+    </div>
+  );
+}
+
+function LearningRate() {
+  const eta = useApp((s) => s.hyper.learningRate);
+  const store = useAppStore();
+  const id = useId();
+  return (
+    <div className="control">
+      <label htmlFor={id}>
+        Learning rate <span className="value mono">η = {formatLr(eta)}</span>
+      </label>
+      <input
+        id={id}
+        type="range"
+        min={0}
+        max={LR_STEPS}
+        step={1}
+        value={sliderFromLr(eta)}
+        aria-label="Learning rate"
+        aria-valuetext={`η = ${formatLr(eta)}`}
+        onChange={(e: ChangeEvent<HTMLInputElement>) =>
+          store.getState().setHyper({ learningRate: lrFromSlider(Number(e.target.value)) })
+        }
+      />
+      <div className="scale mono" aria-hidden="true">
+        <span>0.001</span>
+        <span>0.01</span>
+        <span>0.1</span>
+        <span>1</span>
+        <span>10</span>
+      </div>
+    </div>
+  );
+}
+
+function BatchSize() {
+  const batch = useApp((s) => s.hyper.batchSize);
+  const store = useAppStore();
+  const id = useId();
+  return (
+    <div className="control">
+      <label htmlFor={id}>Mini-batch size</label>
+      <select
+        id={id}
+        value={batch}
+        onChange={(e) => store.getState().setHyper({ batchSize: Number(e.target.value) })}
+      >
+        {(BATCH_SIZES.includes(batch) ? BATCH_SIZES : [...BATCH_SIZES, batch].sort((a, b) => a - b)).map(
+          (m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ),
+        )}
+      </select>
+    </div>
+  );
+}
+
+/** Hidden layers: add, remove, and set neurons per layer (each change starts an untrained network). */
+function LayerEditor({ spec, onChange }: { spec: NetworkSpec; onChange: (spec: NetworkSpec) => void }) {
+  const hiddenSizes = spec.sizes.slice(1, -1);
+  const set = (sizes: number[], hidden: Activation[]) =>
+    onChange({ ...spec, sizes: [spec.sizes[0]!, ...sizes, spec.sizes.at(-1)!], hidden });
+  return (
+    <fieldset className="layers">
+      <legend>Hidden layers</legend>
+      {hiddenSizes.length === 0 && (
+        <p className="hint">No hidden layer: pixels connect straight to the outputs.</p>
+      )}
+      {hiddenSizes.map((n, i) => (
+        <div className="layer-row" key={i}>
+          <label>
+            Layer {i + 1} neurons
+            <input
+              type="number"
+              min={1}
+              max={MAX_NEURONS}
+              value={n}
+              onChange={(e) => {
+                const v = Math.round(Number(e.target.value));
+                if (!Number.isFinite(v) || v < 1 || v > MAX_NEURONS) return;
+                const sizes = [...hiddenSizes];
+                sizes[i] = v;
+                set(sizes, [...spec.hidden]);
+              }}
+            />
+          </label>
+          <label>
+            activation
+            <select
+              value={spec.hidden[i]}
+              onChange={(e) => {
+                const hidden = [...spec.hidden];
+                hidden[i] = e.target.value as Activation;
+                set(hiddenSizes, hidden);
+              }}
+            >
+              {ACTIVATIONS.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            aria-label={`Remove layer ${i + 1}`}
+            onClick={() =>
+              set(
+                hiddenSizes.filter((_, k) => k !== i),
+                spec.hidden.filter((_, k) => k !== i),
+              )
+            }
+          >
+            −
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        disabled={hiddenSizes.length >= MAX_HIDDEN_LAYERS}
+        onClick={() => set([...hiddenSizes, 16], [...spec.hidden, spec.hidden.at(-1) ?? "sigmoid"])}
+      >
+        Add layer
+      </button>
+    </fieldset>
+  );
+}
+
+function NetworkShape() {
+  const spec = useApp((s) => s.spec);
+  const preset = useApp((s) => s.preset);
+  const store = useAppStore();
+  const presetId = useId();
+  const outId = useId();
+  const costId = useId();
+  const setSpec = (next: NetworkSpec) => store.getState().setSpec(next);
+  return (
+    <div className="shape">
+      <div className="control">
+        <label htmlFor={presetId}>Preset</label>
+        <select
+          id={presetId}
+          value={preset ?? ""}
+          onChange={(e) => {
+            if (e.target.value) store.getState().applyPreset(e.target.value as PresetName);
+          }}
+        >
+          {preset === null && <option value="">Custom</option>}
+          {PRESET_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {PRESETS[name].label} ({PRESETS[name].spec.sizes.join("-")})
+            </option>
+          ))}
+        </select>
+      </div>
+      <LayerEditor spec={spec} onChange={setSpec} />
+      <div className="control">
+        <label htmlFor={outId}>Output</label>
+        <select
+          id={outId}
+          value={spec.output}
+          onChange={(e) => setSpec({ ...spec, output: e.target.value as OutputActivation })}
+        >
+          {OUTPUT_ACTIVATIONS.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="control">
+        <label htmlFor={costId}>Cost</label>
+        <select
+          id={costId}
+          value={spec.cost}
+          onChange={(e) => setSpec({ ...spec, cost: e.target.value as Cost })}
+        >
+          {COSTS.map((c) => (
+            <option key={c} value={c}>
+              {COST_LABEL[c]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="hint">
+        {spec.sizes.join("-")} · {fmtInt.format(parameterCount(spec))} weights and biases. Changing the
+        network starts it untrained.
+      </p>
+    </div>
+  );
+}
+
+function Counters() {
+  const stats = useApp((s) => s.stats);
+  const source = useApp((s) => s.modelSource);
+  return (
+    <dl className="counters mono">
+      <div>
+        <dt>epoch</dt>
+        <dd>{stats.epoch}</dd>
+      </div>
+      <div>
+        <dt>examples</dt>
+        <dd>{fmtInt.format(stats.examplesSeen)}</dd>
+      </div>
+      <div>
+        <dt>speed</dt>
+        <dd>
+          {stats.examplesPerSecond > 0 ? `${fmtInt.format(Math.round(stats.examplesPerSecond))}/s` : "—"}
+        </dd>
+      </div>
+      {source && (
+        <div className="source">
+          <dt>weights</dt>
+          <dd>{source}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+/** All training controls. */
+export function Controls() {
+  return (
+    <section className="controls" aria-label="Controls">
+      <PlayControls />
+      <LearningRate />
+      <BatchSize />
+      <Counters />
+      <NetworkShape />
+    </section>
+  );
+}

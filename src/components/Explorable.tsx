@@ -1,0 +1,69 @@
+// One explorable: creates its training worker and store, starts them, and lays out the views.
+// Keeps the last finite weights so a crashed worker can be restarted where it was.
+import { useEffect, useState, type ReactNode } from "react";
+import { modelToJson } from "../engine/model.ts";
+import type { Network } from "../engine/network.ts";
+import { createAppStore, type AppStore } from "../store/appStore.ts";
+import { createTrainingWorker, TrainingClient, type Frame } from "../worker/client.ts";
+import { ExplorableProvider } from "./context.tsx";
+
+export interface ExplorableOptions {
+  /** Folder with the prepared MNIST files (manifest.json). */
+  readonly dataUrl: string;
+  /** The model loaded at start; null for an untrained network. */
+  readonly modelUrl: string | null;
+}
+
+function allFinite(frame: Frame): boolean {
+  for (const v of [...frame.weights.w, ...frame.weights.b])
+    for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i]!)) return false;
+  return true;
+}
+
+function start(options: ExplorableOptions): { client: TrainingClient; store: AppStore } {
+  const client = new TrainingClient(createTrainingWorker);
+  const store = createAppStore(client);
+  const init = (model: { url: string } | { text: string; label: string } | null) => {
+    const s = store.getState();
+    client.send({ op: "init", dataUrl: options.dataUrl, model, spec: s.spec, hyper: s.hyper, seed: s.seed });
+  };
+  // The last weights known to be finite, checked at most every two seconds.
+  let lastGood: Network<Float32Array> | null = null;
+  let lastCheck = -Infinity;
+  client.onFrame((frame) => {
+    const now = performance.now();
+    if (now - lastCheck < 2000) return;
+    lastCheck = now;
+    if (allFinite(frame)) lastGood = { spec: store.getState().spec, w: frame.weights.w, b: frame.weights.b };
+  });
+  client.onCrash((message) => {
+    store.setState({
+      running: false,
+      phase: "loading",
+      notice: {
+        kind: "crash",
+        message: `The training worker crashed (${message}) and was restarted with the last good weights.`,
+        action: null,
+      },
+    });
+    init(
+      lastGood
+        ? { text: modelToJson(lastGood), label: "last good weights before the crash" }
+        : options.modelUrl
+          ? { url: options.modelUrl }
+          : null,
+    );
+  });
+  init(options.modelUrl ? { url: options.modelUrl } : null);
+  return { client, store };
+}
+
+export function Explorable({ options, children }: { options: ExplorableOptions; children: ReactNode }) {
+  const [explorable] = useState(() => start(options));
+  useEffect(() => () => explorable.client.dispose(), [explorable]);
+  return (
+    <ExplorableProvider store={explorable.store} client={explorable.client}>
+      {children}
+    </ExplorableProvider>
+  );
+}
