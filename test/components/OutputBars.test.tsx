@@ -1,0 +1,118 @@
+// @vitest-environment jsdom
+// OutputBars: bars and the announced prediction follow the frames; the store's prediction changes rarely.
+import { cleanup, screen } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { OutputBars, predict } from "../../src/components/OutputBars.tsx";
+import { PRESETS } from "../../src/engine/presets.ts";
+import type { WorkerEvent } from "../../src/worker/protocol.ts";
+import { manualFrames, setup } from "./inputHarness.tsx";
+
+/** A frame whose probe's output activations are `outputs` (or no probe). */
+function frame(outputs: number[] | null, probeId = 1): WorkerEvent {
+  return {
+    type: "frame",
+    stats: { epoch: 0, examplesSeen: 0, examplesPerSecond: 0, trainCost: Number.NaN, running: false },
+    weights: { w: [], b: [] },
+    probe: outputs && {
+      probeId,
+      z: [],
+      a: [new Float32Array(784), new Float32Array(16), Float32Array.from(outputs)],
+    },
+    history: [],
+  };
+}
+
+const SIGMOID_OUT = [0.02, 0.05, 0.01, 0.8, 0.0, 0.1, 0.0, 0.02, 0.0, 0.0]; // Σ = 1.0 → 3 at 80%
+const SOFTMAX_OUT = [0.01, 0.01, 0.01, 0.93, 0.0, 0.02, 0.0, 0.01, 0.01, 0.0];
+
+beforeEach(() => {
+  manualFrames();
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe("predict", () => {
+  it("predict(a, 'sigmoid') is argmax with confidence a / Σa", () => {
+    const p = predict([0.1, 0.6, 0.3, 1.0], "sigmoid");
+    expect(p.digit).toBe(3);
+    expect(p.confidence).toBeCloseTo(0.5, 12);
+  });
+
+  it("predict(a, 'softmax') is argmax with confidence a itself", () => {
+    expect(predict([0.2, 0.7, 0.1], "softmax")).toEqual({ digit: 1, confidence: 0.7 });
+  });
+
+  it("predict of all-zero outputs is digit 0 with confidence 0", () => {
+    expect(predict(new Float32Array(10), "sigmoid")).toEqual({ digit: 0, confidence: 0 });
+  });
+});
+
+describe("OutputBars", () => {
+  it("announces the prediction of a frame: digit and a / Σa as a rounded percentage", () => {
+    const app = setup();
+    app.render(<OutputBars />);
+    const live = screen.getByRole("status");
+    expect(live.getAttribute("aria-live")).toBe("polite");
+    const out = [0.1, 0.05, 0.02, 0.7, 0.03, 0.1, 0.0, 0.05, 0.1, 0.05]; // Σ = 1.2 → 0.7 / 1.2 = 58.3%
+    app.emit(frame(out));
+    expect(live.textContent).toBe("Prediction: 3 (58%)");
+    expect(app.store.getState().prediction?.digit).toBe(3);
+    expect(screen.getByText("confidence = a / Σa")).toBeTruthy();
+  });
+
+  it("uses the softmax probability itself for softmax outputs", () => {
+    const app = setup({ spec: PRESETS.best.spec });
+    app.render(<OutputBars />);
+    app.emit(frame(SOFTMAX_OUT));
+    expect(screen.getByRole("status").textContent).toBe("Prediction: 3 (93%)");
+    expect(screen.getByText(/softmax probability/)).toBeTruthy();
+  });
+
+  it("paints each bar's value and highlights the predicted digit", () => {
+    const app = setup();
+    const { container } = app.render(<OutputBars />);
+    app.emit(frame(SIGMOID_OUT));
+    const rows = container.querySelectorAll("li");
+    expect(rows).toHaveLength(10);
+    expect(rows[3]?.textContent).toBe("30.80");
+    expect(rows[5]?.textContent).toBe("50.10");
+    expect(rows[3]?.dataset["predicted"]).toBe("true");
+    expect(rows[5]?.dataset["predicted"]).toBe("false");
+    const fill = rows[3]?.querySelector<HTMLElement>("[data-part=fill]");
+    expect(Number.parseFloat(fill?.style.width ?? "")).toBeCloseTo(80, 3);
+  });
+
+  it("with no probe shows no prediction: the live region is empty and a hint says to draw", () => {
+    const app = setup();
+    app.render(<OutputBars />);
+    app.emit(frame(SIGMOID_OUT));
+    app.emit(frame(null));
+    expect(screen.getByRole("status").textContent).toBe("");
+    expect(screen.getByText("Draw a digit")).toBeTruthy();
+    expect(app.store.getState().prediction).toBeNull();
+  });
+
+  it("picks up the frame already received when it mounts", () => {
+    const app = setup();
+    app.emit(frame(SIGMOID_OUT));
+    app.render(<OutputBars />);
+    expect(screen.getByRole("status").textContent).toBe("Prediction: 3 (80%)");
+  });
+
+  it("updates the store only when the digit or the rounded percentage changes", () => {
+    const app = setup();
+    app.render(<OutputBars />);
+    const updates = vi.fn();
+    app.store.subscribe((s, prev) => s.prediction !== prev.prediction && updates(s.prediction));
+    app.emit(frame(SIGMOID_OUT));
+    app.emit(frame(SIGMOID_OUT.map((v, j) => (j === 3 ? v + 0.001 : v)))); // still 80%
+    app.emit(frame(SIGMOID_OUT.map((v, j) => (j === 3 ? v + 0.001 : v))));
+    expect(updates).toHaveBeenCalledTimes(1);
+    app.emit(frame(SIGMOID_OUT.map((v, j) => (j === 3 ? 0.9 : v)))); // 0.9 / 1.1 → 82%
+    expect(updates).toHaveBeenCalledTimes(2);
+    expect(screen.getByRole("status").textContent).toBe("Prediction: 3 (82%)");
+  });
+});
