@@ -16,7 +16,13 @@ import {
   type Network,
   type NetworkSpec,
 } from "../src/engine/network.ts";
-import { PRESET_NAMES, PRESETS, type PresetName } from "../src/engine/presets.ts";
+import {
+  PRESET_NAMES,
+  PRESETS,
+  scheduledLearningRate,
+  type LrSchedule,
+  type PresetName,
+} from "../src/engine/presets.ts";
 import { loadMnist } from "./lib/mnist.ts";
 
 const PIXELS = 784;
@@ -39,6 +45,8 @@ Training:
   --epochs 30             passes over the training set (0: only evaluate)
   --batch 10              mini-batch size m
   --lr 3                  learning rate eta
+  --lr-decay 0.3          multiply eta by this factor after each epoch listed in --lr-decay-after ...
+  --lr-decay-after 15,22  ... (a step decay; "none" for a constant eta)
   --weight-decay 0        L2 weight decay lambda
   --momentum 0            momentum mu, 0 to below 1
   --seed 1                seed of the initial weights and of the shuffles
@@ -72,6 +80,8 @@ const OPTIONS = {
   seed: { type: "string" },
   "train-limit": { type: "string" },
   "no-shuffle": { type: "boolean" },
+  "lr-decay": { type: "string" },
+  "lr-decay-after": { type: "string" },
   "init-from": { type: "string" },
   save: { type: "string" },
   checkpoints: { type: "string" },
@@ -90,6 +100,8 @@ interface Settings {
   readonly initFrom: string | undefined;
   readonly preset: PresetName | undefined;
   readonly options: TrainOptions;
+  /** Step decay of η over the epochs, or null for a constant η. */
+  readonly schedule: LrSchedule | null;
   readonly epochs: number;
   readonly seed: number;
   readonly trainLimit: number;
@@ -192,6 +204,32 @@ function parseSettings(argv: readonly string[]): Settings | "help" {
     shuffle: !values["no-shuffle"],
   };
 
+  let schedule: LrSchedule | null = base.schedule;
+  if (values["lr-decay-after"] !== undefined || values["lr-decay"] !== undefined) {
+    const afterText = values["lr-decay-after"] ?? base.schedule?.after.join(",") ?? "";
+    if (afterText === "none" || afterText === "") schedule = null;
+    else {
+      const after = listFlag(afterText).map((t) =>
+        numberFlag(
+          "lr-decay-after",
+          t,
+          (v) => Number.isInteger(v) && v >= 1,
+          "epochs ≥ 1 separated by commas",
+        ),
+      );
+      const factor =
+        values["lr-decay"] === undefined
+          ? (base.schedule?.factor ?? 0.1)
+          : numberFlag(
+              "lr-decay",
+              values["lr-decay"],
+              (v) => v > 0 && v <= 1,
+              "a number above 0 and at most 1",
+            );
+      schedule = { factor, after: [...after].sort((a, b) => a - b) };
+    }
+  }
+
   let checkpoints: number[] = [];
   if (values.checkpoints !== undefined) {
     const ok = (v: number) => Number.isInteger(v) && v >= 0 && v <= epochs;
@@ -209,6 +247,7 @@ function parseSettings(argv: readonly string[]): Settings | "help" {
     initFrom,
     preset,
     options,
+    schedule,
     epochs,
     seed: values.seed === undefined ? base.seed : intFlag("seed", values.seed, 0, 2 ** 32 - 1),
     trainLimit:
@@ -429,6 +468,7 @@ function run(argv: readonly string[]): number {
     epochs: epoch,
     trainCount: trainSet.count,
     learningRate: options.learningRate,
+    ...(settings.schedule === null ? {} : { learningRateDecay: { ...settings.schedule } }),
     batchSize: options.batchSize,
     weightDecay: options.weightDecay,
     momentum: options.momentum,
@@ -455,6 +495,7 @@ function run(argv: readonly string[]): number {
   let final = initial;
   const showBar = !json && process.stderr.isTTY === true;
   for (let epoch = 1; epoch <= epochs; epoch++) {
+    trainer.options.learningRate = scheduledLearningRate(options.learningRate, settings.schedule, epoch);
     const bar = showBar ? progressBar(epochLabel(epoch)) : undefined;
     const t = performance.now();
     const trainCost = trainer.epoch(bar?.onBatch);
@@ -468,7 +509,7 @@ function run(argv: readonly string[]): number {
         : nonFiniteParameter(trainer.net)?.concat(" became non-finite");
     if (bad !== undefined)
       throw new Error(
-        `training diverged in epoch ${epoch}: ${bad}; try a learning rate below ${options.learningRate}`,
+        `training diverged in epoch ${epoch}: ${bad}; try a learning rate below ${trainer.options.learningRate}`,
       );
     results.push({
       epoch,
@@ -480,7 +521,7 @@ function run(argv: readonly string[]): number {
     final = ev;
     say(
       `${epochLabel(epoch)}  test accuracy ${percent(ev.accuracy)}  test cost ${ev.cost.toFixed(4)}  ` +
-        `train cost ${trainCost.toFixed(4)}  ${seconds.toFixed(1)} s  ${grouped(trainSet.count / seconds)} ex/s`,
+        `train cost ${trainCost.toFixed(4)}  η ${trainer.options.learningRate.toPrecision(3)}  ${seconds.toFixed(1)} s  ${grouped(trainSet.count / seconds)} ex/s`,
     );
     checkpoint(epoch, ev.accuracy, ev.cost);
   }
@@ -496,6 +537,7 @@ function run(argv: readonly string[]): number {
       `${JSON.stringify({
         spec,
         options,
+        schedule: settings.schedule,
         seed,
         ...(settings.preset === undefined ? {} : { preset: settings.preset }),
         ...(settings.initFrom === undefined ? {} : { initFrom: settings.initFrom }),

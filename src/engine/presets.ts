@@ -10,6 +10,22 @@ export type PresetName = "3b1b" | "best";
 /** The hyper-parameters a preset fixes (shuffling is always on). */
 export type PresetTraining = Pick<TrainOptions, "learningRate" | "batchSize" | "weightDecay" | "momentum">;
 
+/**
+ * A step decay of the learning rate: η for epoch e (counted from 1) is η₀ · factor^k, where k counts the
+ * epochs D in `after` with D < e. "×0.3 after 25, 38" means η₀ for epochs 1–25, 0.3η₀ for 26–38, then 0.09η₀.
+ */
+export interface LrSchedule {
+  readonly factor: number;
+  readonly after: readonly number[];
+}
+
+/** η for epoch e (from 1) under a step decay; η₀ itself without one. */
+export function scheduledLearningRate(eta0: number, schedule: LrSchedule | null, epoch: number): number {
+  if (!schedule) return eta0;
+  const k = schedule.after.filter((d) => d < epoch).length;
+  return eta0 * Math.pow(schedule.factor, k);
+}
+
 /** An architecture and how to train it. */
 export interface Preset {
   readonly label: string;
@@ -17,6 +33,8 @@ export interface Preset {
   readonly spec: NetworkSpec;
   /** η, m, λ and μ. */
   readonly train: PresetTraining;
+  /** How the headless trainer lowers η as the epochs go by (the app leaves η to the learner). */
+  readonly schedule: LrSchedule | null;
   /** Passes over the 60,000 training images. */
   readonly epochs: number;
   /** Seed of the initial weights and of the shuffles. */
@@ -31,7 +49,8 @@ export const PRESETS: { readonly [name in PresetName]: Preset } = {
       "784-16-16-10 with sigmoid everywhere and squared-error cost, trained by plain mini-batch SGD as in " +
       "3Blue1Brown's videos and Nielsen's book.",
     spec: { sizes: [784, 16, 16, 10], hidden: ["sigmoid", "sigmoid"], output: "sigmoid", cost: "mse" },
-    train: { learningRate: 3, batchSize: 10, weightDecay: 0, momentum: 0 },
+    train: { learningRate: 1.5, batchSize: 10, weightDecay: 5e-5, momentum: 0 },
+    schedule: { factor: 0.3, after: [15, 22, 27] },
     epochs: 30,
     seed: 1,
   },
@@ -41,8 +60,8 @@ export const PRESETS: { readonly [name in PresetName]: Preset } = {
       "784-100-10 with ReLU hidden neurons, a softmax output and cross-entropy cost, trained with momentum: " +
       "what the lessons' fixes add up to.",
     spec: { sizes: [784, 100, 10], hidden: ["relu"], output: "softmax", cost: "crossEntropy" },
-    // Placeholders until tuned on the full run.
-    train: { learningRate: 0.01, batchSize: 10, weightDecay: 0.0001, momentum: 0.9 },
+    train: { learningRate: 0.05, batchSize: 32, weightDecay: 5e-4, momentum: 0.9 },
+    schedule: { factor: 0.1, after: [20, 27] },
     epochs: 30,
     seed: 1,
   },

@@ -43,7 +43,8 @@ describe("scripts/train.ts", () => {
   const saved = join(dir, "model.json");
   const args = [
     ...["--hidden", "30", "--activation", "sigmoid", "--output", "sigmoid", "--cost", "mse"],
-    ...["--lr", "3", "--batch", "10", "--seed", "1", "--train-limit", "2000", "--epochs", "1"],
+    ...["--lr", "3", "--lr-decay-after", "none", "--weight-decay", "0"],
+    ...["--batch", "10", "--seed", "1", "--train-limit", "2000", "--epochs", "1"],
     ...["--save", saved, "--checkpoints", "0,1", "--checkpoint-dir", dir, "--json"],
   ];
   let run: ReturnType<typeof train>;
@@ -62,6 +63,7 @@ describe("scripts/train.ts", () => {
     expect(result).toMatchObject({
       spec: { sizes: [784, 30, 10], hidden: ["sigmoid"], output: "sigmoid", cost: "mse" },
       options: { learningRate: 3, batchSize: 10, weightDecay: 0, momentum: 0, shuffle: true },
+      schedule: null,
       seed: 1,
       trainCount: 2000,
       saved,

@@ -1,0 +1,199 @@
+// `npm run bench:ui`: drives the built app in the system Chromium and prints one JSON line: frame intervals
+// (p50/p95) and long tasks (> 50 ms) on the main thread over 10 s of full-speed training, the worker's
+// training speed meanwhile (and its ratio to `npm run bench`'s single-threaded Node figure), and the latency
+// from a pen stroke on the pad to the prediction appearing, idle and while training.
+import { spawn, type ChildProcess } from "node:child_process";
+import { chromium, type Page } from "@playwright/test";
+import { toSparse, Trainer } from "../src/engine/fast.ts";
+import { createNetwork, type Network } from "../src/engine/network.ts";
+import { PRESETS } from "../src/engine/presets.ts";
+import { loadMnist } from "./lib/mnist.ts";
+
+const PORT = 4183;
+const URL_ = `http://127.0.0.1:${PORT}/`;
+const SECONDS = 10;
+
+function startServer(): ChildProcess {
+  return spawn(
+    process.execPath,
+    [
+      "node_modules/vite/bin/vite.js",
+      "preview",
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(PORT),
+      "--strictPort",
+    ],
+    { stdio: "ignore" },
+  );
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(URL_)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`vite preview did not start on port ${PORT}`);
+}
+
+const quantile = (v: number[], q: number) => {
+  const s = [...v].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;
+};
+const round = (x: number, d = 2) => Number(x.toFixed(d));
+
+/** Examples seen, as the counters show it. */
+async function examplesSeen(page: Page): Promise<number> {
+  const text = await page.locator(".counters div", { hasText: "examples" }).locator("dd").innerText();
+  return Number(text.replace(/[^0-9]/g, ""));
+}
+
+/** One stroke on the pad after Clear; returns ms from the first pointer event to the prediction text. */
+async function strokeLatency(page: Page, k: number): Promise<number> {
+  await page.getByRole("button", { name: "Clear" }).click();
+  await page.waitForFunction(
+    () => !document.querySelector('[aria-live="polite"][role="status"]')?.textContent,
+  );
+  await page.evaluate(() => {
+    const w = window as unknown as { __t0: number | null; __t1: number | null };
+    w.__t0 = null;
+    w.__t1 = null;
+    const pad = document.querySelector('canvas[aria-label="Drawing pad"]')!;
+    pad.addEventListener("pointerdown", (e) => (w.__t0 ??= e.timeStamp), { once: true, capture: true });
+    const live = document.querySelector('[aria-live="polite"][role="status"]')!;
+    const obs = new MutationObserver(() => {
+      if (live.textContent?.startsWith("Prediction:") && w.__t1 === null) {
+        w.__t1 = performance.now();
+        obs.disconnect();
+      }
+    });
+    obs.observe(live, { childList: true, characterData: true, subtree: true });
+  });
+  const box = (await page
+    .getByRole("img", { name: "Drawing pad" })
+    .or(page.locator('canvas[aria-label="Drawing pad"]'))
+    .first()
+    .boundingBox())!;
+  const x = box.x + box.width * (0.4 + 0.02 * (k % 5));
+  await page.mouse.move(x, box.y + box.height * 0.2);
+  await page.mouse.down();
+  await page.mouse.move(x + box.width * 0.05, box.y + box.height * 0.8, { steps: 1 });
+  await page.mouse.up();
+  await page.waitForFunction(() => (window as unknown as { __t1: number | null }).__t1 !== null, null, {
+    timeout: 5000,
+  });
+  return page.evaluate(() => {
+    const w = window as unknown as { __t0: number; __t1: number };
+    return w.__t1 - w.__t0;
+  });
+}
+
+/** Node's single-threaded speed for the same network and settings, as `npm run bench` measures it. */
+function nodeSpeed(): number {
+  const { train } = loadMnist();
+  const data = toSparse({ count: train.count, size: 784, pixels: train.pixels, labels: train.labels });
+  const p = PRESETS["3b1b"];
+  const warm = new Trainer(createNetwork(p.spec, 9) as Network<Float32Array>, data, p.train, 9);
+  for (let i = 0; i < 300; i++) warm.step();
+  const t = new Trainer(createNetwork(p.spec, 1) as Network<Float32Array>, data, p.train, 1);
+  const t0 = performance.now();
+  t.epoch();
+  return data.count / ((performance.now() - t0) / 1000);
+}
+
+const server = startServer();
+try {
+  await waitForServer();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(URL_);
+  const play = page.getByRole("button", { name: "Play" });
+  await play.waitFor();
+  await page.waitForFunction(
+    () => {
+      const b = [...document.querySelectorAll("button")].find((x) => x.textContent === "Play");
+      return b && !b.disabled;
+    },
+    null,
+    { timeout: 120_000 },
+  );
+
+  const idle: number[] = [];
+  for (let k = 0; k < 10; k++) idle.push(await strokeLatency(page, k));
+
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __long: number[]; __run: boolean };
+    w.__frames = [];
+    w.__long = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({
+      type: "longtask",
+    });
+    let last = performance.now();
+    w.__run = true;
+    const loop = (t: number) => {
+      w.__frames.push(t - last);
+      last = t;
+      if (w.__run) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  });
+  await play.click();
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __long: number[] };
+    w.__frames = [];
+    w.__long = [];
+  });
+  const e0 = await examplesSeen(page);
+  const t0 = Date.now();
+  await page.waitForTimeout(SECONDS * 1000);
+  const e1 = await examplesSeen(page);
+  const t1 = Date.now();
+  const { frames, longTasks } = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __long: number[]; __run: boolean };
+    w.__run = false;
+    return { frames: w.__frames, longTasks: w.__long };
+  });
+  const training: number[] = [];
+  for (let k = 0; k < 10; k++) training.push(await strokeLatency(page, k));
+  await page.getByRole("button", { name: "Pause" }).click();
+  await browser.close();
+
+  const workerSpeed = (e1 - e0) / ((t1 - t0) / 1000);
+  const node = nodeSpeed();
+  console.log(
+    JSON.stringify({
+      network: "784-16-16-10 sigmoid, batch 10, η 3 (the default preset)",
+      seconds: SECONDS,
+      frames: frames.length,
+      frame_ms_p50: round(quantile(frames, 0.5)),
+      frame_ms_p95: round(quantile(frames, 0.95)),
+      frame_ms_max: round(Math.max(...frames)),
+      long_tasks: longTasks.length,
+      long_task_ms: longTasks.map((d) => round(d, 0)),
+      worker_examples_per_s: Math.round(workerSpeed),
+      node_bench_examples_per_s: Math.round(node),
+      worker_vs_node: round(workerSpeed / node),
+      draw_to_prediction_ms_idle_p50: round(quantile(idle, 0.5), 1),
+      draw_to_prediction_ms_idle_max: round(Math.max(...idle), 1),
+      draw_to_prediction_ms_training_p50: round(quantile(training, 0.5), 1),
+      draw_to_prediction_ms_training_max: round(Math.max(...training), 1),
+    }),
+  );
+} finally {
+  server.kill();
+}
