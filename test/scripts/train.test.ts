@@ -137,3 +137,41 @@ describe("scripts/train.ts", () => {
     expect(r.stdout).toContain("--init-from FILE");
   });
 });
+
+describe("the shipped models (public/models, made by `npm run models`)", () => {
+  it("regenerate bit for bit: the trainer's epoch 0 and 1 checkpoints equal the shipped ones", () => {
+    const dir = mkdtempSync(join(tmpdir(), "models-test-"));
+    try {
+      const run = train([
+        "--preset",
+        "3b1b",
+        "--epochs",
+        "1",
+        "--checkpoints",
+        "0,1",
+        "--checkpoint-dir",
+        dir,
+        "--name",
+        "3b1b",
+        "--json",
+      ]);
+      expect(run.status).toBe(0);
+      for (const epoch of [0, 1]) {
+        const fresh = parseModel(readFileSync(join(dir, `3b1b-epoch-${epoch}.json`), "utf8")).net;
+        const shipped = parseModel(
+          readFileSync(join(root, `public/models/3b1b-epoch-${epoch}.json`), "utf8"),
+        ).net;
+        expect(bytes(fresh)).toEqual(bytes(shipped));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("include the default network at 30 epochs with at least 96 % test accuracy", () => {
+    const { net, meta } = parseModel(readFileSync(join(root, "public/models/3b1b-epoch-30.json"), "utf8"));
+    expect(net.spec.sizes).toEqual([784, 16, 16, 10]);
+    expect(meta.epochs).toBe(30);
+    expect(meta.testAccuracy).toBeGreaterThanOrEqual(0.96);
+  });
+});

@@ -1,0 +1,196 @@
+// The network diagram: a canvas painted from the training client's frames on animation frames, with hover,
+// click and keyboard focus on neurons (selection in the store) and a panel giving the focused neuron's a, b, z.
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+} from "react";
+import { devicePixelRatio, fitCanvas } from "../render/canvas.ts";
+import {
+  inLayout,
+  inputEdgesPerNeuron,
+  layoutNetwork,
+  neuronAt,
+  paintNetwork,
+  type NetworkLayout,
+  type NeuronRef,
+} from "../render/network.ts";
+import { THEME } from "../render/theme.ts";
+import { useApp, useAppStore, useClient } from "./context.tsx";
+import { describeNeuron, moveFocus } from "./neuronFocus.ts";
+import { useElementWidth, useFramePainter } from "./useFramePainter.ts";
+import { caption, visuallyHidden } from "./viewStyles.ts";
+
+export interface NetworkViewProps {
+  /** Height of the diagram, CSS px; its width follows its container's. */
+  readonly height?: number;
+  /** Show the line under the diagram that says how edges are drawn. */
+  readonly showCaption?: boolean;
+  readonly className?: string;
+}
+
+/** The panel's numbers refresh at most this often while training (and at once when the focus changes). */
+const PANEL_INTERVAL_MS = 250;
+
+const panelStyle: CSSProperties = {
+  position: "absolute",
+  display: "none",
+  pointerEvents: "none",
+  padding: "4px 8px",
+  borderRadius: 4,
+  border: "1px solid rgba(232, 230, 227, 0.25)",
+  background: "rgba(14, 17, 22, 0.92)",
+  color: THEME.foreground,
+  font: `12px ${THEME.monoFont}`,
+  whiteSpace: "pre",
+  lineHeight: 1.4,
+};
+
+function sameNeuron(a: NeuronRef | null, b: NeuronRef | null): boolean {
+  return a === b || (a !== null && b !== null && a.layer === b.layer && a.index === b.index);
+}
+
+/**
+ * The network, input image to output digits: neurons lit by their activation for the current probe, edges
+ * blue (+) or red (−) by weight. Hover a neuron for its a, b and z; click it, or focus the diagram and use
+ * the arrow keys, to select it (store `selected`); Escape clears.
+ */
+export function NetworkView({ height = 420, showCaption = true, className }: NetworkViewProps) {
+  const store = useAppStore();
+  const client = useClient();
+  const sizes = useApp((s) => s.spec.sizes);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const liveRef = useRef<HTMLDivElement>(null);
+  const hoverRef = useRef<NeuronRef | null>(null);
+  const panelState = useRef({ dirty: true, last: -Infinity });
+  const width = useElementWidth(wrapRef, 640);
+  const layout = useMemo(() => layoutNetwork(sizes, width, height), [sizes, width, height]);
+  const name = `Network: ${sizes.join("-")}`;
+  const hintId = useId();
+
+  /** The panel beside the hovered (else selected) neuron, refreshed at most every PANEL_INTERVAL_MS. */
+  const updatePanel = (now: number) => {
+    const panel = panelRef.current;
+    const state = panelState.current;
+    if (!panel || (!state.dirty && now - state.last < PANEL_INTERVAL_MS)) return;
+    state.dirty = false;
+    state.last = now;
+    const target = hoverRef.current ?? store.getState().selected;
+    if (!target || !inLayout(layout, target)) {
+      panel.style.display = "none";
+      return;
+    }
+    const L = layout.layers[target.layer]!;
+    const { title, values } = describeNeuron(sizes, client.frame, target);
+    panel.textContent = `${title}\n${values}`;
+    const x = L.x[target.index]!;
+    const y = L.y[target.index]!;
+    const gap = L.radius + 10;
+    const flip = x > layout.width * 0.6;
+    panel.style.display = "block";
+    panel.style.left = `${flip ? x - gap : x + gap}px`;
+    panel.style.top = `${Math.max(0, y - 18)}px`;
+    panel.style.transform = flip ? "translateX(-100%)" : "";
+  };
+
+  const invalidate = useFramePainter((frame) => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const pixelRatio = devicePixelRatio();
+    const ctx = fitCanvas(canvas, layout.width, layout.height, pixelRatio);
+    if (ctx) {
+      const { selected } = store.getState();
+      paintNetwork(ctx, layout, frame, { selected, hovered: hoverRef.current, pixelRatio });
+    }
+    updatePanel(performance.now());
+  });
+
+  // A new layout (resize, new network) repaints and moves the panel.
+  useEffect(() => {
+    panelState.current.dirty = true;
+    invalidate();
+  }, [layout, invalidate]);
+
+  // The selection lives in the store (other views may set it): repaint, and announce it once.
+  useEffect(() => {
+    const announce = (selected: NeuronRef | null) => {
+      const live = liveRef.current;
+      if (!live) return;
+      const d = selected && describeNeuron(store.getState().spec.sizes, client.frame, selected);
+      live.textContent = d ? `${d.title}: ${d.values.replace(/ {2}/g, ", ")}` : "";
+    };
+    announce(store.getState().selected);
+    return store.subscribe((s, prev) => {
+      if (s.selected === prev.selected) return;
+      announce(s.selected);
+      panelState.current.dirty = true;
+      invalidate();
+    });
+  }, [store, client, invalidate]);
+
+  const hover = (next: NeuronRef | null) => {
+    if (sameNeuron(next, hoverRef.current)) return;
+    hoverRef.current = next;
+    panelState.current.dirty = true;
+    invalidate();
+  };
+  const pointAt = (e: MouseEvent<HTMLCanvasElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    return neuronAt(layout, e.clientX - rect.left, e.clientY - rect.top);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
+    if (e.key === "Escape") {
+      if (store.getState().selected) e.preventDefault();
+      store.getState().select(null);
+      return;
+    }
+    const next = moveFocus(layout, store.getState().selected, e.key);
+    if (!next) return;
+    e.preventDefault();
+    store.getState().select(next);
+  };
+
+  return (
+    <div className={className} ref={wrapRef} style={{ position: "relative" }}>
+      <canvas
+        ref={canvasRef}
+        role="application"
+        aria-label={name}
+        aria-describedby={hintId}
+        tabIndex={0}
+        style={{ display: "block", width: layout.width, height: layout.height, cursor: "pointer" }}
+        onPointerMove={(e) => hover(pointAt(e))}
+        onPointerLeave={() => hover(null)}
+        onClick={(e) => store.getState().select(pointAt(e))}
+        onKeyDown={onKeyDown}
+      />
+      <div ref={panelRef} style={panelStyle} aria-hidden="true" />
+      <div ref={liveRef} role="status" aria-live="polite" style={visuallyHidden} />
+      <p id={hintId} style={showCaption ? caption : visuallyHidden}>
+        {edgeCaption(layout)} Arrow keys move between neurons; Escape clears the selection.
+      </p>
+    </div>
+  );
+}
+
+/** How the diagram is drawn, in words, for the caption under it. */
+export function edgeCaption(layout: NetworkLayout): string {
+  const { sizes, layers } = layout;
+  const k = inputEdgesPerNeuron(sizes[1] ?? 0);
+  let text =
+    `Edges: blue positive, red negative, more opaque when stronger. From the input image, only each ` +
+    `neuron's ${k} strongest contribution${k === 1 ? "" : "s"} w·a ${k === 1 ? "is" : "are"} drawn ` +
+    `(none while no image is shown).`;
+  const { edgeBudget } = THEME.network;
+  if (sizes.some((n, l) => l > 1 && n * sizes[l - 1]! > edgeBudget))
+    text += ` Between large layers only the ${edgeBudget} strongest weights are drawn.`;
+  if (layers.some((L) => L.kind === "column" && L.cols > 1))
+    text += " Layers too tall for one column wrap into several, top to bottom then left to right.";
+  return text;
+}
