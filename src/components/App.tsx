@@ -29,31 +29,37 @@ export function App() {
         </header>
         <LoadingBar />
         <Notice />
-        <main className="grid">
-          <section className="panel input-panel" aria-label="Input">
-            <h2>Input</h2>
-            <DrawingPad />
-            <TestImagePicker />
-          </section>
-          <section className="panel network-panel" aria-label="Network">
-            <h2>Network</h2>
-            <NetworkView />
-          </section>
-          <section className="panel output-panel" aria-label="Output">
-            <h2>Output</h2>
-            <OutputBars />
-          </section>
-          <section className="panel controls-panel">
-            <h2>Training</h2>
-            <Controls />
-          </section>
-          <section className="panel heatmap-panel" aria-label="Weights of the first hidden layer">
-            <h2>What the first hidden layer looks for</h2>
-            <WeightHeatmaps />
-          </section>
-          <section className="panel curve-panel">
-            <CostCurve />
-          </section>
+        <main className="columns">
+          <div className="column left">
+            <section className="panel input-panel" aria-label="Input">
+              <h2>Input</h2>
+              <DrawingPad />
+              <TestImagePicker />
+            </section>
+            <section className="panel heatmap-panel" aria-label="Weights of the first hidden layer">
+              <h2>What the first hidden layer looks for</h2>
+              <WeightHeatmaps />
+            </section>
+          </div>
+          <div className="column center">
+            <section className="panel network-panel" aria-label="Network">
+              <h2>Network</h2>
+              <NetworkView />
+            </section>
+            <section className="panel curve-panel">
+              <CostCurve />
+            </section>
+          </div>
+          <div className="column right">
+            <section className="panel output-panel" aria-label="Output">
+              <h2>Output</h2>
+              <OutputBars />
+            </section>
+            <section className="panel controls-panel">
+              <h2>Training</h2>
+              <Controls />
+            </section>
+          </div>
         </main>
       </div>
     </Explorable>

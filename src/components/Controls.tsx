@@ -112,6 +112,54 @@ function LearningRate() {
   );
 }
 
+const WEIGHT_DECAYS = [0, 1e-5, 5e-5, 1e-4, 5e-4, 1e-3];
+const MOMENTA = [0, 0.5, 0.9, 0.95, 0.99];
+
+/** L2 weight decay λ and momentum μ: the refinements the presets use, tucked away for the curious. */
+function MoreHyper() {
+  const { weightDecay, momentum } = useApp((s) => s.hyper);
+  const store = useAppStore();
+  const wdId = useId();
+  const muId = useId();
+  const options = (list: number[], value: number) =>
+    list.includes(value) ? list : [...list, value].sort((a, b) => a - b);
+  return (
+    <details className="more">
+      <summary>
+        Weight decay λ = {weightDecay}, momentum μ = {momentum}
+      </summary>
+      <div className="control">
+        <label htmlFor={wdId}>Weight decay λ</label>
+        <select
+          id={wdId}
+          value={weightDecay}
+          onChange={(e) => store.getState().setHyper({ weightDecay: Number(e.target.value) })}
+        >
+          {options(WEIGHT_DECAYS, weightDecay).map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="control">
+        <label htmlFor={muId}>Momentum μ</label>
+        <select
+          id={muId}
+          value={momentum}
+          onChange={(e) => store.getState().setHyper({ momentum: Number(e.target.value) })}
+        >
+          {options(MOMENTA, momentum).map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </div>
+    </details>
+  );
+}
+
 function BatchSize() {
   const batch = useApp((s) => s.hyper.batchSize);
   const store = useAppStore();
@@ -307,6 +355,7 @@ export function Controls() {
       <PlayControls />
       <LearningRate />
       <BatchSize />
+      <MoreHyper />
       <Counters />
       <NetworkShape />
     </section>

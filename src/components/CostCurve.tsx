@@ -55,7 +55,7 @@ export function CostCurve() {
     const tests = history.map((p, i) => ({ p, i })).filter(({ p }) => p.testCost !== null);
     const xs = extent(history, (p) => p.examplesSeen) as [number, number] | [undefined, undefined];
     const x = scaleLinear()
-      .domain(xs[0] === undefined ? [0, 1] : [xs[0], Math.max(xs[1], xs[0] + 1)])
+      .domain(xs[0] === undefined ? [0, 60000] : [xs[0], Math.max(xs[1], xs[0] + 10000)])
       .range([M.left, W - M.right]);
     const costs = [...smooth, ...tests.map(({ p }) => p.testCost!)].filter(
       (c) => Number.isFinite(c) && c > 0,
@@ -127,6 +127,27 @@ export function CostCurve() {
           .x(({ p }) => x(p.examplesSeen))
           .y(({ p }) => yAcc(p.testAccuracy ?? 0))(tests) ?? "",
       );
+
+    // Dots at each evaluation, so a single one (before any training) shows too.
+    const evaluated = tests.filter(({ p }) => ok(p.testCost!));
+    root
+      .append("g")
+      .attr("class", "test-cost-dots")
+      .selectAll("circle")
+      .data(evaluated)
+      .join("circle")
+      .attr("cx", ({ p }) => x(p.examplesSeen))
+      .attr("cy", ({ p }) => y(p.testCost!))
+      .attr("r", 2.5);
+    root
+      .append("g")
+      .attr("class", "test-accuracy-dots")
+      .selectAll("circle")
+      .data(evaluated)
+      .join("circle")
+      .attr("cx", ({ p }) => x(p.examplesSeen))
+      .attr("cy", ({ p }) => yAcc(p.testAccuracy ?? 0))
+      .attr("r", 2.5);
 
     if (hover !== null && history[hover]) {
       const px = x(history[hover].examplesSeen);
