@@ -165,7 +165,8 @@ export function createAppStore(client: TrainingClient, overrides: Partial<AppSta
       set({ selected });
     },
     enlarge(index) {
-      set({ enlarged: index });
+      // Enlarging a heatmap also selects its neuron, so the network view marks where it sits.
+      set(index === null ? { enlarged: null } : { enlarged: index, selected: { layer: 1, index } });
     },
     setCostScale(costScale) {
       set({ costScale });
