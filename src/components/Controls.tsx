@@ -11,6 +11,7 @@ import { COSTS, type Cost } from "../engine/costs.ts";
 import { MAX_HIDDEN_LAYERS, MAX_NEURONS, parameterCount, type NetworkSpec } from "../engine/network.ts";
 import { PRESET_NAMES, PRESETS, type PresetName } from "../engine/presets.ts";
 import { useApp, useAppStore } from "./context.tsx";
+import { ModelFiles } from "./ModelFiles.tsx";
 
 /** The scrubber's range: η from 10⁻³ to 10, on a log scale. */
 export const LR_MIN = 0.001;
@@ -357,6 +358,7 @@ export function Controls() {
       <BatchSize />
       <MoreHyper />
       <Counters />
+      <ModelFiles />
       <NetworkShape />
     </section>
   );
