@@ -57,7 +57,7 @@ async function examplesSeen(page: Page): Promise<number> {
 async function strokeLatency(page: Page, k: number): Promise<number> {
   await page.getByRole("button", { name: "Clear" }).click();
   await page.waitForFunction(
-    () => !document.querySelector('[aria-live="polite"][role="status"]')?.textContent,
+    () => !document.querySelector('section[aria-label="Output layer"] [aria-live="polite"]')?.textContent,
   );
   await page.evaluate(() => {
     const w = window as unknown as { __t0: number | null; __t1: number | null };
@@ -65,7 +65,7 @@ async function strokeLatency(page: Page, k: number): Promise<number> {
     w.__t1 = null;
     const pad = document.querySelector('canvas[aria-label="Drawing pad"]')!;
     pad.addEventListener("pointerdown", (e) => (w.__t0 ??= e.timeStamp), { once: true, capture: true });
-    const live = document.querySelector('[aria-live="polite"][role="status"]')!;
+    const live = document.querySelector('section[aria-label="Output layer"] [aria-live="polite"]')!;
     const obs = new MutationObserver(() => {
       if (live.textContent?.startsWith("Prediction:") && w.__t1 === null) {
         w.__t1 = performance.now();
@@ -120,6 +120,8 @@ try {
     ],
   });
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  // tsx compiles the callbacks below with esbuild's keep-names helper, which the page must define.
+  await page.addInitScript({ content: "window.__name = (f) => f;" });
   await page.goto(URL_);
   const play = page.getByRole("button", { name: "Play" });
   await play.waitFor();
@@ -177,7 +179,7 @@ try {
   const node = nodeSpeed();
   console.log(
     JSON.stringify({
-      network: "784-16-16-10 sigmoid, batch 10, η 3 (the default preset)",
+      network: `784-16-16-10 sigmoid, the default preset's settings: ${JSON.stringify(PRESETS["3b1b"].train)}`,
       seconds: SECONDS,
       frames: frames.length,
       frame_ms_p50: round(quantile(frames, 0.5)),

@@ -70,8 +70,10 @@ export function DrawingPad({ size = PAD_SIDE }: DrawingPadProps) {
       showCursor(false);
     };
 
+    let lastSent = -Infinity; // when the last setProbe went out
     const send = () => {
       pending = 0;
+      lastSent = performance.now();
       const image = ctx.getImageData(0, 0, PAD_SIDE, PAD_SIDE);
       const pixels = toMnist(alphaChannel(image.data), PAD_SIDE, PAD_SIDE);
       if (!pixels) return;
@@ -93,7 +95,11 @@ export function DrawingPad({ size = PAD_SIDE }: DrawingPadProps) {
 
     const draw = (from: Point, to: Point) => {
       paintStroke(ctx, from, to, PAD_SIDE);
-      if (!pending) pending = requestAnimationFrame(send);
+      // Leading edge at once (the first touch of ink classifies without waiting a frame), then at most one
+      // send per animation frame while the stroke goes on.
+      if (pending) return;
+      if (performance.now() - lastSent >= 16) send();
+      else pending = requestAnimationFrame(send);
     };
 
     /** A pointer's position in pad pixels (the canvas may be shown at any size). */

@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import type { OutputActivation } from "../engine/activations.ts";
 import { THEME } from "../render/theme.ts";
 import type { Prediction } from "../store/appStore.ts";
+import type { ProbeActivations } from "../worker/protocol.ts";
 import { useApp, useAppStore, useClient } from "./context.tsx";
 
 const DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
@@ -75,9 +76,9 @@ export function OutputBars() {
       fill: part(row, "fill"),
       value: part(row, "value"),
     }));
-    return client.onFrame((frame) => {
+    const show = (probe: ProbeActivations | null) => {
       const state = store.getState();
-      const a = frame.probe?.a[frame.probe.a.length - 1];
+      const a = probe?.a[probe.a.length - 1];
       if (!a || a.length === 0) {
         paintBars(rows, null, -1);
         if (state.prediction) state.setPrediction(null);
@@ -88,7 +89,14 @@ export function OutputBars() {
       const old = state.prediction;
       if (!old || old.digit !== next.digit || percent(old.confidence) !== percent(next.confidence))
         state.setPrediction(next);
-    });
+    };
+    // Frames bring the probe as training changes the weights; `probed` brings it the moment it is set.
+    const offFrame = client.onFrame((frame) => show(frame.probe));
+    const offProbed = client.on("probed", (e) => show(e.probe));
+    return () => {
+      offFrame();
+      offProbed();
+    };
   }, [client, store]);
 
   return (

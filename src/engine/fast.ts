@@ -436,7 +436,8 @@ function sgdStep(
       const { w, b } = params(l);
       if (lambda !== 0) {
         const keep = 1 - eta * lambda;
-        for (let i = 0; i < w.length; i++) w[i] = w[i]! * keep;
+        if (l === 1) k.fn.scale(input.W, w.length, keep);
+        else for (let i = 0; i < w.length; i++) w[i] = w[i]! * keep;
       }
       const gb = st.gb[l]!;
       for (let j = 0; j < spec.sizes[l]!; j++) b[j] = b[j]! - scale * gb[j]!;

@@ -96,6 +96,11 @@ export interface EventMap {
   ready: { spec: NetworkSpec; trainCount: number; testCount: number; source: string };
   /** Per-frame data for the canvas painters; sent only after `frameDone` for the previous one. */
   frame: { stats: TrainingStats; weights: Weights; probe: ProbeActivations | null; history: HistoryPoint[] };
+  /**
+   * The activations for a probe just set, sent at once (not held back like frames, whose next one may wait
+   * for the page to paint): the drawing pad's prediction appears within a few milliseconds of the ink.
+   */
+  probed: { probe: ProbeActivations | null };
   /** The network changed shape or source (reset, load). */
   network: { spec: NetworkSpec; source: string };
   /** Training stopped on its own (end of a step, or divergence). */

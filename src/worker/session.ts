@@ -500,6 +500,14 @@ export class TrainingSession {
     this.flushFrame();
   }
 
+  /** Posts the current probe's activations at once (the pad's live prediction), whatever frame is in flight. */
+  emitProbed(): void {
+    const net = this.network;
+    if (!net) return;
+    const probe = this.probeInput ? { probeId: this.probeId, ...forwardAll(net, this.probeInput) } : null;
+    this.emit("probed", { probe }, probe ? buffersOf([...probe.z, ...probe.a]) : []);
+  }
+
   /** Posts a frame if something changed and none is in flight: stats, weight copies, probe, new history. */
   flushFrame(): void {
     const net = this.network;

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-// DrawingPad: strokes become one 784-pixel setProbe per animation frame; Clear empties pad, probe and prediction.
+// DrawingPad: the first ink is sent at once, then at most one 784-pixel setProbe per animation frame; Clear
+// empties pad, probe and prediction.
 import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DrawingPad } from "../../src/components/DrawingPad.tsx";
@@ -52,21 +53,22 @@ describe("DrawingPad", () => {
     expect(screen.getByRole("button", { name: "Clear" })).toBeTruthy();
   });
 
-  it("pointer down, move, up sends one setProbe of 784 pixels per animation frame", () => {
+  it("sends the first ink at once, then the rest of the stroke once per animation frame", () => {
     const app = setup({ input: { kind: "test", index: 3, label: 5 } });
     app.render(<DrawingPad />);
     drawStroke(screen.getByRole("img", { name: "Drawing pad" }));
-    expect(probes(app.sent())).toHaveLength(0); // throttled: nothing until the frame
+    expect(probes(app.sent())).toHaveLength(1); // the leading edge: no wait for a frame
     frames.flush();
 
     const sent = probes(app.sent());
-    expect(sent).toHaveLength(1);
-    const pixels = pixelsOf(sent[0]?.probe ?? null);
+    expect(sent).toHaveLength(2); // the moves after it, coalesced into one send
+    expect(pixelsOf(sent[0]?.probe ?? null)).toHaveLength(784);
+    const pixels = pixelsOf(sent[1]?.probe ?? null);
     expect(pixels).toHaveLength(784);
     expect(Math.max(...pixels)).toBeGreaterThan(0.5);
     expect(Math.min(...pixels)).toBe(0);
     // The buffer is transferred, and the store now says the input is the pad.
-    const call = app.postMessage.mock.calls.find((c) => (c[0] as Command).op === "setProbe");
+    const call = app.postMessage.mock.calls.findLast((c) => (c[0] as Command).op === "setProbe");
     expect(call?.[1]).toEqual([pixels.buffer]);
     expect(app.store.getState().input).toEqual({ kind: "pad" });
   });
@@ -86,13 +88,16 @@ describe("DrawingPad", () => {
     const app = setup();
     app.render(<DrawingPad />);
     const pad = screen.getByRole("img", { name: "Drawing pad" });
+    let now = 1000;
+    vi.spyOn(performance, "now").mockImplementation(() => now);
     drawStroke(pad);
     frames.flush();
+    now += 100; // a later stroke: its first ink goes out at once again
     drawStroke(pad);
     frames.flush();
     const ids = probes(app.sent()).map((c) => c.id);
-    expect(ids).toHaveLength(2);
-    expect(ids[1]).toBeGreaterThan(ids[0] ?? Infinity);
+    expect(ids).toHaveLength(4);
+    ids.slice(1).forEach((id, i) => expect(id).toBeGreaterThan(ids[i] ?? Infinity));
   });
 
   it("ignores moves of a pointer that is not drawing", () => {
@@ -129,7 +134,7 @@ describe("DrawingPad", () => {
     drawStroke(screen.getByRole("img", { name: "Drawing pad" }));
     fireEvent.click(screen.getByRole("button", { name: "Clear" }));
     frames.flush();
-    expect(probes(app.sent()).map((c) => c.probe)).toEqual([null]);
+    expect(probes(app.sent()).map((c) => c.probe?.kind ?? null)).toEqual(["pixels", null]);
   });
 
   it("draws from the keyboard: Space lowers the pen, arrows move it, Escape clears", () => {
@@ -155,6 +160,8 @@ describe("DrawingPad", () => {
     act(() => app.store.getState().setInput({ kind: "test", index: 7, label: null }));
     frames.flush();
     expect(canvasState(pad).inked).toBe(false);
-    expect(probes(app.sent()).map((c) => c.probe)).toEqual([{ kind: "test", index: 7 }]);
+    // The leading edge went out before the switch; the stroke's pending send did not.
+    expect(probes(app.sent()).map((c) => c.probe?.kind)).toEqual(["pixels", "test"]);
+    expect(probes(app.sent()).at(-1)?.probe).toEqual({ kind: "test", index: 7 });
   });
 });

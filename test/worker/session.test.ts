@@ -139,14 +139,17 @@ describe("TrainingSession", () => {
     expect(h.lastFrame().stats).toMatchObject({ examplesSeen: 0, epoch: 0, running: false });
   });
 
-  it("setProbe answers at once with a frame whose activations are forward(net, x)", async () => {
+  it("setProbe answers at once with `probed` and a frame whose activations are forward(net, x)", async () => {
     const h = harness();
     await h.start();
     const x = testPixels(3);
     const before = h.events.length;
     h.send({ op: "setProbe", probe: { kind: "pixels", pixels: x }, id: 41 });
-    expect(h.events.length).toBe(before + 1); // posted inside handle, no slice in between
+    expect(h.events.length).toBe(before + 2); // both posted inside handle, no slice in between
+    const probed = h.of("probed").at(-1)!;
+    expect(probed.probe!.probeId).toBe(41);
     const frame = h.lastFrame();
+    expect(probed.probe!.a.at(-1)).toEqual(frame.probe!.a.at(-1));
     expect(frame.probe!.probeId).toBe(41);
     const output = frame.probe!.a.at(-1)!;
     expect(output).toHaveLength(10);

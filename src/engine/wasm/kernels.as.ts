@@ -110,3 +110,10 @@ export function rank1Sparse(
     }
   }
 }
+
+/** W[i] *= factor for n floats (n a multiple of 4): weight decay's w ← (1 − ηλ)w, four at a time. */
+export function scale(W: usize, n: i32, factor: f32): void {
+  const f = f32x4.splat(factor);
+  const end = W + ((<usize>n) << 2);
+  for (let p = W; p < end; p += 16) v128.store(p, f32x4.mul(v128.load(p), f));
+}

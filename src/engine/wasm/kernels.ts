@@ -5,6 +5,7 @@
 import { KERNELS_WASM_BASE64 } from "./kernelsWasm.ts";
 
 interface Exports {
+  scale(W: number, n: number, factor: number): void;
   forwardSparse(
     W: number,
     stride: number,
