@@ -1,0 +1,103 @@
+// The lessons page: `?scene=<id>&step=<n>` shows a scene at a step, `?lessons` (or no scene) the index of
+// scenes, and an unknown scene a notice with the list. Steps replace the URL; links between pages push it.
+import { useCallback, useEffect, useState } from "react";
+import "./lessons.css";
+import { SCENE_SIZES, SCENES } from "./scenes.tsx";
+import { LessonLink, SceneView, type Navigate } from "./SceneView.tsx";
+import { parseLessonRoute, sceneSearch, searchWithStep } from "./url.ts";
+import { LessonDataProvider, type LessonDataSource } from "./useLessonData.tsx";
+
+const SITE = "How a neural network learns";
+
+function SceneList({ navigate }: { navigate: Navigate }) {
+  return (
+    <ol className="scene-list">
+      {SCENES.map(({ def }, i) => (
+        <li key={def.id}>
+          <span className="scene-number">{i + 1}</span>
+          <div>
+            <LessonLink to={sceneSearch(def.id)} navigate={navigate} className="scene-title">
+              {def.title}
+            </LessonLink>
+            <p>{def.summary}</p>
+            <span className="hint">{def.steps.length} steps</span>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function LessonIndex({ navigate, unknown }: { navigate: Navigate; unknown: string | null }) {
+  return (
+    <div className="lesson-index">
+      <header>
+        <p className="kicker">Lessons</p>
+        <h1>{SITE}, one step at a time</h1>
+        <p className="lede">
+          Short scenes that take the videos&apos; network apart with its real numbers: a network trained on
+          MNIST, running in your browser. Move through the steps with the Next and Back buttons or the arrow
+          keys.
+        </p>
+      </header>
+      {unknown !== null ? (
+        <div className="notice error" role="alert">
+          <p>There is no scene called “{unknown}”. These are the scenes there are:</p>
+        </div>
+      ) : null}
+      <SceneList navigate={navigate} />
+      <p>
+        <a href="./">Open the explorable</a>, where you draw digits and watch the network train.
+      </p>
+    </div>
+  );
+}
+
+/** The lessons, reading and writing the page's URL. `data` replaces the page's own files (tests, embeds). */
+export function LessonApp({ data }: { data?: LessonDataSource }) {
+  const [search, setSearch] = useState(() => window.location.search);
+  useEffect(() => {
+    const onPop = () => setSearch(window.location.search);
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
+
+  const go = useCallback((next: string, how: "push" | "replace") => {
+    const url = `${next}${window.location.hash}`;
+    if (how === "push") window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
+    setSearch(window.location.search);
+  }, []);
+  const navigate = useCallback<Navigate>((next) => go(next, "push"), [go]);
+  const route = parseLessonRoute(search, SCENE_SIZES);
+  const sceneIndex = route.kind === "scene" ? SCENES.findIndex((s) => s.def.id === route.id) : -1;
+  const entry = SCENES[sceneIndex];
+  const onStep = useCallback(
+    (stepIndex: number) => go(searchWithStep(window.location.search, stepIndex), "replace"),
+    [go],
+  );
+
+  useEffect(() => {
+    document.title = entry ? `${entry.def.title} · ${SITE}` : `Lessons · ${SITE}`;
+  }, [entry]);
+
+  const page =
+    route.kind === "scene" && entry ? (
+      <SceneView
+        key={entry.def.id}
+        entry={entry}
+        stepIndex={route.stepIndex}
+        invalidStep={route.invalidStep}
+        onStep={onStep}
+        next={SCENES[sceneIndex + 1] ?? null}
+        navigate={navigate}
+      />
+    ) : (
+      <LessonIndex navigate={navigate} unknown={route.kind === "unknownScene" ? route.requested : null} />
+    );
+  return (
+    <div className="lessons">
+      {data ? <LessonDataProvider source={data}>{page}</LessonDataProvider> : page}
+    </div>
+  );
+}

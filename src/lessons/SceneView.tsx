@@ -1,0 +1,188 @@
+// One scene: its title, the list of steps, the current step's prose and math beside the live view, and
+// step navigation by the Back/Next buttons and the ← → keys.
+import { useEffect, type MouseEvent, type ReactNode } from "react";
+import { formatCount } from "./format.ts";
+import { usePrefersReducedMotion } from "./motion.ts";
+import type { SceneEntry } from "./scenes.tsx";
+import { TexMath } from "./TexMath.tsx";
+import { INDEX_SEARCH, sceneSearch } from "./url.ts";
+import { useLessonData } from "./useLessonData.tsx";
+
+/** Moves to another page of the lessons: a query string, pushed onto the history. */
+export type Navigate = (search: string) => void;
+
+/** A link within the lessons: a real link (new tabs work), followed without reloading the page. */
+export function LessonLink({
+  to,
+  navigate,
+  children,
+  className,
+}: {
+  to: string;
+  navigate: Navigate;
+  children: ReactNode;
+  className?: string;
+}) {
+  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(to);
+  };
+  return (
+    <a href={to} onClick={onClick} {...(className ? { className } : {})}>
+      {children}
+    </a>
+  );
+}
+
+/** True when a key press belongs to a control that uses the arrow keys itself. */
+function ownsArrowKeys(target: EventTarget | null): boolean {
+  return (
+    target instanceof Element &&
+    target.closest(
+      'input, select, textarea, [contenteditable]:not([contenteditable="false"]), [role="slider"]',
+    ) !== null
+  );
+}
+
+function LiveView({ entry, stepIndex }: { entry: SceneEntry; stepIndex: number }) {
+  const state = useLessonData();
+  if (state.status === "error")
+    return (
+      <div className="notice error" role="alert">
+        <p>{state.message}</p>
+        <button type="button" onClick={() => window.location.reload()}>
+          Reload
+        </button>
+      </div>
+    );
+  if (state.status === "loading") {
+    const { loaded, total } = state;
+    return (
+      <div className="lesson-loading" role="status">
+        <p>Loading the trained and untrained networks and the 10,000 test images…</p>
+        <progress
+          {...(total > 0 ? { max: total, value: loaded } : {})}
+          aria-label="Loading the lesson data"
+        />
+        {total > 0 ? (
+          <span className="hint">
+            {formatCount(Math.round(loaded / 1000))} of {formatCount(Math.round(total / 1000))} kB
+          </span>
+        ) : null}
+      </div>
+    );
+  }
+  return entry.render(stepIndex, state.data);
+}
+
+export interface SceneViewProps {
+  readonly entry: SceneEntry;
+  readonly stepIndex: number;
+  /** The URL's step text when it named no step (a notice is shown), else null. */
+  readonly invalidStep: string | null;
+  readonly onStep: (stepIndex: number) => void;
+  readonly next: SceneEntry | null;
+  readonly navigate: Navigate;
+}
+
+export function SceneView({ entry, stepIndex, invalidStep, onStep, next, navigate }: SceneViewProps) {
+  const { def } = entry;
+  const count = def.steps.length;
+  const step = def.steps[stepIndex]!;
+  const reduced = usePrefersReducedMotion();
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
+      if (ownsArrowKeys(e.target)) return;
+      const to = stepIndex + (e.key === "ArrowRight" ? 1 : -1);
+      if (to < 0 || to >= count) return;
+      e.preventDefault();
+      onStep(to);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [stepIndex, count, onStep]);
+
+  return (
+    <div className="lesson" data-motion={reduced ? "reduce" : "full"}>
+      <header className="lesson-header">
+        <nav aria-label="Breadcrumb" className="crumbs">
+          <LessonLink to={INDEX_SEARCH} navigate={navigate}>
+            Lessons
+          </LessonLink>
+          <span aria-hidden="true"> / </span>
+          <span>{def.title}</span>
+        </nav>
+        <h1>{def.title}</h1>
+      </header>
+      {invalidStep !== null ? (
+        <div className="notice error" role="alert">
+          <p>
+            There is no step “{invalidStep}” in this scene; its steps are 1 to {count}. Showing step 1.
+          </p>
+        </div>
+      ) : null}
+      <nav aria-label="Steps" className="step-list">
+        <ol>
+          {def.steps.map((s, i) => (
+            <li key={i}>
+              <button
+                type="button"
+                aria-current={i === stepIndex ? "step" : undefined}
+                onClick={() => onStep(i)}
+              >
+                <span className="step-number">{i + 1}</span>
+                <span className="step-title">{s.title}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <p className="visually-hidden" aria-live="polite">
+        Step {stepIndex + 1} of {count}: {step.title}
+      </p>
+      <div className="lesson-body">
+        <article className="lesson-text" key={stepIndex} aria-labelledby="lesson-step-title">
+          <p className="step-count">
+            Step {stepIndex + 1} of {count}
+          </p>
+          <h2 id="lesson-step-title">{step.title}</h2>
+          {step.prose.map((p, i) => (
+            <p key={i}>{p}</p>
+          ))}
+          {step.math?.map((m, i) => (
+            <TexMath key={i} tex={m} display />
+          ))}
+          <div className="step-nav">
+            <button type="button" onClick={() => onStep(stepIndex - 1)} disabled={stepIndex === 0}>
+              Back
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => onStep(stepIndex + 1)}
+              disabled={stepIndex === count - 1}
+            >
+              Next
+            </button>
+            <span className="hint keys">or ← →</span>
+          </div>
+          {stepIndex === count - 1 && next ? (
+            <p className="next-scene">
+              Continue with{" "}
+              <LessonLink to={sceneSearch(next.def.id)} navigate={navigate}>
+                {next.def.title}
+              </LessonLink>
+            </p>
+          ) : null}
+        </article>
+        <section className="lesson-live" aria-label="Live view">
+          <LiveView entry={entry} stepIndex={stepIndex} />
+        </section>
+      </div>
+    </div>
+  );
+}

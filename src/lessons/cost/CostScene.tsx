@@ -1,0 +1,106 @@
+// The scene "The cost of being wrong": one test image through the untrained and the trained network, its
+// cost as ten squared differences, and the average cost over the test set.
+import { useMemo, useState } from "react";
+import { argmax } from "../../engine/network.ts";
+import { defaultImage, imageLabel, traceImage } from "../testImage.ts";
+import type { SceneProps } from "../types.ts";
+import { ActivationBars } from "../views/ActivationBars.tsx";
+import { ImagePicker } from "../views/ImagePicker.tsx";
+import { Num } from "../views/Num.tsx";
+import { activationColor, PixelGrid } from "../views/PixelGrid.tsx";
+import { AverageCost } from "./AverageCost.tsx";
+import { CostTerms } from "./CostTerms.tsx";
+import type { CostView } from "./steps.ts";
+
+const NAMES = { untrained: "Untrained (random weights)", trained: "Trained (30 epochs)" } as const;
+
+export function CostScene({ view, data }: SceneProps<CostView>) {
+  const { trained, untrained, test } = data;
+  const [image, setImage] = useState(() => defaultImage(test));
+  const [hovered, setHovered] = useState<number | null>(null);
+  const traces = useMemo(
+    () => ({ untrained: traceImage(untrained, test, image), trained: traceImage(trained, test, image) }),
+    [untrained, trained, test, image],
+  );
+  const label = imageLabel(test, image);
+
+  const picture = (
+    <figure className="digit-image">
+      <PixelGrid
+        values={traces.trained.a[0]!}
+        side={test.cols}
+        cell={view === "compare" ? 4 : 6}
+        color={activationColor}
+        label={`Test image ${image}, a handwritten ${label}`}
+        hovered={hovered}
+        onHover={setHovered}
+      />
+      <figcaption>
+        test image {image}, label {label}
+      </figcaption>
+    </figure>
+  );
+
+  const outputs = (which: "untrained" | "trained", withTarget: boolean) => {
+    const trace = traces[which];
+    const aL = trace.a.at(-1)!;
+    const answer = argmax(aL);
+    return (
+      <section className="network-output" data-network={which} aria-label={NAMES[which]}>
+        <h3>{NAMES[which]}</h3>
+        <ActivationBars
+          a={aL}
+          {...(withTarget ? { y: trace.y } : {})}
+          answer={answer}
+          label={`Output activations of the ${which} network, digits 0 to 9`}
+        />
+        <p className="answer">
+          Its answer: <strong className="num">{answer}</strong>{" "}
+          <span className={answer === label ? "verdict right" : "verdict wrong"}>
+            ({answer === label ? "right" : `wrong, it is a ${label}`})
+          </span>
+        </p>
+        {view === "compare" ? (
+          <p className="cost-line">
+            cost C<sub>0</sub> = <Num term="cost" value={trace.cost} digits={4} precise />
+          </p>
+        ) : null}
+      </section>
+    );
+  };
+
+  return (
+    <div className="cost-scene">
+      {view === "average" ? null : (
+        <div className="live-controls">
+          <ImagePicker test={test} value={image} onChange={setImage} />
+        </div>
+      )}
+      {view === "output" || view === "target" ? (
+        <div className="row">
+          {picture}
+          {outputs("untrained", view === "target")}
+        </div>
+      ) : null}
+      {view === "terms" || view === "sum" ? (
+        <div className="row">
+          {picture}
+          <section className="network-output" data-network="untrained" aria-label={NAMES.untrained}>
+            <h3>{NAMES.untrained}</h3>
+            <CostTerms trace={traces.untrained} emphasise={view === "sum"} />
+          </section>
+        </div>
+      ) : null}
+      {view === "compare" ? (
+        <div className="compare">
+          {picture}
+          <div className="side-by-side">
+            {outputs("untrained", false)}
+            {outputs("trained", false)}
+          </div>
+        </div>
+      ) : null}
+      {view === "average" ? <AverageCost untrained={untrained} trained={trained} test={test} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+// The lessons' scenes, in reading order: each scene's definition (steps, prose) and its live component.
+import type { ComponentType, ReactNode } from "react";
+import { CostScene } from "./cost/CostScene.tsx";
+import { COST_SCENE } from "./cost/steps.ts";
+import type { LessonData } from "./data.ts";
+import { NeuronScene } from "./neuron/NeuronScene.tsx";
+import { NEURON_SCENE } from "./neuron/steps.ts";
+import type { SceneDef, SceneProps } from "./types.ts";
+
+export interface SceneEntry {
+  readonly def: SceneDef;
+  /** The scene's live view for step `stepIndex` (the same component for every step, so its state stays). */
+  readonly render: (stepIndex: number, data: LessonData) => ReactNode;
+}
+
+function scene<View extends string>(
+  def: SceneDef<View>,
+  Component: ComponentType<SceneProps<View>>,
+): SceneEntry {
+  return {
+    def,
+    render: (stepIndex, data) => <Component view={def.steps[stepIndex]!.view} data={data} />,
+  };
+}
+
+export const SCENES: readonly SceneEntry[] = [scene(NEURON_SCENE, NeuronScene), scene(COST_SCENE, CostScene)];
+
+/** Ids and step counts, for the URL parser. */
+export const SCENE_SIZES = SCENES.map((s) => ({ id: s.def.id, stepCount: s.def.steps.length }));
