@@ -55,7 +55,12 @@ describe("descend(net, batch, params, η, steps)", () => {
 describe("findLearningRate(net, batch)", () => {
   it("halves η from the start until a step lowers the cost", () => {
     // ReLU and cross-entropy: a huge step overshoots into a much higher cost (sigmoid outputs would saturate).
-    const reluSpec: NetworkSpec = { sizes: [6, 5, 3], hidden: ["relu"], output: "softmax", cost: "crossEntropy" };
+    const reluSpec: NetworkSpec = {
+      sizes: [6, 5, 3],
+      hidden: ["relu"],
+      output: "softmax",
+      cost: "crossEntropy",
+    };
     const net = createNetwork(reluSpec, 3, { precision: "float64" });
     const trials = findLearningRate(net, batch, 1e4);
     expect(trials.length).toBeGreaterThan(1);
