@@ -4,7 +4,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { modelToJson } from "../engine/model.ts";
 import type { Network } from "../engine/network.ts";
 import { createAppStore, type AppStore } from "../store/appStore.ts";
-import { createTrainingWorker, TrainingClient, type Frame } from "../worker/client.ts";
+import { createTrainingWorker, TrainingClient, type Frame, type WorkerLike } from "../worker/client.ts";
 import { ExplorableProvider } from "./context.tsx";
 
 export interface ExplorableOptions {
@@ -20,8 +20,12 @@ function allFinite(frame: Frame): boolean {
   return true;
 }
 
-function start(options: ExplorableOptions): { client: TrainingClient; store: AppStore } {
-  const client = new TrainingClient(createTrainingWorker);
+/** Starts an explorable's worker and store (exported for tests, which pass a fake worker). */
+export function startExplorable(
+  options: ExplorableOptions,
+  createWorker: () => WorkerLike = createTrainingWorker,
+): { client: TrainingClient; store: AppStore } {
+  const client = new TrainingClient(createWorker);
   const store = createAppStore(client);
   const init = (model: { url: string } | { text: string; label: string } | null) => {
     const s = store.getState();
@@ -59,7 +63,7 @@ function start(options: ExplorableOptions): { client: TrainingClient; store: App
 }
 
 export function Explorable({ options, children }: { options: ExplorableOptions; children: ReactNode }) {
-  const [explorable] = useState(() => start(options));
+  const [explorable] = useState(() => startExplorable(options));
   useEffect(() => () => explorable.client.dispose(), [explorable]);
   return (
     <ExplorableProvider store={explorable.store} client={explorable.client}>
