@@ -38,6 +38,8 @@ test.describe("drawing a digit", () => {
     const errors = collectPageErrors(page);
     await openApp(page);
     const input = testImageInput(page);
+    // Another image first: the untouched field already shows 0, so filling in 0 would change nothing (see
+    // the expected failure in keyboard.spec.ts).
     await input.fill("1");
     await expect(page.getByText("True label: 2")).toBeVisible({ timeout: 15_000 });
     await input.fill("0");

@@ -44,7 +44,7 @@ export function collectPageErrors(page: Page): string[] {
  */
 export async function openApp(page: Page): Promise<void> {
   await page.goto("./");
-  await expect(page.getByRole("button", { name: "Play" })).toBeEnabled({ timeout: 60_000 });
+  await expect(page.getByRole("button", { name: "Play", exact: true })).toBeEnabled({ timeout: 60_000 });
   await expect(counter(page, "weights")).not.toBeEmpty({ timeout: 30_000 });
   await expect(testImageInput(page)).toBeEnabled({ timeout: 60_000 });
 }
@@ -65,7 +65,14 @@ export async function draw(page: Page, strokes: readonly (readonly PadPoint[])[]
     if (!first) continue;
     await page.mouse.move(...at(first));
     await page.mouse.down();
-    for (const p of rest) await page.mouse.move(...at(p), { steps: 8 });
+    let last = at(first);
+    for (const p of rest) {
+      const next = at(p);
+      // About one pointer event per 10 px, like a real hand's mouse.
+      const steps = Math.max(1, Math.ceil(Math.hypot(next[0] - last[0], next[1] - last[1]) / 10));
+      await page.mouse.move(...next, { steps });
+      last = next;
+    }
     await page.mouse.up();
   }
 }
@@ -116,13 +123,14 @@ export function costReadout(page: Page): Locator {
   return page.getByRole("region", { name: "Cost curve" }).locator(".readout");
 }
 
-/** The latest test evaluation: "After N examples: test cost C, accuracy A%" parsed, or null before one. */
+/** A test-set evaluation as the cost curve's readout states it. */
 export interface Evaluation {
   readonly examples: number;
   readonly testCost: number;
   readonly accuracy: number;
 }
 
+/** The latest test evaluation: "After N examples: test cost C, accuracy A%" parsed, or null before one. */
 export async function evaluation(page: Page): Promise<Evaluation | null> {
   const text = (await costReadout(page).textContent()) ?? "";
   const match = /After ([\d,]+) examples: test cost ([\d.e+-]+), accuracy ([\d.]+)%/.exec(text);
@@ -134,7 +142,7 @@ export async function evaluation(page: Page): Promise<Evaluation | null> {
   };
 }
 
-/** Waits for a test evaluation that matches `accept` (a later one than `after` examples, by default any). */
+/** Waits until the readout shows a test evaluation that `accept`s (by default any), and returns it. */
 export async function waitForEvaluation(
   page: Page,
   accept: (e: Evaluation) => boolean = () => true,
@@ -164,5 +172,44 @@ export async function resetNetwork(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Reset" }).click();
   await expect(counter(page, "weights")).toContainText("untrained");
   await expect(counter(page, "examples")).toHaveText("0");
-  await expect(page.getByRole("button", { name: "Play" })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Play", exact: true })).toBeEnabled();
+}
+
+/** Presses Tab (Shift+Tab with `back`) until `target` has the focus; fails after `max` presses. */
+export async function tabTo(page: Page, target: Locator, { back = false, max = 80 } = {}): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+  }
+  await expect(target).toBeFocused({ timeout: 1 });
+}
+
+/**
+ * Sets up 784-100-100-100-10 with ReLU hidden layers, a softmax output, cross-entropy cost and η = 10, presses
+ * Play and waits for the divergence alert. Why this configuration: with the videos' 784-16-16-10 network,
+ * ReLU hidden layers at η = 10 die (every neuron stuck at 0) long before anything overflows, and sigmoid
+ * networks saturate; three hidden layers of 100 ReLU neurons overflow to NaN within ~60 examples (seeds 1–6).
+ */
+export async function trainUntilDiverged(page: Page): Promise<void> {
+  const activations = page.getByRole("combobox", { name: "activation" });
+  await activations.nth(0).selectOption("relu");
+  await activations.nth(1).selectOption("relu");
+  await page.getByRole("spinbutton", { name: "Layer 1 neurons" }).fill("100");
+  await page.getByRole("spinbutton", { name: "Layer 2 neurons" }).fill("100");
+  await page.getByRole("button", { name: "Add layer" }).click();
+  await page.getByRole("spinbutton", { name: "Layer 3 neurons" }).fill("100");
+  await expect(activations.nth(2)).toHaveValue("relu");
+  await page.getByRole("combobox", { name: "Output" }).selectOption("softmax");
+  await page.getByRole("combobox", { name: "Cost" }).selectOption("crossEntropy");
+  await expect(page.getByRole("application", { name: /^Network/ })).toHaveAttribute(
+    "aria-label",
+    "Network: 784-100-100-100-10",
+  );
+  await expect(counter(page, "weights")).toContainText("untrained");
+  const slider = learningRate(page);
+  await slider.focus();
+  await slider.press("End");
+  await expect(slider).toHaveAttribute("aria-valuetext", "η = 10");
+  await playButton(page).click();
+  await expect(page.getByRole("alert")).toContainText("diverged", { timeout: 20_000 });
 }

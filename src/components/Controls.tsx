@@ -34,8 +34,9 @@ const BATCH_SIZES = [1, 2, 5, 10, 20, 32, 50, 100, 250, 1000];
 const COST_LABEL: Record<Cost, string> = { mse: "squared error Σ(a − y)²", crossEntropy: "cross-entropy" };
 const fmtInt = new Intl.NumberFormat("en-US");
 
+/** η as the scrubber shows it: at most 3 significant figures, no trailing zeros (0.001, 0.0251, 1.5, 10). */
 export function formatLr(eta: number): string {
-  return eta >= 1 ? eta.toFixed(2).replace(/\.?0+$/, "") : eta.toPrecision(2);
+  return String(Number(eta.toPrecision(3)));
 }
 
 function PlayControls() {
@@ -278,7 +279,7 @@ function NetworkShape() {
           {preset === null && <option value="">Custom</option>}
           {PRESET_NAMES.map((name) => (
             <option key={name} value={name}>
-              {PRESETS[name].label} ({PRESETS[name].spec.sizes.join("-")})
+              {PRESETS[name].label}
             </option>
           ))}
         </select>
@@ -324,7 +325,7 @@ function Counters() {
   const stats = useApp((s) => s.stats);
   const source = useApp((s) => s.modelSource);
   return (
-    <dl className="counters mono">
+    <dl className="counters mono" title="Counted since these weights were loaded or reset">
       <div>
         <dt>epoch</dt>
         <dd>{stats.epoch}</dd>

@@ -187,13 +187,27 @@ export function CostCurve() {
     <section className="cost-curve" aria-label="Cost curve">
       <div className="panel-head">
         <h2>Cost</h2>
-        <div role="radiogroup" aria-label="Cost scale" className="toggle">
+        <div
+          role="radiogroup"
+          aria-label="Cost scale"
+          className="toggle"
+          onKeyDown={(e) => {
+            // One tab stop; the arrow keys move the choice, as in any radio group.
+            if (!["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"].includes(e.key)) return;
+            e.preventDefault();
+            const next = scale === "linear" ? "log" : "linear";
+            store.getState().setCostScale(next);
+            (e.currentTarget.querySelector(`[data-scale="${next}"]`) as HTMLElement | null)?.focus();
+          }}
+        >
           {(["linear", "log"] as const).map((s) => (
             <button
               key={s}
               type="button"
               role="radio"
+              data-scale={s}
               aria-checked={scale === s}
+              tabIndex={scale === s ? 0 : -1}
               onClick={() => store.getState().setCostScale(s)}
             >
               {s === "linear" ? "Linear" : "Log"}

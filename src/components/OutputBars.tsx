@@ -60,15 +60,19 @@ function paintBars(rows: readonly Row[], a: ArrayLike<number> | null, predicted:
   });
 }
 
+const NOT_FINITE = "No prediction: the outputs are not numbers (the weights have diverged).";
+
 export function OutputBars() {
   const client = useClient();
   const store = useAppStore();
   const output = useApp((s) => s.spec.output);
   const prediction = useApp((s) => s.prediction);
   const listRef = useRef<HTMLOListElement>(null);
+  const noteRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     const list = listRef.current;
+    const note = noteRef.current;
     if (!list) return;
     const rows: Row[] = Array.from(list.children as HTMLCollectionOf<HTMLElement>, (row) => ({
       row,
@@ -79,11 +83,16 @@ export function OutputBars() {
     const show = (probe: ProbeActivations | null) => {
       const state = store.getState();
       const a = probe?.a[probe.a.length - 1];
-      if (!a || a.length === 0) {
+      // No image, or a diverged network whose outputs are not numbers: no bars, no prediction.
+      if (!a || a.length === 0 || !Array.from(a).every(Number.isFinite)) {
         paintBars(rows, null, -1);
         if (state.prediction) state.setPrediction(null);
+        const diverged = !!a && a.length > 0;
+        if (note && note.textContent !== (diverged ? NOT_FINITE : ""))
+          note.textContent = diverged ? NOT_FINITE : "";
         return;
       }
+      if (note && note.textContent) note.textContent = "";
       const next = predict(a, state.spec.output);
       paintBars(rows, a, next.digit);
       const old = state.prediction;
@@ -136,6 +145,7 @@ export function OutputBars() {
         {prediction ? `Prediction: ${prediction.digit} (${percent(prediction.confidence)}%)` : ""}
       </p>
       {prediction ? null : <p style={{ margin: 0, opacity: 0.7 }}>Draw a digit</p>}
+      <p ref={noteRef} className="hint" />
       <p style={{ fontSize: "0.75rem", opacity: 0.7, margin: "0.25em 0 0" }}>
         {output === "softmax" ? "confidence = softmax probability aⱼ" : "confidence = a / Σa"}
       </p>

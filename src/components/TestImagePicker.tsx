@@ -19,7 +19,8 @@ export function TestImagePicker() {
   const imageRef = useRef<HTMLCanvasElement>(null);
 
   // The number field's text; follows the store when the test image is chosen elsewhere.
-  const [draft, setDraft] = useState(String(current ?? 0));
+  // Empty until an image is chosen, so typing any number (0 too) is a change that picks it.
+  const [draft, setDraft] = useState(current === null ? "" : String(current));
   const [followed, setFollowed] = useState(current);
   if (current !== followed) {
     setFollowed(current);
@@ -50,7 +51,14 @@ export function TestImagePicker() {
     <fieldset
       className="test-image-picker"
       disabled={!testReady}
-      style={{ border: "none", padding: 0, margin: 0, display: "flex", gap: "0.75rem", alignItems: "center" }}
+      style={{
+        border: "none",
+        padding: 0,
+        margin: "1rem 0 0",
+        display: "flex",
+        gap: "0.75rem",
+        alignItems: "center",
+      }}
     >
       <legend style={{ padding: 0, marginBottom: "0.25rem" }}>
         Or feed it an image from the MNIST test set
@@ -79,6 +87,7 @@ export function TestImagePicker() {
               max={TEST_COUNT - 1}
               step={1}
               value={draft}
+              placeholder="0–9999"
               onChange={(e) => {
                 const text = e.currentTarget.value;
                 setDraft(text);

@@ -351,7 +351,8 @@ function paintGrid(ctx: CanvasRenderingContext2D, L: LayerLayout, a: Float32Arra
   if (a) {
     const byLevel: number[][] = Array.from({ length: GREY_LEVELS + 1 }, () => []);
     for (let k = 0; k < L.size; k++) {
-      const q = Math.round(Math.min(1, Math.max(0, a[k]!)) * GREY_LEVELS);
+      const v = a[k]!;
+      const q = Number.isFinite(v) ? Math.round(Math.min(1, Math.max(0, v)) * GREY_LEVELS) : 0;
       if (q > 0) byLevel[q]!.push(k);
     }
     for (let q = 1; q <= GREY_LEVELS; q++) {
@@ -390,11 +391,13 @@ function paintColumn(
   pixelRatio: number,
 ): void {
   // Brightness is a; a ReLU layer with activations above 1 is scaled by its largest.
+  // Non-finite activations (a diverged network) count as dark, and never as the layer's maximum.
   let max = 1;
-  if (a) for (let j = 0; j < L.size; j++) max = Math.max(max, a[j]!);
+  if (a) for (let j = 0; j < L.size; j++) if (Number.isFinite(a[j]!)) max = Math.max(max, a[j]!);
   const byLevel: number[][] = Array.from({ length: GREY_LEVELS + 1 }, () => []);
   for (let j = 0; j < L.size; j++) {
-    const q = a ? Math.round(Math.min(1, Math.max(0, a[j]! / max)) * GREY_LEVELS) : 0;
+    const v = a ? a[j]! / max : 0;
+    const q = Number.isFinite(v) ? Math.round(Math.min(1, Math.max(0, v)) * GREY_LEVELS) : 0;
     byLevel[q]!.push(j);
   }
   const r = L.radius;

@@ -181,7 +181,7 @@ export function createAppStore(client: TrainingClient, overrides: Partial<AppSta
   }));
 
   // Events → state. Frames are per-frame data: only counters and history, thinned to ~4 updates a second.
-  let lastStats = 0;
+  let lastStats = -Infinity;
   client.on("progress", (e) =>
     store.setState({ load: { phase: e.phase, loaded: e.loaded, total: e.total } }),
   );
@@ -208,7 +208,8 @@ export function createAppStore(client: TrainingClient, overrides: Partial<AppSta
     const history = frame.history.length
       ? thinHistory([...store.getState().history, ...frame.history])
       : null;
-    if (history || now - lastStats > 250) {
+    // Thinned while training; a stopped run's last counters always land, so they never freeze behind.
+    if (history || now - lastStats > 250 || !frame.stats.running) {
       lastStats = now;
       store.setState({ stats: frame.stats, ...(history ? { history } : {}) });
     }

@@ -63,6 +63,16 @@ describe("OutputBars", () => {
     expect(screen.getByText("confidence = a / Σa")).toBeTruthy();
   });
 
+  it("gives no prediction, and says why, when the outputs are not numbers (a diverged network)", () => {
+    const app = setup();
+    app.render(<OutputBars />);
+    app.emit(frame([0.1, 0.05, 0.02, 0.7, 0.03, 0.1, 0.0, 0.05, 0.1, 0.05]));
+    app.emit(frame([NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN]));
+    expect(screen.getByRole("status").textContent).toBe("");
+    expect(app.store.getState().prediction).toBeNull();
+    expect(screen.getByText(/weights have diverged/)).toBeTruthy();
+  });
+
   it("uses the softmax probability itself for softmax outputs", () => {
     const app = setup({ spec: PRESETS.best.spec });
     app.render(<OutputBars />);

@@ -44,6 +44,13 @@ describe("TestImagePicker", () => {
     expect(screen.getByRole("button", { name: "Random" }).matches(":disabled")).toBe(false);
   });
 
+  it("starts empty, so typing 0 picks test image 0", () => {
+    const app = ready();
+    expect(field().value).toBe("");
+    fireEvent.change(field(), { target: { value: "0" } });
+    expect(testProbes(app.sent())).toEqual([0]);
+  });
+
   it("choosing index 5 sends setProbe test 5 and sets the store's input", () => {
     const app = ready();
     fireEvent.change(field(), { target: { value: "5" } });

@@ -95,6 +95,24 @@ describe("createAppStore(client)", () => {
   });
 });
 
+describe("frames after training stops", () => {
+  it("always update the counters, so a stopped run never shows stale numbers", () => {
+    const { store, emit } = setup();
+    const stats = (examplesSeen: number, running: boolean) => ({
+      type: "frame" as const,
+      stats: { epoch: 0, examplesSeen, examplesPerSecond: 0, trainCost: 0.4, running },
+      weights: { w: [], b: [] },
+      probe: null,
+      history: [],
+    });
+    emit(stats(10, true));
+    emit(stats(20, true)); // within 250 ms of the last update: thinned away
+    expect(store.getState().stats.examplesSeen).toBe(10);
+    emit(stats(60, false));
+    expect(store.getState().stats.examplesSeen).toBe(60);
+  });
+});
+
 describe("thinHistory(history)", () => {
   it("halves a long history but keeps every evaluated point and the last one", () => {
     const long: HistoryPoint[] = Array.from({ length: MAX_HISTORY + 1 }, (_, i) => ({
