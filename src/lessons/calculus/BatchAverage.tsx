@@ -1,0 +1,94 @@
+// Step "averaging over a batch": the chosen parameter's ∂C₀/∂p for each image of a mini-batch (the engine's
+// traceBatch, on this thread: eight traces, no training) and their mean, the batch gradient's entry.
+import { useMemo } from "react";
+import type { ParamRef } from "../../engine/experiments.ts";
+import type { MnistSplit } from "../../engine/idx.ts";
+import { oneHot, traceBatch, type Network } from "../../engine/network.ts";
+import { Digit } from "../backprop/Digit.tsx";
+import { gradientAt, paramTex } from "../backprop/nudges.ts";
+import { maxAbs } from "../../render/heatmap.ts";
+import { imageInput, imageLabel } from "../testImage.ts";
+import { tex, texNumber, texValue } from "../tex.ts";
+import { TexMath } from "../TexMath.tsx";
+import { verdict } from "./chain.ts";
+import { Num } from "../views/Num.tsx";
+
+export function BatchAverage({
+  net,
+  test,
+  batch,
+  p,
+}: {
+  net: Network<Float32Array>;
+  test: MnistSplit;
+  batch: readonly number[];
+  p: ParamRef;
+}) {
+  const bt = useMemo(() => {
+    const nOut = net.spec.sizes.at(-1)!;
+    return traceBatch(
+      net,
+      batch.map((i) => ({ x: imageInput(test, i), y: oneHot(imageLabel(test, i), nOut) })),
+    );
+  }, [net, test, batch]);
+  const values = bt.examples.map((t) => gradientAt(t, p));
+  const mean = gradientAt(bt.mean, p);
+  const scale = maxAbs([...values, mean]);
+  const bar = (v: number) => (
+    <span className="track" aria-hidden="true">
+      <span
+        className={v >= 0 ? "fill pos" : "fill neg"}
+        style={{
+          width: `${scale > 0 ? (50 * Math.abs(v)) / scale : 0}%`,
+          [v >= 0 ? "left" : "right"]: "50%",
+        }}
+      />
+    </span>
+  );
+  return (
+    <div className="batch-average">
+      <table className="lever-table batch-table">
+        <caption>The derivative for each test image of the mini-batch</caption>
+        <thead>
+          <tr>
+            <th scope="col">image</th>
+            <th scope="col">∂C₀/∂p</th>
+            <th scope="col">
+              <span className="visually-hidden">size</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {batch.map((index, i) => (
+            <tr key={i} data-example={index}>
+              <th scope="row">
+                <Digit test={test} index={index} cell={1} />
+                <span className="hint">
+                  #{index}, a {imageLabel(test, index)}
+                </span>
+              </th>
+              <td>
+                <Num term={`batch-gradient-${i}`} value={values[i]!} digits={5} precise signed />
+              </td>
+              <td className="bar-cell">{bar(values[i]!)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">mean</th>
+            <td>
+              <Num term="batch-mean" value={mean} digits={5} precise signed />
+            </td>
+            <td className="bar-cell">{bar(mean)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <TexMath
+        display
+        tex={tex`\frac{\partial C}{\partial ${paramTex(net.spec, p)}} = \frac{1}{${texNumber(batch.length, 0)}} \sum_{i} \frac{\partial C_0^{(i)}}{\partial ${paramTex(net.spec, p)}} = ${texValue("batch-mean-tex", mean, 5, true)}`}
+      />
+      <p className="hint">{verdict(values)}</p>
+    </div>
+  );
+}

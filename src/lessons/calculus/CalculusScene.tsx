@@ -1,0 +1,87 @@
+// The scene "Backpropagation calculus": pick any weight or bias of the videos' network (after 5 epochs) and read
+// its chain rule with the engine's numbers for one test image — factors, bias, sums over the next layer, the
+// recursion to deeper layers, the mini-batch average and a finite-difference check.
+import { useMemo, useState } from "react";
+import type { ParamRef } from "../../engine/experiments.ts";
+import type { MnistSplit } from "../../engine/idx.ts";
+import { depth, type Network } from "../../engine/network.ts";
+import { CheckpointGate } from "../backprop/Checkpoint.tsx";
+import { CHECKPOINT } from "../backprop/deps.tsx";
+import { batchFrom, firstWithLabel, rowCol } from "../backprop/nudges.ts";
+import { traceImage } from "../testImage.ts";
+import type { SceneProps } from "../types.ts";
+import { ImagePicker } from "../views/ImagePicker.tsx";
+import { BatchAverage } from "./BatchAverage.tsx";
+import "../backprop/backprop.css";
+import "./calculus.css";
+import { ChainFactors } from "./ChainFactors.tsx";
+import { DEFAULT_STEP_INDEX, defaultParam, sumFocus } from "./chain.ts";
+import { Deeper } from "./Deeper.tsx";
+import { FiniteDifference } from "./FiniteDifference.tsx";
+import { NetworkPicker } from "./NetworkPicker.tsx";
+import { PathSum } from "./PathSum.tsx";
+import type { CalculusView } from "./steps.ts";
+import { Tree } from "./Tree.tsx";
+
+/** Images in the mini-batch of the "averaging" step. */
+const BATCH_SIZE = 8;
+
+export function CalculusScene({ view, data }: SceneProps<CalculusView>) {
+  return <CheckpointGate>{(net) => <Live view={view} test={data.test} net={net} />}</CheckpointGate>;
+}
+
+function Live({ view, test, net }: { view: CalculusView; test: MnistSplit; net: Network<Float32Array> }) {
+  const [image, setImage] = useState(() => firstWithLabel(test.labels, test.count, 2));
+  const trace = useMemo(() => traceImage(net, test, image), [net, test, image]);
+  // null: the default weight for this image.
+  const [chosen, setChosen] = useState<ParamRef | null>(null);
+  const [hIndex, setHIndex] = useState(DEFAULT_STEP_INDEX);
+  const p = chosen ?? defaultParam(net, trace);
+  const batch = useMemo(() => batchFrom(image, BATCH_SIZE, test.count), [image, test.count]);
+  const L = depth(net.spec);
+  const { j } = rowCol(net.spec, p);
+  const focus = sumFocus(net.spec, trace, p);
+
+  return (
+    <div className="calculus-scene" data-checkpoint={CHECKPOINT.file}>
+      <div className="live-controls">
+        <ImagePicker test={test} value={image} onChange={setImage} />
+        <span className="hint">network after {CHECKPOINT.epochs} epochs of training</span>
+      </div>
+      <div className={view === "deep" ? "calculus-body wide" : "calculus-body"}>
+        <NetworkPicker net={net} trace={trace} value={p} onChange={setChosen} />
+        <div className="calculus-detail">
+          {view === "tree" ? <Tree net={net} trace={trace} p={p} /> : null}
+          {view === "chain" ? <ChainFactors net={net} trace={trace} p={p} /> : null}
+          {view === "bias" ? (
+            <>
+              <ChainFactors
+                net={net}
+                trace={trace}
+                p={{ kind: "b", layer: p.layer, index: j }}
+                prefix="bias-"
+              />
+              {p.kind === "w" ? (
+                <>
+                  <p className="hint">and, for comparison, the weight selected:</p>
+                  <ChainFactors net={net} trace={trace} p={p} />
+                </>
+              ) : null}
+            </>
+          ) : null}
+          {view === "sum" ? <PathSum net={net} trace={trace} m={focus.layer} k={focus.k} /> : null}
+          {view === "deep" ? <Deeper net={net} trace={trace} p={p} onPick={setChosen} /> : null}
+          {view === "batch" ? <BatchAverage net={net} test={test} batch={batch} p={p} /> : null}
+          {view === "check" ? (
+            <FiniteDifference net={net} trace={trace} p={p} hIndex={hIndex} onH={setHIndex} />
+          ) : null}
+          {view === "sum" && p.layer === L && p.kind === "b" ? (
+            <p className="hint">
+              A bias of the output layer feeds no sum; shown: the hidden neuron with the largest ∂C₀/∂a.
+            </p>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

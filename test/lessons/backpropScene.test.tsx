@@ -1,0 +1,177 @@
+// @vitest-environment jsdom
+// The scene "Backpropagation, intuitively" rendered from an injected checkpoint, hand-made images and an
+// in-process lab: every shown number carries its full-precision value, and those values are the engine's.
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { sigmoidPrime } from "../../src/engine/activations.ts";
+import { sgdStep } from "../../src/engine/experiments.ts";
+import { traceBatch, traceExample } from "../../src/engine/network.ts";
+import { BackpropDepsProvider } from "../../src/lessons/backprop/deps.tsx";
+import { argmaxAbs, batchFrom, paramKey } from "../../src/lessons/backprop/nudges.ts";
+import { LessonApp } from "../../src/lessons/LessonApp.tsx";
+import { readyLessonData } from "../../src/lessons/useLessonData.tsx";
+import { checkpointNet, checkpointText, example, fakeDeps } from "./backpropFixtures.ts";
+import { fakeLessonData, termValue, termValues } from "./fixtures.ts";
+
+const data = fakeLessonData(10);
+const text = checkpointText();
+const net = checkpointNet(text);
+/** The scene opens on the first image labelled 2: image 2 of the fake set. */
+const IMAGE = 2;
+const trace = traceExample(net, example(data.test, IMAGE).x, example(data.test, IMAGE).y);
+const BATCH = batchFrom(IMAGE, 8, data.test.count);
+
+function openAt(search: string, deps = fakeDeps(data.test, { text })) {
+  window.history.replaceState(null, "", `/${search}`);
+  const view = render(
+    <BackpropDepsProvider deps={deps}>
+      <LessonApp data={readyLessonData(data)} />
+    </BackpropDepsProvider>,
+  );
+  return { ...view, deps };
+}
+
+/** Waits until the checkpoint is parsed and the scene shows `term`. */
+async function shown(container: HTMLElement, term: string): Promise<number> {
+  await waitFor(() => expect(termValues(container, term)).toHaveLength(1));
+  return termValue(container, term);
+}
+
+afterEach(cleanup);
+
+describe("backprop-intuition scene", () => {
+  it("opens on a 2 and shows each output's wished nudge −2(a − y) from the trace", async () => {
+    const { container } = openAt("?scene=backprop-intuition");
+    expect(await shown(container, "cost")).toBe(trace.cost);
+    expect((screen.getByRole("spinbutton", { name: /Test image/ }) as HTMLInputElement).value).toBe(
+      String(IMAGE),
+    );
+    for (let j = 0; j < 10; j++) {
+      expect(termValue(container, `output-${j}`)).toBe(trace.a[3]![j]!);
+      expect(termValue(container, `output-nudge-${j}`)).toBe(-trace.dCda[3]![j]!);
+    }
+    expect(termValue(container, "output-nudge-2")).toBeGreaterThan(0);
+  });
+
+  it("shows the bias lever: z, σ′(z), 2(a − y), δ and −∂C₀/∂b, and follows the output picked", async () => {
+    const { container } = openAt("?scene=backprop-intuition&step=2");
+    expect(await shown(container, "z")).toBe(trace.z[3]![2]!);
+    expect(termValue(container, "bias")).toBe(net.b[3]![2]!);
+    expect(termValue(container, "sigma-prime")).toBe(sigmoidPrime(trace.z[3]![2]!));
+    expect(termValue(container, "cost-slope")).toBe(trace.dCda[3]![2]!);
+    expect(termValue(container, "delta")).toBe(trace.delta[3]![2]!);
+    expect(termValue(container, "bias-nudge")).toBe(-trace.db[3]![2]!);
+    fireEvent.change(screen.getByRole("spinbutton", { name: /Output/ }), { target: { value: "6" } });
+    expect(termValue(container, "bias-nudge")).toBe(-trace.db[3]![6]!);
+    expect(termValue(container, "bias-nudge")).toBeLessThan(0);
+  });
+
+  it("lists the weight lever's largest nudges −a⁽ᴸ⁻¹⁾ₖ δⱼ and the previous layer's −wⱼₖ δⱼ", async () => {
+    const { container } = openAt("?scene=backprop-intuition&step=3");
+    const row = trace.dw[3]!.subarray(32, 48);
+    const k = argmaxAbs(row);
+    expect(await shown(container, `weight-nudge-${k}`)).toBe(-row[k]!);
+    expect(termValue(container, `a-prev-${k}`)).toBe(trace.a[2]![k]!);
+    expect(container.querySelectorAll(".lever-diagram .edge")).toHaveLength(16);
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    const wishes = Array.from({ length: 16 }, (_, i) => -net.w[3]![32 + i]! * trace.delta[3]![2]!);
+    const top = argmaxAbs(wishes);
+    expect(termValue(container, `activation-wish-${top}`)).toBe(wishes[top]!);
+    expect(termValue(container, `w-${top}`)).toBe(net.w[3]![32 + top]!);
+  });
+
+  it("adds the ten outputs' terms wⱼₖ δⱼ into the trace's ∂C₀/∂a⁽ᴸ⁻¹⁾ₖ, for the neuron chosen", async () => {
+    const { container } = openAt("?scene=backprop-intuition&step=5");
+    const k = argmaxAbs(trace.dCda[2]!);
+    expect(await shown(container, "dcda")).toBe(trace.dCda[2]![k]!);
+    const terms = Array.from({ length: 10 }, (_, j) => termValue(container, `back-term-${j}`));
+    terms.forEach((t, j) => expect(t).toBe(net.w[3]![j * 16 + k]! * trace.delta[3]![j]!));
+    expect(terms.reduce((s, t) => s + t, 0)).toBeCloseTo(trace.dCda[2]![k]!, 6);
+    expect(termValue(container, "expanded-term")).toBe(terms[2]);
+    for (let i = 0; i < 16; i++) expect(termValue(container, `hidden-nudge-${i}`)).toBe(-trace.dCda[2]![i]!);
+    const other = (k + 1) % 16;
+    const bars = screen.getByRole("list", { name: /Wished nudge of each neuron of layer L−1/ });
+    fireEvent.click(within(bars).getByRole("button", { name: new RegExp(`^${other}:`) }));
+    expect(termValue(container, "dcda")).toBe(trace.dCda[2]![other]!);
+  });
+
+  it("shows every layer's wished nudges back to layer 1, and one first-layer neuron's weight nudges", async () => {
+    const { container } = openAt("?scene=backprop-intuition&step=6");
+    const j1 = argmaxAbs(trace.delta[1]!);
+    expect(await shown(container, "delta1")).toBe(trace.delta[1]![j1]!);
+    for (const l of [1, 2, 3])
+      termValues(container, `nudge-a${l}-0`).forEach((v) => expect(v).toBe(-trace.dCda[l]![0]!));
+    expect(termValue(container, "nudge-a1-15")).toBe(-trace.dCda[1]![15]!);
+  });
+
+  it("tables each example's −∂C₀/∂p and their average from the lab, which starts only when needed", async () => {
+    const { container, deps, unmount } = openAt("?scene=backprop-intuition&step=6");
+    await shown(container, "delta1");
+    expect(deps.labs).toHaveLength(0);
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    await waitFor(() => expect(termValues(container, "batch-cost")).toHaveLength(1));
+    expect(deps.labs).toHaveLength(1);
+    const bt = traceBatch(
+      net,
+      BATCH.map((i) => example(data.test, i)),
+    );
+    expect(termValue(container, "batch-cost")).toBeCloseTo(bt.cost, 12);
+    const rows = container.querySelectorAll<HTMLTableRowElement>(".nudge-table tbody tr[data-kind]");
+    expect(rows).toHaveLength(12);
+    const heads = Array.from(container.querySelectorAll(".nudge-table th[data-example]"), (th) =>
+      Number(th.getAttribute("data-example")),
+    );
+    expect(heads).toEqual(BATCH);
+    for (const row of Array.from(rows)) {
+      const p = {
+        kind: row.dataset.kind as "w" | "b",
+        layer: Number(row.dataset.layer),
+        index: Number(row.dataset.index),
+      };
+      const key = paramKey(net.spec, p);
+      const grad = (g: typeof bt.mean) => (p.kind === "w" ? g.dw : g.db)[p.layer]![p.index]!;
+      // data-value is String(x): −0 reads back as 0.
+      BATCH.forEach((_, i) => expect(termValue(row, `nudge-${key}-${i}`)).toBe(0 - grad(bt.examples[i]!)));
+      expect(termValue(row, `nudge-${key}-mean`)).toBe(0 - grad(bt.mean));
+    }
+    unmount();
+    expect(deps.labs[0]!.disposed).toBe(true);
+  });
+
+  it("takes one SGD step in the lab with the η chosen, and reports the batch's cost before and after", async () => {
+    const { container, deps } = openAt("?scene=backprop-intuition&step=8");
+    const examples = BATCH.map((i) => example(data.test, i));
+    const expected = (eta: number) => sgdStep(net, examples, eta);
+    await waitFor(() => expect(termValues(container, "batch-cost-after")).toHaveLength(1));
+    expect(termValue(container, "batch-cost-before")).toBeCloseTo(expected(1.5).before, 12);
+    expect(termValue(container, "batch-cost-after")).toBeCloseTo(expected(1.5).after, 12);
+    const after0 = traceExample(expected(1.5).next, examples[0]!.x, examples[0]!.y).cost;
+    expect(termValue(container, "cost-after-0")).toBeCloseTo(after0, 12);
+    const slider = screen.getByRole("slider", { name: /Learning rate/ });
+    expect(slider.getAttribute("aria-valuetext")).toBe("η = 1.5");
+    fireEvent.change(slider, { target: { value: "7" } });
+    await waitFor(() => expect(termValue(container, "batch-cost-after")).toBeCloseTo(expected(30).after, 12));
+    expect(deps.labs).toHaveLength(1);
+    expect(deps.labs[0]!.calls.filter((op) => op === "sgdStep")).toHaveLength(2);
+  });
+
+  it("says so when the checkpoint or the lab cannot be loaded", async () => {
+    openAt("?scene=backprop-intuition", fakeDeps(data.test, { text: new Error("no network here") }));
+    expect((await screen.findByRole("alert")).textContent).toBe("no network here");
+    cleanup();
+    openAt("?scene=backprop-intuition&step=7", fakeDeps(data.test, { text, labFailure: "worker gone" }));
+    expect((await screen.findByRole("alert")).textContent).toBe("The lab could not start: worker gone.");
+  });
+
+  it("keeps its state across steps and moves with the arrow keys", async () => {
+    const { container } = openAt("?scene=backprop-intuition&step=2");
+    await shown(container, "z");
+    fireEvent.change(screen.getByRole("spinbutton", { name: /Test image/ }), { target: { value: "7" } });
+    act(() => {
+      fireEvent.keyDown(window, { key: "ArrowLeft" });
+    });
+    expect(new URLSearchParams(window.location.search).get("step")).toBe("1");
+    const t7 = traceExample(net, example(data.test, 7).x, example(data.test, 7).y);
+    expect(termValue(container, "cost")).toBe(t7.cost);
+  });
+});
