@@ -1,10 +1,18 @@
 // The lessons' scenes, in reading order: each scene's definition (steps, prose) and its live component.
 import type { ComponentType, ReactNode } from "react";
+import { BackpropScene } from "./backprop/BackpropScene.tsx";
+import { BACKPROP_SCENE } from "./backprop/steps.ts";
+import { CalculusScene } from "./calculus/CalculusScene.tsx";
+import { CALCULUS_SCENE } from "./calculus/steps.ts";
 import { CostScene } from "./cost/CostScene.tsx";
 import { COST_SCENE } from "./cost/steps.ts";
 import type { LessonData } from "./data.ts";
+import { GradientScene } from "./gradient/GradientScene.tsx";
+import { GRADIENT_SCENE } from "./gradient/steps.ts";
 import { NeuronScene } from "./neuron/NeuronScene.tsx";
 import { NEURON_SCENE } from "./neuron/steps.ts";
+import { SgdScene } from "./sgd/SgdScene.tsx";
+import { SGD_SCENE } from "./sgd/steps.ts";
 import type { SceneDef, SceneProps } from "./types.ts";
 
 export interface SceneEntry {
@@ -23,7 +31,14 @@ function scene<View extends string>(
   };
 }
 
-export const SCENES: readonly SceneEntry[] = [scene(NEURON_SCENE, NeuronScene), scene(COST_SCENE, CostScene)];
+export const SCENES: readonly SceneEntry[] = [
+  scene(NEURON_SCENE, NeuronScene),
+  scene(COST_SCENE, CostScene),
+  scene(GRADIENT_SCENE, GradientScene),
+  scene(BACKPROP_SCENE, BackpropScene),
+  scene(CALCULUS_SCENE, CalculusScene),
+  scene(SGD_SCENE, SgdScene),
+];
 
 /** Ids and step counts, for the URL parser. */
 export const SCENE_SIZES = SCENES.map((s) => ({ id: s.def.id, stepCount: s.def.steps.length }));
