@@ -12,7 +12,7 @@ import { toSparse } from "../../src/engine/fast.ts";
 import type { MnistSplit } from "../../src/engine/idx.ts";
 import { modelToJson, parseModel } from "../../src/engine/model.ts";
 import { oneHot, traceBatch, type Example, type Network } from "../../src/engine/network.ts";
-import type { Lab, LabDeps } from "../../src/lessons/gradient/useLab.tsx";
+import type { Lab, LabDeps } from "../../src/lessons/lab/useLab.tsx";
 import type { ExampleRef, LabMap, LabOp } from "../../src/worker/labProtocol.ts";
 
 export interface FakeLab extends Lab {

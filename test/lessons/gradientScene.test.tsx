@@ -11,7 +11,7 @@ import { batchRefs } from "../../src/lessons/gradient/batch.ts";
 import { chooseWeights, readDescent } from "../../src/lessons/gradient/descent.ts";
 import { components, largest, nudgeTerm, nudgeWords, sizeCounts } from "../../src/lessons/gradient/nudges.ts";
 import { GRADIENT_MODEL, GRADIENT_SETTINGS } from "../../src/lessons/gradient/steps.ts";
-import { LabProvider } from "../../src/lessons/gradient/useLab.tsx";
+import { LabProvider } from "../../src/lessons/lab/useLab.tsx";
 import { LessonApp } from "../../src/lessons/LessonApp.tsx";
 import { readyLessonData } from "../../src/lessons/useLessonData.tsx";
 import { fakeLessonData, termValue, termValues } from "./fixtures.ts";

@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunPoint } from "../../src/engine/experiments.ts";
-import { LabProvider } from "../../src/lessons/gradient/useLab.tsx";
+import { LabProvider } from "../../src/lessons/lab/useLab.tsx";
 import { LessonApp } from "../../src/lessons/LessonApp.tsx";
 import { firstReaching, SGD_MODEL, SGD_SETTINGS, sgdRuns } from "../../src/lessons/sgd/runs.ts";
 import { readyLessonData } from "../../src/lessons/useLessonData.tsx";

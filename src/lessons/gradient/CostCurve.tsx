@@ -3,7 +3,7 @@
 // picks where the ball starts.
 import { extent, line, scaleLinear } from "d3";
 import type { CostSurface, DescentStep } from "../../engine/experiments.ts";
-import { BottomAxis, LeftAxis, svgPoint } from "./Axes.tsx";
+import { BottomAxis, LeftAxis, svgPoint } from "../views/Axes.tsx";
 
 const W = 580;
 const H = 290;

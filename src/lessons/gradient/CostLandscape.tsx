@@ -10,7 +10,7 @@ import {
 } from "d3";
 import { useMemo } from "react";
 import type { CostSurface, DescentStep } from "../../engine/experiments.ts";
-import { BottomAxis, LeftAxis, svgPoint } from "./Axes.tsx";
+import { BottomAxis, LeftAxis, svgPoint } from "../views/Axes.tsx";
 
 const SIDE = 340;
 const M = { top: 12, right: 14, bottom: 44, left: 62 };

@@ -14,14 +14,14 @@ import { BatchStrip } from "./BatchStrip.tsx";
 import { CostCurve } from "./CostCurve.tsx";
 import { CostLandscape } from "./CostLandscape.tsx";
 import { chooseWeights } from "./descent.ts";
-import { Computing, LabStarting } from "./LabStatus.tsx";
+import { Computing, LabStarting } from "../lab/LabStatus.tsx";
 import { LargestNudges } from "./LargestNudges.tsx";
 import { components, describe, largest, largestSize, paramText, sizeCounts } from "./nudges.ts";
 import { NudgeVector } from "./NudgeVector.tsx";
 import { CostBySteps, RateScrubber, Verdict } from "./RateControl.tsx";
 import { RateFinder } from "./RateFinder.tsx";
 import { GRADIENT_MODEL, GRADIENT_SETTINGS as S, type GradientView } from "./steps.ts";
-import { START_MODEL, useLabQuery, useLabSession, type Lab, type LabAnswer } from "./useLab.tsx";
+import { START_MODEL, useLabQuery, useLabSession, type Lab, type LabAnswer } from "../lab/useLab.tsx";
 import { useReveal } from "./useReveal.ts";
 import "./gradient.css";
 

@@ -4,7 +4,7 @@ import { line, scaleLinear, scaleLog } from "d3";
 import { useState } from "react";
 import type { RunPoint } from "../../engine/experiments.ts";
 import { formatCount } from "../format.ts";
-import { BottomAxis, LeftAxis, svgPoint } from "../gradient/Axes.tsx";
+import { BottomAxis, LeftAxis, svgPoint } from "../views/Axes.tsx";
 import { Count, Num } from "../views/Num.tsx";
 import { nearestPoint, SGD_SETTINGS, xOf, type Axis, type RunDef } from "./runs.ts";
 

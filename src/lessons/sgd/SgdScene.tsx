@@ -4,8 +4,8 @@
 // lab's measurements.
 import { useEffect, useMemo, useState } from "react";
 import { formatCount } from "../format.ts";
-import { Computing, LabStarting } from "../gradient/LabStatus.tsx";
-import { errorMessage, START_MODEL, useLabSession, type Lab } from "../gradient/useLab.tsx";
+import { Computing, LabStarting } from "../lab/LabStatus.tsx";
+import { errorMessage, START_MODEL, useLabSession, type Lab } from "../lab/useLab.tsx";
 import type { SceneProps } from "../types.ts";
 import { Count, Num } from "../views/Num.tsx";
 import { CostPaths, runSettings, type RunResult } from "./CostPaths.tsx";
