@@ -20,6 +20,9 @@ export function App() {
     <Explorable options={DEFAULT_OPTIONS}>
       <div className="app">
         <header className="app-header">
+          <nav className="app-nav" aria-label="Sections">
+            <a href="?lessons">Lessons: the videos' chapters, step by step →</a>
+          </nav>
           <h1>How a neural network learns</h1>
           <p className="lede">
             A real network of 784 inputs, two hidden layers of 16 neurons and 10 outputs, trained on the
