@@ -1,17 +1,26 @@
-// Entry point: mounts the app into #root, or the lessons when the URL asks for them (?scene=… or ?lessons).
+// Entry point: mounts the app into #root, or the lessons (?scene=… or ?lessons) or the experiments
+// (?experiment=… or ?experiments) when the URL asks for them.
 import { lazy, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App.tsx";
+import { isExperimentUrl } from "./experiments/url.ts";
 import { isLessonUrl } from "./lessons/url.ts";
 import "./styles.css";
 
+const ExperimentsApp = lazy(() =>
+  import("./experiments/ExperimentsApp.tsx").then((m) => ({ default: m.ExperimentsApp })),
+);
 const LessonApp = lazy(() => import("./lessons/LessonApp.tsx").then((m) => ({ default: m.LessonApp })));
 
 const root = document.getElementById("root");
 if (root) {
   // No StrictMode: its double-mounting would start and stop the training worker twice.
   createRoot(root).render(
-    isLessonUrl(window.location.search) ? (
+    isExperimentUrl(window.location.search) ? (
+      <Suspense fallback={null}>
+        <ExperimentsApp />
+      </Suspense>
+    ) : isLessonUrl(window.location.search) ? (
       <Suspense fallback={null}>
         <LessonApp />
       </Suspense>

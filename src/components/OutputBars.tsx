@@ -2,6 +2,7 @@
 // the prediction they imply goes to the store only when its digit or rounded percentage changes.
 import { useEffect, useRef } from "react";
 import type { OutputActivation } from "../engine/activations.ts";
+import { answer } from "../engine/analysis.ts";
 import { THEME } from "../render/theme.ts";
 import type { Prediction } from "../store/appStore.ts";
 import type { ProbeActivations } from "../worker/protocol.ts";
@@ -10,20 +11,12 @@ import { useApp, useAppStore, useClient } from "./context.tsx";
 const DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
 /**
- * The network's answer from its output activations a (one per digit): the digit is argmax a; its confidence
- * is a[digit] itself for softmax outputs (already probabilities), a[digit] / Σa for sigmoid outputs.
+ * The network's answer from its output activations a: the digit is argmax a; its confidence is a[digit] for
+ * softmax outputs (already probabilities), a[digit] / Σa for sigmoid outputs. The engine's `answer`, which the
+ * experiments use too.
  */
 export function predict(a: ArrayLike<number>, output: OutputActivation): Prediction {
-  let digit = 0;
-  let total = 0;
-  for (let j = 0; j < a.length; j++) {
-    const v = a[j] ?? 0;
-    total += v;
-    if (v > (a[digit] ?? 0)) digit = j;
-  }
-  const top = a[digit] ?? 0;
-  const confidence = output === "softmax" ? top : total > 0 ? top / total : 0;
-  return { digit, confidence };
+  return answer(a, output);
 }
 
 /** A confidence as a whole percentage, as shown and announced. */

@@ -16,7 +16,7 @@ export function alphaChannel(rgba: Uint8ClampedArray): Uint8ClampedArray {
 }
 
 /** One output sample of a 1-D resampling: Σ weights[t] · src[first + t] (weights sum to 1). */
-interface Tap {
+export interface Tap {
   readonly first: number;
   readonly weights: Float64Array;
 }
@@ -26,7 +26,7 @@ interface Tap {
  * pixel covers (a box filter: pixel i covers source [i·r, (i+1)·r), r = srcLen / dstLen); growing
  * interpolates linearly between pixel centres, clamped at the edges.
  */
-function taps(srcLen: number, dstLen: number): Tap[] {
+export function taps(srcLen: number, dstLen: number): Tap[] {
   const r = srcLen / dstLen;
   const out: Tap[] = [];
   for (let i = 0; i < dstLen; i++) {
@@ -52,7 +52,7 @@ function taps(srcLen: number, dstLen: number): Tap[] {
  * Resamples the w×h region of `src` (row stride `stride`, starting at index `offset`) to dw×dh, separably:
  * rows first, then columns. Returns dst[y·dw + x].
  */
-function resample(
+export function resample(
   src: ArrayLike<number>,
   stride: number,
   offset: number,

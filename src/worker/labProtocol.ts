@@ -10,6 +10,7 @@ import type {
   RunPoint,
 } from "../engine/experiments.ts";
 import type { BatchTrace, Gradient, NetworkSpec } from "../engine/network.ts";
+import type { RpcReply } from "./rpcClient.ts";
 
 /** An MNIST example by split and index. */
 export interface ExampleRef {
@@ -61,4 +62,5 @@ export interface LabMap {
 
 export type LabOp = keyof LabMap;
 export type LabRequest = { [K in LabOp]: { id: number; op: K; args: LabMap[K]["args"] } }[LabOp];
-export type LabReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
+/** A reply to request `id` (the shape every request/response worker uses). */
+export type LabReply = RpcReply;

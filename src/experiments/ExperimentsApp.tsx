@@ -1,0 +1,218 @@
+// The experiments page: `?experiments` lists them, `?experiment=<id>` shows one (with `seed` and `epochs`
+// parameters), an unknown id shows a notice in plain text above the list. Links push the URL; the seed and the
+// checkpoint replace it.
+import { useCallback, useEffect, useId, useState, type MouseEvent, type ReactNode } from "react";
+import "./experiments.css";
+import { CHECKPOINTS, checkpointName, type Checkpoint } from "./checkpoints.ts";
+import { ExperimentSourceProvider, type ExperimentSource } from "./data.tsx";
+import { FailuresExperiment } from "./FailuresExperiment.tsx";
+import { FirstLayerExperiment } from "./FirstLayerExperiment.tsx";
+import { NoiseExperiment } from "./NoiseExperiment.tsx";
+import { PreprocessingExperiment } from "./PreprocessingExperiment.tsx";
+import {
+  EXPERIMENT_IDS,
+  experimentSearch,
+  parseExperimentRoute,
+  withParams,
+  type ExperimentId,
+} from "./url.ts";
+
+const SITE = "How a neural network learns";
+
+/** Each experiment's title and one-line summary, in the index's order. */
+export const EXPERIMENTS: Record<ExperimentId, { title: string; summary: string }> = {
+  noise: {
+    title: "Random noise",
+    summary: "Show it static, a blank square or a circle: it still names a digit, often with confidence.",
+  },
+  "first-layer": {
+    title: "What the first layer sees",
+    summary: "The weights into each first-layer neuron as a picture, beside the digits that excite it most.",
+  },
+  failures: {
+    title: "Where it fails",
+    summary: "Which digits it mixes up across the 10,000 test images, and the mistakes themselves.",
+  },
+  preprocessing: {
+    title: "Preprocessing as a lesson",
+    summary: "How a drawing becomes a 28 × 28 MNIST digit, and what the network says when a step is skipped.",
+  },
+};
+
+type Navigate = (search: string) => void;
+
+/** A link within the experiments: a real link (new tabs work), followed without reloading the page. */
+function PageLink({
+  to,
+  navigate,
+  children,
+  current,
+}: {
+  to: string;
+  navigate: Navigate;
+  children: ReactNode;
+  current?: boolean;
+}) {
+  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(to);
+  };
+  return (
+    <a href={to} onClick={onClick} {...(current ? { "aria-current": "page" as const } : {})}>
+      {children}
+    </a>
+  );
+}
+
+function ExperimentList({ navigate, search }: { navigate: Navigate; search: string }) {
+  return (
+    <ol className="experiment-list">
+      {EXPERIMENT_IDS.map((id, i) => (
+        <li key={id}>
+          <span className="experiment-number num">{i + 1}</span>
+          <div>
+            <PageLink to={experimentSearch(id, search)} navigate={navigate}>
+              {EXPERIMENTS[id].title}
+            </PageLink>
+            <p>{EXPERIMENTS[id].summary}</p>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Notices({ notices }: { notices: readonly string[] }) {
+  if (notices.length === 0) return null;
+  return (
+    <div className="notice error" role="alert">
+      {notices.map((n) => (
+        <p key={n}>{n}</p>
+      ))}
+    </div>
+  );
+}
+
+function CheckpointPicker({
+  epochs,
+  onChange,
+}: {
+  epochs: Checkpoint;
+  onChange: (epochs: Checkpoint) => void;
+}) {
+  const hintId = useId();
+  return (
+    <label className="checkpoint">
+      Network{" "}
+      <select
+        value={epochs}
+        onChange={(e) => onChange(Number(e.target.value) as Checkpoint)}
+        aria-describedby={hintId}
+      >
+        {CHECKPOINTS.map((c) => (
+          <option key={c} value={c}>
+            {checkpointName(c)}
+          </option>
+        ))}
+      </select>
+      <span id={hintId} className="hint">
+        {epochs === 0
+          ? "the videos’ 784-16-16-10 network before any training"
+          : "the videos’ 784-16-16-10 network, trained on MNIST’s 60,000 training digits"}
+      </span>
+    </label>
+  );
+}
+
+/** The experiments, reading and writing the page's URL. `source` replaces the page's own worker (tests). */
+export function ExperimentsApp({ source }: { source?: ExperimentSource }) {
+  const [search, setSearch] = useState(() => window.location.search);
+  useEffect(() => {
+    const onPop = () => setSearch(window.location.search);
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
+  const go = useCallback((next: string, how: "push" | "replace") => {
+    const url = `${next}${window.location.hash}`;
+    if (how === "push") window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
+    setSearch(window.location.search);
+  }, []);
+  const navigate = useCallback<Navigate>((next) => go(next, "push"), [go]);
+  const route = parseExperimentRoute(search);
+  const { page, seed, epochs } = route;
+  const id = page.kind === "experiment" ? page.id : null;
+  const onSeed = useCallback(
+    (n: number) => go(withParams(window.location.search, { seed: String(n) }), "replace"),
+    [go],
+  );
+  const onEpochs = (n: Checkpoint) =>
+    go(withParams(window.location.search, { epochs: String(n) }), "replace");
+
+  useEffect(() => {
+    document.title = id ? `${EXPERIMENTS[id].title} · Experiments · ${SITE}` : `Experiments · ${SITE}`;
+  }, [id]);
+
+  const body =
+    id === null ? (
+      <div className="experiment-index">
+        <header>
+          <p className="kicker">Experiments</p>
+          <h1>Poking at a trained network</h1>
+          <p className="lede">
+            Four experiments on the videos’ network after training, run on the real MNIST test set in your
+            browser. Each one opens with a single click, and each can be repeated exactly: the random ones
+            take a seed from the address.
+          </p>
+        </header>
+        {page.kind === "unknown" ? (
+          <div className="notice error" role="alert">
+            <p>There is no experiment called “{page.requested}”. These are the experiments there are:</p>
+          </div>
+        ) : null}
+        <Notices notices={route.notices} />
+        <ExperimentList navigate={navigate} search={search} />
+        <p>
+          <a href="./">Open the explorable</a> to draw digits and watch the network train, or{" "}
+          <a href="./?lessons">read the lessons</a>.
+        </p>
+      </div>
+    ) : (
+      <article className="experiment-page" data-experiment={id}>
+        <header className="experiment-header">
+          <nav className="crumbs" aria-label="Experiments">
+            <PageLink to={experimentSearch(null, search)} navigate={navigate}>
+              Experiments
+            </PageLink>
+            <ol>
+              {EXPERIMENT_IDS.map((other) => (
+                <li key={other}>
+                  <PageLink to={experimentSearch(other, search)} navigate={navigate} current={other === id}>
+                    {EXPERIMENTS[other].title}
+                  </PageLink>
+                </li>
+              ))}
+            </ol>
+          </nav>
+          <h1>{EXPERIMENTS[id].title}</h1>
+          <CheckpointPicker epochs={epochs} onChange={onEpochs} />
+        </header>
+        <Notices notices={route.notices} />
+        {id === "noise" ? (
+          <NoiseExperiment epochs={epochs} seed={seed} onSeed={onSeed} />
+        ) : id === "first-layer" ? (
+          <FirstLayerExperiment epochs={epochs} />
+        ) : id === "failures" ? (
+          <FailuresExperiment epochs={epochs} />
+        ) : (
+          <PreprocessingExperiment epochs={epochs} />
+        )}
+      </article>
+    );
+  return (
+    <div className="experiments">
+      {source ? <ExperimentSourceProvider source={source}>{body}</ExperimentSourceProvider> : body}
+    </div>
+  );
+}

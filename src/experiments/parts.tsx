@@ -1,0 +1,145 @@
+// Small views the experiments share: a greyscale image and a weight heatmap on their own canvases, a network's
+// top outputs as text, and the loading / error states of a result.
+import { useEffect, useRef, type ReactNode } from "react";
+import type { Output } from "../engine/analysis.ts";
+import { paintHeatmap } from "../render/heatmap.ts";
+import { paintGrayscale } from "../render/pad.ts";
+import { formatValue } from "../render/theme.ts";
+import type { Resource } from "./data.tsx";
+
+/** A w×h greyscale image (white ink on black), `values[y·width + x]` in 0…max, shown `size` CSS px wide. */
+export function GrayImage({
+  values,
+  width = 28,
+  height = 28,
+  max = 1,
+  size,
+  label,
+  className,
+}: {
+  values: ArrayLike<number>;
+  width?: number;
+  height?: number;
+  max?: number;
+  size: number;
+  label: string;
+  className?: string;
+}) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const ctx = ref.current?.getContext("2d");
+    if (ctx) paintGrayscale(ctx, values, width, height, max);
+  }, [values, width, height, max]);
+  return (
+    <canvas
+      ref={ref}
+      className={`pixels${className ? ` ${className}` : ""}`}
+      width={width}
+      height={height}
+      role="img"
+      aria-label={label}
+      style={{ width: size, height: (size * height) / width }}
+    />
+  );
+}
+
+/** MNIST test image i (bytes 0…255) as a GrayImage. */
+export function TestImage({
+  pixels,
+  index,
+  size,
+  label,
+}: {
+  pixels: Uint8Array;
+  index: number;
+  size: number;
+  label: string;
+}) {
+  return (
+    <GrayImage values={pixels.subarray(index * 784, (index + 1) * 784)} max={255} size={size} label={label} />
+  );
+}
+
+/**
+ * One neuron's 784 incoming weights as a 28×28 heatmap on the symmetric scale ±scale (blue +, red −):
+ * weights[offset + k] is the weight from pixel k.
+ */
+export function Heatmap({
+  weights,
+  offset,
+  scale,
+  size,
+  label,
+}: {
+  weights: Float32Array;
+  offset: number;
+  scale: number;
+  size: number;
+  label: string;
+}) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const ctx = ref.current?.getContext("2d");
+    if (!ctx) return;
+    const image = ctx.createImageData(28, 28);
+    paintHeatmap(image, weights, scale, { offset, length: 784 });
+    ctx.putImageData(image, 0, 0);
+  }, [weights, offset, scale]);
+  return (
+    <canvas
+      ref={ref}
+      className="pixels heatmap"
+      width={28}
+      height={28}
+      role="img"
+      aria-label={label}
+      style={{ width: size, height: size }}
+    />
+  );
+}
+
+/** "7 0.93 · 9 0.05 · 4 0.01": outputs by digit and activation, the first highlighted. */
+export function OutputList({ outputs }: { outputs: readonly Output[] }) {
+  return (
+    <span className="outputs num">
+      {outputs.map(({ digit, value }, i) => (
+        <span key={digit} className={i === 0 ? "top" : undefined} data-digit={digit} data-value={value}>
+          {digit}&nbsp;{formatValue(value, 2)}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** A confidence 0…1 as a whole percentage: "93 %". */
+export function formatConfidence(c: number): string {
+  return `${Math.round(100 * c)}\u202f%`;
+}
+
+/** `children(value)` once a result is ready; before that a status line, or the error as an alert. */
+export function Loaded<T>({
+  resource,
+  what,
+  children,
+}: {
+  resource: Resource<T>;
+  what: string;
+  children: (value: T) => ReactNode;
+}) {
+  if (resource.status === "ready") return children(resource.value);
+  if (resource.status === "error")
+    return (
+      <div className="notice error" role="alert">
+        <p>{resource.message}</p>
+        <button type="button" onClick={() => window.location.reload()}>
+          Reload
+        </button>
+      </div>
+    );
+  return (
+    <div className="loading-line" role="status">
+      <progress aria-label={what} />
+      <span>{what}…</span>
+    </div>
+  );
+}

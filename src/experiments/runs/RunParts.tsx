@@ -1,0 +1,113 @@
+// Pieces both run experiments use: a seed field, the start/stop button, and a table of each run's progress
+// and speed.
+import { useId, useState } from "react";
+import { formatExamples } from "./RunChart.tsx";
+import { percent, RUN_COLORS } from "./params.ts";
+import type { RunState } from "./useRuns.ts";
+
+const MAX_SEED = 2 ** 32 - 1;
+
+/** A whole-number seed 0…2³²−1 typed in; only valid values reach `onSeed`. */
+export function SeedField({
+  seed,
+  onSeed,
+  disabled,
+}: {
+  seed: number;
+  onSeed: (n: number) => void;
+  disabled: boolean;
+}) {
+  const [text, setText] = useState(String(seed));
+  const [shown, setShown] = useState(seed);
+  if (shown !== seed) {
+    setShown(seed);
+    setText(String(seed));
+  }
+  const valid = /^\d{1,10}$/.test(text) && Number(text) <= MAX_SEED;
+  const hintId = useId();
+  return (
+    <label className="run-field">
+      Seed{" "}
+      <input
+        className="num"
+        inputMode="numeric"
+        value={text}
+        disabled={disabled}
+        aria-invalid={!valid}
+        aria-describedby={hintId}
+        onChange={(e) => {
+          setText(e.target.value);
+          if (/^\d{1,10}$/.test(e.target.value) && Number(e.target.value) <= MAX_SEED)
+            onSeed(Number(e.target.value));
+        }}
+      />
+      <span id={hintId} className="hint">
+        {valid ? "same seed, same runs" : "a whole number from 0 to 4294967295"}
+      </span>
+    </label>
+  );
+}
+
+/** Each run: status, epochs done, the latest numbers, and its own speed in examples per second. */
+export function RunsTable({ runs, trainAccuracy }: { runs: readonly RunState[]; trainAccuracy: boolean }) {
+  if (runs.length === 0) return null;
+  return (
+    <table className="runs-table">
+      <thead>
+        <tr>
+          <th scope="col">run</th>
+          <th scope="col">status</th>
+          <th scope="col">examples</th>
+          <th scope="col">epochs</th>
+          {trainAccuracy ? <th scope="col">training accuracy</th> : <th scope="col">training cost</th>}
+          <th scope="col">test accuracy</th>
+          <th scope="col">examples/s</th>
+        </tr>
+      </thead>
+      <tbody>
+        {runs.map((r, i) => {
+          const p = r.points.at(-1);
+          const speed = [...r.points].reverse().find((q) => q.examplesPerSecond > 0)?.examplesPerSecond;
+          return (
+            <tr key={i} data-status={r.status}>
+              <th scope="row">
+                <span className="swatch" style={{ borderColor: RUN_COLORS[i % RUN_COLORS.length] }} />
+                {r.run.label}
+              </th>
+              <td>{r.status === "starting" || r.status === "failed" ? r.message : r.status}</td>
+              <td className="num">{p ? formatExamples(p.examples) : "–"}</td>
+              <td className="num">{p ? p.epoch.toFixed(1) : "–"}</td>
+              <td className="num">
+                {!p
+                  ? "–"
+                  : trainAccuracy
+                    ? percent(p.trainAccuracy)
+                    : Number.isFinite(p.trainCost)
+                      ? p.trainCost.toFixed(4)
+                      : "diverged"}
+              </td>
+              <td className="num">{p ? percent(p.testAccuracy) : "–"}</td>
+              <td className="num run-speed">
+                {speed === undefined ? "–" : Math.round(speed).toLocaleString("en-US")}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** The sentence on sharing the processor: how many runs there are and how many cores the browser reports. */
+export function CoresNote({ runs }: { runs: number }) {
+  const cores = typeof navigator === "undefined" ? 0 : navigator.hardwareConcurrency || 0;
+  return (
+    <p className="hint cores-note">
+      Each run trains in its own worker.{" "}
+      {cores > 0 ? `This browser reports ${cores} processor core${cores === 1 ? "" : "s"}` : "Your processor"}
+      {cores > 0 && runs > cores
+        ? `, so the ${runs} runs take turns on them: each goes slower than it would alone, which is why every run’s speed is shown.`
+        : ", shared with the page and everything else running: each run’s own speed is shown."}
+    </p>
+  );
+}

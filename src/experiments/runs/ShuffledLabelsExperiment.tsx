@@ -1,0 +1,112 @@
+// Shuffled labels (Zhang et al., "Understanding deep learning requires rethinking generalization", 2017): the
+// same network from the same start, trained on the same images with their true labels and with the labels
+// shuffled. Both learn their training labels; only one learns anything that carries over to the test set.
+import { useMemo, useState } from "react";
+import { MEMORISATION_SIZE, memorisationRuns, type MemorisationSize } from "../../engine/runs.ts";
+import { createRunsClient, type RunsClient } from "../../worker/runsClient.ts";
+import { RunChart, type Curve } from "./RunChart.tsx";
+import { CoresNote, RunsTable, SeedField } from "./RunParts.tsx";
+import { parseRunSizeParams, percent, RUN_COLORS } from "./params.ts";
+import { useRuns, type RunState } from "./useRuns.ts";
+import "./runs.css";
+
+function curves(runs: readonly RunState[], pick: "trainAccuracy" | "testAccuracy"): Curve[] {
+  return runs.map((r, i) => ({
+    key: String(i),
+    label: r.run.label,
+    color: RUN_COLORS[i % RUN_COLORS.length]!,
+    dashed: r.run.labelSeed !== null,
+    points: r.points.map((p) => ({ x: p.examples, y: p[pick] })),
+  }));
+}
+
+/**
+ * The shuffled-labels experiment. `client` replaces the page's workers (tests); `seed`/`onSeed` let a host keep
+ * the seed in its URL; `size` (and the URL's runLimit/runEpochs) shrink the runs.
+ */
+export function ShuffledLabelsExperiment({
+  client,
+  seed: hostSeed,
+  onSeed,
+  size,
+}: {
+  client?: RunsClient;
+  seed?: number;
+  onSeed?: (n: number) => void;
+  size?: Partial<MemorisationSize>;
+}) {
+  const runsClient = useMemo(() => client ?? createRunsClient(), [client]);
+  const { runs, running, start, stop } = useRuns(runsClient);
+  const [ownSeed, setOwnSeed] = useState(1);
+  const seed = hostSeed ?? ownSeed;
+  const setSeed = onSeed ?? setOwnSeed;
+  const full: MemorisationSize = {
+    ...MEMORISATION_SIZE,
+    ...parseRunSizeParams(typeof window === "undefined" ? "" : window.location.search),
+    ...size,
+  };
+  const passes = full.epochs;
+
+  return (
+    <section className="experiment runs-experiment" aria-label="Shuffled labels">
+      <div className="prose">
+        <p>
+          Take {full.trainLimit.toLocaleString("en-US")} training digits and shuffle their labels: a 3 may now
+          be called a 7, a 0 a 4, at random, though each digit name appears as often as before. There is
+          nothing left to learn about handwriting. Can the network still get its training labels right?
+        </p>
+        <p>
+          Two copies of one network ({full.hidden} ReLU hidden neurons, softmax output, cross-entropy) start
+          from the same weights and see the same images in the same order for {passes} passes. The solid
+          curves learn the true labels; the dashed ones the shuffled labels. Training accuracy is measured on
+          the first {Math.min(full.trainEval, full.trainLimit).toLocaleString("en-US")} of those digits with
+          the labels that run learns from; test accuracy on {full.testEval.toLocaleString("en-US")} test
+          digits with their true labels.
+        </p>
+      </div>
+      <div className="run-controls">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => (running ? stop() : start(memorisationRuns(seed, full)))}
+        >
+          {running ? "Stop" : runs.length > 0 ? "Train again" : "Start training"}
+        </button>
+        <SeedField seed={seed} onSeed={setSeed} disabled={running} />
+      </div>
+      <CoresNote runs={2} />
+      <div className="run-charts">
+        <RunChart
+          title="Accuracy on the training labels"
+          curves={curves(runs, "trainAccuracy")}
+          yLabel="training accuracy"
+          yDomain={[0, 1]}
+          format={percent}
+          guide={{ y: 0.1, label: "chance" }}
+        />
+        <RunChart
+          title="Accuracy on the test set"
+          curves={curves(runs, "testAccuracy")}
+          yLabel="test accuracy"
+          yDomain={[0, 1]}
+          format={percent}
+          guide={{ y: 0.1, label: "chance" }}
+        />
+      </div>
+      <RunsTable runs={runs} trainAccuracy />
+      <div className="prose">
+        <p>
+          What to look for: the shuffled run climbs more slowly, but with enough passes it names most of its
+          training digits “correctly” — by memorising each image, since no rule connects pixels to those
+          labels. Its test accuracy stays near 10 %, chance for ten classes. The true-label run reaches high
+          accuracy on both. Training accuracy alone cannot tell the two apart; only digits the network has
+          never seen can.
+        </p>
+        <p className="hint">
+          Zhang, Bengio, Hardt, Recht and Vinyals, “Understanding deep learning requires rethinking
+          generalization”, ICLR 2017, showed the same with large image networks.
+        </p>
+      </div>
+    </section>
+  );
+}

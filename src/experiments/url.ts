@@ -1,0 +1,100 @@
+// The experiments' URL: `?experiments` is the index, `?experiment=<id>` one experiment, with `seed=<n>` (noise)
+// and `epochs=<n>` (which checkpoint). Parsing never throws: unknown or invalid values come back as notices.
+import { CHECKPOINTS, DEFAULT_CHECKPOINT, type Checkpoint } from "./checkpoints.ts";
+
+export const EXPERIMENT_IDS = ["noise", "first-layer", "failures", "preprocessing"] as const;
+export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
+
+/** The noise experiment's seed when the URL names none. */
+export const DEFAULT_SEED = 1;
+/** Largest seed: the generator takes 32 bits. */
+export const MAX_SEED = 2 ** 32 - 1;
+
+export type ExperimentPage =
+  | { readonly kind: "index" }
+  | { readonly kind: "unknown"; readonly requested: string }
+  | { readonly kind: "experiment"; readonly id: ExperimentId };
+
+export interface ExperimentRoute {
+  readonly page: ExperimentPage;
+  readonly seed: number;
+  readonly epochs: Checkpoint;
+  /** One plain-text sentence per invalid parameter, saying what is used instead. */
+  readonly notices: readonly string[];
+}
+
+/** True when the page should show the experiments: `?experiment=…` or `?experiments`. */
+export function isExperimentUrl(search: string): boolean {
+  const params = new URLSearchParams(search);
+  return params.has("experiment") || params.has("experiments");
+}
+
+function isExperimentId(id: string): id is ExperimentId {
+  return (EXPERIMENT_IDS as readonly string[]).includes(id);
+}
+
+/** A seed parameter as a number, or null unless it is a whole number 0…MAX_SEED written in digits. */
+export function parseSeed(text: string): number | null {
+  if (!/^\d{1,10}$/.test(text)) return null;
+  const n = Number(text);
+  return n <= MAX_SEED ? n : null;
+}
+
+/** The route of a location's query string (with or without its "?"). */
+export function parseExperimentRoute(search: string): ExperimentRoute {
+  const params = new URLSearchParams(search);
+  const notices: string[] = [];
+  const id = params.get("experiment");
+  const page: ExperimentPage =
+    id === null
+      ? { kind: "index" }
+      : isExperimentId(id)
+        ? { kind: "experiment", id }
+        : { kind: "unknown", requested: id };
+
+  let seed = DEFAULT_SEED;
+  const seedText = params.get("seed");
+  if (seedText !== null) {
+    const n = parseSeed(seedText);
+    if (n === null)
+      notices.push(
+        `The seed “${seedText}” is not a whole number from 0 to ${MAX_SEED.toLocaleString("en-US")}; using seed ${DEFAULT_SEED}.`,
+      );
+    else seed = n;
+  }
+
+  let epochs = DEFAULT_CHECKPOINT;
+  const epochsText = params.get("epochs");
+  if (epochsText !== null) {
+    const n = CHECKPOINTS.find((c) => String(c) === epochsText);
+    if (n === undefined)
+      notices.push(
+        `There is no network trained for “${epochsText}” epochs; the checkpoints are after 0, 1, 5 and 30. Using 30.`,
+      );
+    else epochs = n;
+  }
+  return { page, seed, epochs, notices };
+}
+
+/**
+ * `search` with `changes` applied (a value of null removes the parameter), the others kept, the default
+ * values dropped so that URLs stay short: "?experiment=noise&seed=7".
+ */
+export function withParams(search: string, changes: Readonly<Record<string, string | null>>): string {
+  const params = new URLSearchParams(search);
+  for (const [key, value] of Object.entries(changes))
+    if (value === null) params.delete(key);
+    else params.set(key, value);
+  if (params.get("seed") === String(DEFAULT_SEED)) params.delete("seed");
+  if (params.get("epochs") === String(DEFAULT_CHECKPOINT)) params.delete("epochs");
+  const text = params.toString().replace(/=(?=&|$)/g, "");
+  return `?${text}`;
+}
+
+/** The query string of an experiment, keeping the checkpoint of `search`; the index for null. */
+export function experimentSearch(id: ExperimentId | null, search = ""): string {
+  const epochs = new URLSearchParams(search).get("epochs");
+  const params = new URLSearchParams(id === null ? { experiments: "" } : { experiment: id });
+  if (epochs !== null && epochs !== String(DEFAULT_CHECKPOINT)) params.set("epochs", epochs);
+  return `?${params.toString().replace(/=(?=&|$)/g, "")}`;
+}

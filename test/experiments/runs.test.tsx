@@ -1,0 +1,190 @@
+// @vitest-environment jsdom
+// The run experiments with an injected fake runs client: Start asks for the right runs, streamed points become
+// curves and table rows, Stop stops every run; the runs client speaks the worker protocol; small helpers.
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { RunPoint, RunSpec } from "../../src/engine/runs.ts";
+import { formatExamples, readoutStops, valueAt } from "../../src/experiments/runs/RunChart.tsx";
+import { parseRunSizeParams } from "../../src/experiments/runs/params.ts";
+import { ShuffledLabelsExperiment } from "../../src/experiments/runs/ShuffledLabelsExperiment.tsx";
+import { SideBySideExperiment } from "../../src/experiments/runs/SideBySideExperiment.tsx";
+import type { WorkerLike } from "../../src/worker/client.ts";
+import {
+  createRunsClient,
+  type RunListener,
+  type RunsClient,
+  type RunsRequest,
+} from "../../src/worker/runsClient.ts";
+
+interface FakeRun {
+  run: RunSpec;
+  listener: RunListener;
+  stopped: boolean;
+}
+
+function fakeClient(): RunsClient & { started: FakeRun[] } {
+  const started: FakeRun[] = [];
+  return {
+    started,
+    start(run, _dataUrl, listener) {
+      const r: FakeRun = { run, listener, stopped: false };
+      started.push(r);
+      return { stop: () => void (r.stopped = true) };
+    },
+  };
+}
+
+function point(examples: number, testAccuracy: number, trainAccuracy = 0.5): RunPoint {
+  return {
+    examples,
+    epoch: examples / 1000,
+    trainCost: 1 / (1 + examples),
+    trainAccuracy,
+    testCost: 0.5,
+    testAccuracy,
+    examplesPerSecond: examples === 0 ? 0 : 12_345,
+  };
+}
+
+afterEach(cleanup);
+
+describe("SideBySideExperiment", () => {
+  it("starts one run per learning rate from one seed, and overlays their streamed points", () => {
+    const client = fakeClient();
+    const { container } = render(<SideBySideExperiment client={client} />);
+    fireEvent.change(screen.getByLabelText("Values"), { target: { value: "0.1, 3" } });
+    fireEvent.click(screen.getByRole("button", { name: "Start runs" }));
+    expect(client.started.map((r) => r.run.train.learningRate)).toEqual([0.1, 3]);
+    expect(new Set(client.started.map((r) => r.run.seed))).toEqual(new Set([1]));
+    act(() => {
+      for (const [i, r] of client.started.entries()) {
+        r.listener.onPoint(point(0, 0.1));
+        r.listener.onPoint(point(1000, 0.5 + i / 10));
+      }
+    });
+    const curves = container.querySelectorAll('.run-chart:nth-child(2) .curve[data-points="2"]');
+    expect(curves).toHaveLength(2);
+    const table = screen.getByRole("table");
+    expect(within(table).getAllByText("12,345")).toHaveLength(2);
+    expect(within(table).getByText("60.0 %")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Stop" }));
+    expect(client.started.every((r) => r.stopped)).toBe(true);
+    expect(screen.getByRole("button", { name: "Start runs" })).toBeTruthy();
+  });
+
+  it("refuses values it cannot run, saying why", () => {
+    render(<SideBySideExperiment client={fakeClient()} />);
+    fireEvent.change(screen.getByLabelText("Values"), { target: { value: "0.1" } });
+    expect(screen.getByRole("alert").textContent).toBe("Give 2 to 6 values separated by commas.");
+    expect(screen.getByRole("button", { name: "Start runs" })).toHaveProperty("disabled", true);
+  });
+
+  it("picking a setting offers its default values; the seed reaches the runs", () => {
+    const client = fakeClient();
+    render(<SideBySideExperiment client={client} />);
+    fireEvent.change(screen.getByRole("combobox"), { target: { value: "activation" } });
+    expect(screen.getByLabelText("Values")).toHaveProperty("value", "sigmoid, relu, tanh");
+    fireEvent.change(screen.getByRole("textbox", { name: /Seed/ }), { target: { value: "42" } });
+    fireEvent.click(screen.getByRole("button", { name: "Start runs" }));
+    expect(client.started.map((r) => [r.run.spec.hidden[0], r.run.seed])).toEqual([
+      ["sigmoid", 42],
+      ["relu", 42],
+      ["tanh", 42],
+    ]);
+  });
+});
+
+describe("ShuffledLabelsExperiment", () => {
+  it("starts a true-label and a shuffled-label run and shows both runs' curves", () => {
+    const client = fakeClient();
+    const { container } = render(
+      <ShuffledLabelsExperiment client={client} size={{ trainLimit: 1000, epochs: 2 }} />,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Start training" }));
+    expect(client.started.map((r) => r.run.labelSeed)).toEqual([null, 1]);
+    expect(client.started[0]!.run.trainLimit).toBe(1000);
+    act(() => {
+      client.started[0]!.listener.onPoint(point(1000, 0.9, 0.95));
+      client.started[1]!.listener.onPoint(point(1000, 0.1, 0.8));
+      client.started[1]!.listener.onDone();
+    });
+    expect(container.querySelectorAll('.curve[data-points="1"]')).toHaveLength(4);
+    const rows = screen.getAllByRole("row");
+    expect(rows[2]!.getAttribute("data-status")).toBe("done");
+    expect(within(rows[2]!).getByText("80.0 %")).toBeTruthy();
+  });
+
+  it("shows a run's error in its row", () => {
+    const client = fakeClient();
+    render(<ShuffledLabelsExperiment client={client} />);
+    fireEvent.click(screen.getByRole("button", { name: "Start training" }));
+    act(() => client.started[0]!.listener.onError("Could not download the data manifest."));
+    expect(screen.getByText("Could not download the data manifest.")).toBeTruthy();
+  });
+});
+
+describe("createRunsClient", () => {
+  it("posts start, passes points and done to the listener, and terminates the worker", () => {
+    const posted: RunsRequest[] = [];
+    const worker: WorkerLike = {
+      postMessage: (m) => posted.push(m as RunsRequest),
+      terminate: vi.fn(),
+      onmessage: null,
+      onerror: null,
+    };
+    const listener = { onStatus: vi.fn(), onPoint: vi.fn(), onDone: vi.fn(), onError: vi.fn() };
+    const client = createRunsClient(() => worker);
+    const run = { label: "x" } as RunSpec;
+    client.start(run, "http://x/data/mnist", listener);
+    expect(posted).toEqual([{ type: "start", run, dataUrl: "http://x/data/mnist" }]);
+    worker.onmessage!({ data: { type: "point", point: point(0, 0.1) } } as MessageEvent);
+    worker.onmessage!({ data: { type: "done" } } as MessageEvent);
+    worker.onmessage!({ data: { type: "point", point: point(1, 0.1) } } as MessageEvent);
+    expect(listener.onPoint).toHaveBeenCalledTimes(1);
+    expect(listener.onDone).toHaveBeenCalledTimes(1);
+    expect(worker.terminate).toHaveBeenCalled();
+  });
+  it("stop() tells the worker and ends it", () => {
+    const posted: RunsRequest[] = [];
+    const worker: WorkerLike = {
+      postMessage: (m) => posted.push(m as RunsRequest),
+      terminate: vi.fn(),
+      onmessage: null,
+      onerror: null,
+    };
+    const noop = () => {};
+    createRunsClient(() => worker)
+      .start({ label: "x" } as RunSpec, "u", { onStatus: noop, onPoint: noop, onDone: noop, onError: noop })
+      .stop();
+    expect(posted.at(-1)).toEqual({ type: "stop" });
+    expect(worker.terminate).toHaveBeenCalled();
+  });
+});
+
+describe("helpers", () => {
+  it("formatExamples(n) shortens counts", () => {
+    expect([formatExamples(500), formatExamples(12_000), formatExamples(1_500_000)]).toEqual([
+      "500",
+      "12k",
+      "1.5M",
+    ]);
+  });
+  it("readoutStops and valueAt read curves at shared x values", () => {
+    const a = {
+      key: "a",
+      label: "a",
+      color: "",
+      points: [
+        { x: 0, y: 1 },
+        { x: 10, y: 2 },
+      ],
+    };
+    const b = { key: "b", label: "b", color: "", points: [{ x: 5, y: 3 }] };
+    expect(readoutStops([a, b])).toEqual([0, 5, 10]);
+    expect([valueAt(a, 5), valueAt(b, 0), valueAt(b, 10)]).toEqual([1, null, 3]);
+  });
+  it("parseRunSizeParams reads runLimit and runEpochs, ignoring bad values", () => {
+    expect(parseRunSizeParams("?runLimit=1000&runEpochs=2")).toEqual({ trainLimit: 1000, epochs: 2 });
+    expect(parseRunSizeParams("?runLimit=0&runEpochs=x")).toEqual({});
+  });
+});
