@@ -9,6 +9,8 @@ import { FailuresExperiment } from "./FailuresExperiment.tsx";
 import { FirstLayerExperiment } from "./FirstLayerExperiment.tsx";
 import { NoiseExperiment } from "./NoiseExperiment.tsx";
 import { PreprocessingExperiment } from "./PreprocessingExperiment.tsx";
+import { ShuffledLabelsExperiment } from "./runs/ShuffledLabelsExperiment.tsx";
+import { SideBySideExperiment } from "./runs/SideBySideExperiment.tsx";
 import {
   EXPERIMENT_IDS,
   experimentSearch,
@@ -36,6 +38,16 @@ export const EXPERIMENTS: Record<ExperimentId, { title: string; summary: string 
   preprocessing: {
     title: "Preprocessing as a lesson",
     summary: "How a drawing becomes a 28 × 28 MNIST digit, and what the network says when a step is skipped.",
+  },
+  "shuffled-labels": {
+    title: "Shuffled labels",
+    summary:
+      "Train on digits with random labels: it memorises them all and learns nothing that carries over.",
+  },
+  "side-by-side": {
+    title: "Side-by-side runs",
+    summary:
+      "Two to six networks from one seed, differing in one setting, training at once: a learning-rate sweep.",
   },
 };
 
@@ -161,9 +173,10 @@ export function ExperimentsApp({ source }: { source?: ExperimentSource }) {
           <p className="kicker">Experiments</p>
           <h1>Poking at a trained network</h1>
           <p className="lede">
-            Four experiments on the videos’ network after training, run on the real MNIST test set in your
-            browser. Each one opens with a single click, and each can be repeated exactly: the random ones
-            take a seed from the address.
+            Six experiments on the videos’ network and its cousins, run on the real MNIST digits in your
+            browser: four look inside the trained network, two train networks of their own side by side. Each
+            one opens with a single click, and each can be repeated exactly: the random ones take a seed from
+            the address.
           </p>
         </header>
         {page.kind === "unknown" ? (
@@ -196,7 +209,9 @@ export function ExperimentsApp({ source }: { source?: ExperimentSource }) {
             </ol>
           </nav>
           <h1>{EXPERIMENTS[id].title}</h1>
-          <CheckpointPicker epochs={epochs} onChange={onEpochs} />
+          {id === "shuffled-labels" || id === "side-by-side" ? null : (
+            <CheckpointPicker epochs={epochs} onChange={onEpochs} />
+          )}
         </header>
         <Notices notices={route.notices} />
         {id === "noise" ? (
@@ -205,8 +220,12 @@ export function ExperimentsApp({ source }: { source?: ExperimentSource }) {
           <FirstLayerExperiment epochs={epochs} />
         ) : id === "failures" ? (
           <FailuresExperiment epochs={epochs} />
-        ) : (
+        ) : id === "preprocessing" ? (
           <PreprocessingExperiment epochs={epochs} />
+        ) : id === "shuffled-labels" ? (
+          <ShuffledLabelsExperiment seed={seed} onSeed={onSeed} />
+        ) : (
+          <SideBySideExperiment seed={seed} onSeed={onSeed} />
         )}
       </article>
     );

@@ -2,7 +2,14 @@
 // and `epochs=<n>` (which checkpoint). Parsing never throws: unknown or invalid values come back as notices.
 import { CHECKPOINTS, DEFAULT_CHECKPOINT, type Checkpoint } from "./checkpoints.ts";
 
-export const EXPERIMENT_IDS = ["noise", "first-layer", "failures", "preprocessing"] as const;
+export const EXPERIMENT_IDS = [
+  "noise",
+  "first-layer",
+  "failures",
+  "preprocessing",
+  "shuffled-labels",
+  "side-by-side",
+] as const;
 export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
 
 /** The noise experiment's seed when the URL names none. */

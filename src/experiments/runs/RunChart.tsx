@@ -14,7 +14,7 @@ export interface Curve {
 
 const W = 520;
 const H = 260;
-const M = { top: 12, right: 16, bottom: 38, left: 52 };
+const M = { top: 12, right: 16, bottom: 38, left: 62 };
 
 /** Examples seen, short: 12,000 → "12k", 1,500,000 → "1.5M". */
 export function formatExamples(n: number): string {
@@ -41,6 +41,7 @@ export function RunChart({
   yLabel,
   yDomain,
   format,
+  tickFormat = format,
   guide,
 }: {
   title: string;
@@ -49,6 +50,8 @@ export function RunChart({
   /** Fixed y range; from the data when absent. */
   yDomain?: readonly [number, number];
   format: (y: number) => string;
+  /** Tick labels of the y axis; `format` when absent. */
+  tickFormat?: (y: number) => string;
   /** A horizontal reference line (e.g. chance). */
   guide?: { y: number; label: string };
 }) {
@@ -121,7 +124,7 @@ export function RunChart({
             <g key={t}>
               <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className="grid" />
               <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end">
-                {format(t)}
+                {tickFormat(t)}
               </text>
             </g>
           ))}
@@ -144,7 +147,7 @@ export function RunChart({
         {guide ? (
           <g className="guide">
             <line x1={M.left} x2={W - M.right} y1={y(guide.y)} y2={y(guide.y)} />
-            <text x={W - M.right - 4} y={y(guide.y) - 5} textAnchor="end">
+            <text x={M.left + 4} y={y(guide.y) - 5}>
               {guide.label}
             </text>
           </g>

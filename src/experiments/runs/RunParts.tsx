@@ -1,11 +1,10 @@
 // Pieces both run experiments use: a seed field, the start/stop button, and a table of each run's progress
 // and speed.
 import { useId, useState } from "react";
+import { parseSeed } from "../url.ts";
 import { formatExamples } from "./RunChart.tsx";
 import { percent, RUN_COLORS } from "./params.ts";
 import type { RunState } from "./useRuns.ts";
-
-const MAX_SEED = 2 ** 32 - 1;
 
 /** A whole-number seed 0…2³²−1 typed in; only valid values reach `onSeed`. */
 export function SeedField({
@@ -23,7 +22,7 @@ export function SeedField({
     setShown(seed);
     setText(String(seed));
   }
-  const valid = /^\d{1,10}$/.test(text) && Number(text) <= MAX_SEED;
+  const valid = parseSeed(text) !== null;
   const hintId = useId();
   return (
     <label className="run-field">
@@ -37,8 +36,8 @@ export function SeedField({
         aria-describedby={hintId}
         onChange={(e) => {
           setText(e.target.value);
-          if (/^\d{1,10}$/.test(e.target.value) && Number(e.target.value) <= MAX_SEED)
-            onSeed(Number(e.target.value));
+          const n = parseSeed(e.target.value);
+          if (n !== null) onSeed(n);
         }}
       />
       <span id={hintId} className="hint">

@@ -6,7 +6,7 @@ import { MEMORISATION_SIZE, memorisationRuns, type MemorisationSize } from "../.
 import { createRunsClient, type RunsClient } from "../../worker/runsClient.ts";
 import { RunChart, type Curve } from "./RunChart.tsx";
 import { CoresNote, RunsTable, SeedField } from "./RunParts.tsx";
-import { parseRunSizeParams, percent, RUN_COLORS } from "./params.ts";
+import { parseRunSizeParams, percent, percentTick, RUN_COLORS } from "./params.ts";
 import { useRuns, type RunState } from "./useRuns.ts";
 import "./runs.css";
 
@@ -82,6 +82,7 @@ export function ShuffledLabelsExperiment({
           yLabel="training accuracy"
           yDomain={[0, 1]}
           format={percent}
+          tickFormat={percentTick}
           guide={{ y: 0.1, label: "chance" }}
         />
         <RunChart
@@ -90,6 +91,7 @@ export function ShuffledLabelsExperiment({
           yLabel="test accuracy"
           yDomain={[0, 1]}
           format={percent}
+          tickFormat={percentTick}
           guide={{ y: 0.1, label: "chance" }}
         />
       </div>

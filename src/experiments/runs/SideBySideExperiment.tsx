@@ -15,7 +15,7 @@ import {
 import { createRunsClient, type RunsClient } from "../../worker/runsClient.ts";
 import { RunChart, type Curve } from "./RunChart.tsx";
 import { CoresNote, RunsTable, SeedField } from "./RunParts.tsx";
-import { parseRunSizeParams, percent, RUN_COLORS } from "./params.ts";
+import { parseRunSizeParams, percent, percentTick, RUN_COLORS } from "./params.ts";
 import { useRuns, type RunState } from "./useRuns.ts";
 import "./runs.css";
 
@@ -144,6 +144,7 @@ export function SideBySideExperiment({
           yLabel="test accuracy"
           yDomain={[0, 1]}
           format={percent}
+          tickFormat={percentTick}
           guide={{ y: 0.1, label: "chance" }}
         />
       </div>

@@ -29,3 +29,8 @@ export const RUN_COLORS = ["#58c4dd", "#ffff00", "#83c167", "#fc6255", "#c59af0"
 export function percent(v: number): string {
   return `${(v * 100).toFixed(1)} %`;
 }
+
+/** Whole percents for axis ticks. */
+export function percentTick(v: number): string {
+  return `${Math.round(v * 100)} %`;
+}

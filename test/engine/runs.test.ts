@@ -1,0 +1,126 @@
+// The runs' pure parts: the label shuffle is a seeded permutation, a sweep's runs differ only in the setting swept,
+// typed sweep values are checked, and the shuffled-labels pair shares everything but the labels.
+import { describe, expect, it } from "vitest";
+import { createNetwork } from "../../src/engine/network.ts";
+import {
+  LEARNING_RATE_SWEEP,
+  memorisationRuns,
+  parseSweepValues,
+  shuffleLabels,
+  SWEEP_BASE_3B1B,
+  SWEEP_DEFAULTS,
+  SWEEP_SETTINGS,
+  sweepRuns,
+} from "../../src/engine/runs.ts";
+
+const labels = Uint8Array.from({ length: 1000 }, (_, i) => (i * 7) % 10);
+
+function counts(a: Uint8Array): number[] {
+  const c = Array<number>(10).fill(0);
+  for (const v of a) c[v] = c[v]! + 1;
+  return c;
+}
+
+describe("shuffleLabels", () => {
+  it("shuffleLabels(labels, seed) keeps every class's count", () => {
+    expect(counts(shuffleLabels(labels, 3))).toEqual(counts(labels));
+  });
+  it("moves most labels, like a random permutation (about 90 % of 10 classes differ)", () => {
+    const out = shuffleLabels(labels, 3);
+    const same = out.filter((v, i) => v === labels[i]).length;
+    expect(same).toBeGreaterThan(50);
+    expect(same).toBeLessThan(150);
+  });
+  it("is a function of the seed: same seed, same labels; other seed, other labels", () => {
+    expect(shuffleLabels(labels, 7)).toEqual(shuffleLabels(labels, 7));
+    expect(shuffleLabels(labels, 7)).not.toEqual(shuffleLabels(labels, 8));
+  });
+  it("leaves its input alone", () => {
+    const copy = Uint8Array.from(labels);
+    shuffleLabels(labels, 1);
+    expect(labels).toEqual(copy);
+  });
+});
+
+describe("parseSweepValues", () => {
+  it("accepts every setting's default values", () => {
+    for (const s of SWEEP_SETTINGS) expect(parseSweepValues(s, SWEEP_DEFAULTS[s]).ok).toBe(true);
+  });
+  it("reads the learning-rate sweep as five values", () => {
+    expect(parseSweepValues("learningRate", LEARNING_RATE_SWEEP)).toEqual({
+      ok: true,
+      values: ["0.01", "0.1", "1", "3", "10"],
+    });
+  });
+  it("wants 2 to 6 distinct values", () => {
+    expect(parseSweepValues("learningRate", "1")).toMatchObject({ ok: false });
+    expect(parseSweepValues("learningRate", "1,2,3,4,5,6,7")).toMatchObject({ ok: false });
+    expect(parseSweepValues("learningRate", "1, 1")).toMatchObject({ ok: false });
+  });
+  it("names the bad value", () => {
+    expect(parseSweepValues("learningRate", "1, -2")).toEqual({
+      ok: false,
+      error: "“-2” is not a learning rate in (0, 100].",
+    });
+    expect(parseSweepValues("batchSize", "10, 2.5")).toMatchObject({ ok: false });
+    expect(parseSweepValues("hidden", "16-16, 600")).toMatchObject({ ok: false });
+    expect(parseSweepValues("activation", "relu, softplus")).toMatchObject({ ok: false });
+    expect(parseSweepValues("cost", "mse, hinge")).toMatchObject({ ok: false });
+  });
+});
+
+describe("sweepRuns", () => {
+  it("sweepRuns(base, 'learningRate', …) changes η only", () => {
+    const runs = sweepRuns(SWEEP_BASE_3B1B, "learningRate", ["0.1", "3"], 5);
+    expect(runs.map((r) => r.train.learningRate)).toEqual([0.1, 3]);
+    expect(runs.map((r) => r.label)).toEqual(["η = 0.1", "η = 3"]);
+    for (const r of runs) {
+      expect(r.spec).toEqual(SWEEP_BASE_3B1B.spec);
+      expect(r.seed).toBe(5);
+      expect(r.train.batchSize).toBe(SWEEP_BASE_3B1B.train.batchSize);
+      expect(r.labelSeed).toBeNull();
+    }
+  });
+  it("gives runs of one shape the same initial weights", () => {
+    const [a, b] = sweepRuns(SWEEP_BASE_3B1B, "batchSize", ["1", "100"], 9);
+    expect(createNetwork(a!.spec, a!.seed).w).toEqual(createNetwork(b!.spec, b!.seed).w);
+    expect([a!.train.batchSize, b!.train.batchSize]).toEqual([1, 100]);
+  });
+  it("builds hidden layers, activations and costs into valid specs", () => {
+    const hidden = sweepRuns(SWEEP_BASE_3B1B, "hidden", ["none", "100", "32-32-32"], 1);
+    expect(hidden.map((r) => r.spec.sizes.join("-"))).toEqual(["784-10", "784-100-10", "784-32-32-32-10"]);
+    expect(hidden[2]!.spec.hidden).toEqual(["sigmoid", "sigmoid", "sigmoid"]);
+    const act = sweepRuns(SWEEP_BASE_3B1B, "activation", ["relu", "tanh"], 1);
+    expect(act.map((r) => r.spec.hidden)).toEqual([
+      ["relu", "relu"],
+      ["tanh", "tanh"],
+    ]);
+    const cost = sweepRuns(SWEEP_BASE_3B1B, "cost", ["mse", "crossEntropy"], 1);
+    expect(cost.map((r) => [r.spec.cost, r.spec.output])).toEqual([
+      ["mse", "sigmoid"],
+      ["crossEntropy", "softmax"],
+    ]);
+    for (const r of [...hidden, ...act, ...cost]) expect(() => createNetwork(r.spec, 1)).not.toThrow();
+  });
+});
+
+describe("memorisationRuns", () => {
+  it("pairs a true-label run with a shuffled one that differs only in its labels", () => {
+    const [truth, shuffled] = memorisationRuns(4);
+    expect(truth.labelSeed).toBeNull();
+    expect(shuffled.labelSeed).toBe(4);
+    expect({ ...shuffled, label: "", labelSeed: null }).toEqual({ ...truth, label: "", labelSeed: null });
+  });
+  it("takes a smaller size, measuring training accuracy on at most the images trained on", () => {
+    const [run] = memorisationRuns(1, {
+      trainLimit: 500,
+      epochs: 2,
+      pointEvery: 250,
+      trainEval: 2000,
+      testEval: 500,
+      hidden: 32,
+    });
+    expect(run.trainEval).toBe(500);
+    expect(run.spec.sizes).toEqual([784, 32, 10]);
+  });
+});
