@@ -10,12 +10,12 @@ import {
 import { COSTS, type Cost } from "../engine/costs.ts";
 import { MAX_HIDDEN_LAYERS, MAX_NEURONS, parameterCount, type NetworkSpec } from "../engine/network.ts";
 import { PRESET_NAMES, PRESETS, type PresetName } from "../engine/presets.ts";
+import { LR_RANGE, type ControlId } from "../store/urlState.ts";
 import { useApp, useAppStore } from "./context.tsx";
 import { ModelFiles } from "./ModelFiles.tsx";
 
 /** The scrubber's range: η from 10⁻³ to 10, on a log scale. */
-export const LR_MIN = 0.001;
-export const LR_MAX = 10;
+export const [LR_MIN, LR_MAX] = LR_RANGE;
 const LR_STEPS = 1000;
 
 /** Slider position 0…LR_STEPS ↔ η, logarithmically. */
@@ -40,43 +40,52 @@ export function formatLr(eta: number): string {
 }
 
 function PlayControls() {
+  const hide = useApp((s) => s.hide);
   const running = useApp((s) => s.running);
   const ready = useApp((s) => s.phase === "ready");
   const store = useAppStore();
   return (
     <div className="control-row" role="group" aria-label="Training">
-      <button
-        type="button"
-        className="primary"
-        onClick={() => store.getState().togglePlay()}
-        disabled={!ready}
-      >
-        {running ? "Pause" : "Play"}
-      </button>
-      <button
-        type="button"
-        onClick={() => store.getState().step("batch")}
-        disabled={!ready || running}
-        title="Train on one mini-batch"
-      >
-        Step
-      </button>
-      <button
-        type="button"
-        onClick={() => store.getState().step("epoch")}
-        disabled={!ready || running}
-        title="Train to the end of this epoch"
-      >
-        Step epoch
-      </button>
-      <button
-        type="button"
-        onClick={() => store.getState().reset()}
-        disabled={!ready}
-        title="Start again from new random weights"
-      >
-        Reset
-      </button>
+      {!hide.includes("play") && (
+        <button
+          type="button"
+          className="primary"
+          onClick={() => store.getState().togglePlay()}
+          disabled={!ready}
+        >
+          {running ? "Pause" : "Play"}
+        </button>
+      )}
+      {!hide.includes("step") && (
+        <>
+          <button
+            type="button"
+            onClick={() => store.getState().step("batch")}
+            disabled={!ready || running}
+            title="Train on one mini-batch"
+          >
+            Step
+          </button>
+          <button
+            type="button"
+            onClick={() => store.getState().step("epoch")}
+            disabled={!ready || running}
+            title="Train to the end of this epoch"
+          >
+            Step epoch
+          </button>
+        </>
+      )}
+      {!hide.includes("reset") && (
+        <button
+          type="button"
+          onClick={() => store.getState().reset()}
+          disabled={!ready}
+          title="Start again from new random weights"
+        >
+          Reset
+        </button>
+      )}
     </div>
   );
 }
@@ -258,6 +267,7 @@ function LayerEditor({ spec, onChange }: { spec: NetworkSpec; onChange: (spec: N
 }
 
 function NetworkShape() {
+  const hide = useApp((s) => s.hide);
   const spec = useApp((s) => s.spec);
   const preset = useApp((s) => s.preset);
   const store = useAppStore();
@@ -267,56 +277,62 @@ function NetworkShape() {
   const setSpec = (next: NetworkSpec) => store.getState().setSpec(next);
   return (
     <div className="shape">
-      <div className="control">
-        <label htmlFor={presetId}>Preset</label>
-        <select
-          id={presetId}
-          value={preset ?? ""}
-          onChange={(e) => {
-            if (e.target.value) store.getState().applyPreset(e.target.value as PresetName);
-          }}
-        >
-          {preset === null && <option value="">Custom</option>}
-          {PRESET_NAMES.map((name) => (
-            <option key={name} value={name}>
-              {PRESETS[name].label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <LayerEditor spec={spec} onChange={setSpec} />
-      <div className="control">
-        <label htmlFor={outId}>Output</label>
-        <select
-          id={outId}
-          value={spec.output}
-          onChange={(e) => setSpec({ ...spec, output: e.target.value as OutputActivation })}
-        >
-          {OUTPUT_ACTIVATIONS.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="control">
-        <label htmlFor={costId}>Cost</label>
-        <select
-          id={costId}
-          value={spec.cost}
-          onChange={(e) => setSpec({ ...spec, cost: e.target.value as Cost })}
-        >
-          {COSTS.map((c) => (
-            <option key={c} value={c}>
-              {COST_LABEL[c]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <p className="hint">
-        {spec.sizes.join("-")} · {fmtInt.format(parameterCount(spec))} weights and biases. Changing the
-        network starts it untrained.
-      </p>
+      {!hide.includes("preset") && (
+        <div className="control">
+          <label htmlFor={presetId}>Preset</label>
+          <select
+            id={presetId}
+            value={preset ?? ""}
+            onChange={(e) => {
+              if (e.target.value) store.getState().applyPreset(e.target.value as PresetName);
+            }}
+          >
+            {preset === null && <option value="">Custom</option>}
+            {PRESET_NAMES.map((name) => (
+              <option key={name} value={name}>
+                {PRESETS[name].label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {!hide.includes("shape") && (
+        <>
+          <LayerEditor spec={spec} onChange={setSpec} />
+          <div className="control">
+            <label htmlFor={outId}>Output</label>
+            <select
+              id={outId}
+              value={spec.output}
+              onChange={(e) => setSpec({ ...spec, output: e.target.value as OutputActivation })}
+            >
+              {OUTPUT_ACTIVATIONS.map((o) => (
+                <option key={o} value={o}>
+                  {o}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="control">
+            <label htmlFor={costId}>Cost</label>
+            <select
+              id={costId}
+              value={spec.cost}
+              onChange={(e) => setSpec({ ...spec, cost: e.target.value as Cost })}
+            >
+              {COSTS.map((c) => (
+                <option key={c} value={c}>
+                  {COST_LABEL[c]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <p className="hint">
+            {spec.sizes.join("-")} · {fmtInt.format(parameterCount(spec))} weights and biases. Changing the
+            network starts it untrained.
+          </p>
+        </>
+      )}
     </div>
   );
 }
@@ -350,17 +366,19 @@ function Counters() {
   );
 }
 
-/** All training controls. */
+/** All training controls, but those the URL's `hide=` lists. */
 export function Controls() {
+  const hide = useApp((s) => s.hide);
+  const shown = (id: ControlId) => !hide.includes(id);
   return (
     <section className="controls" aria-label="Controls">
-      <PlayControls />
-      <LearningRate />
-      <BatchSize />
-      <MoreHyper />
-      <Counters />
-      <ModelFiles />
-      <NetworkShape />
+      {(shown("play") || shown("step") || shown("reset")) && <PlayControls />}
+      {shown("lr") && <LearningRate />}
+      {shown("batch") && <BatchSize />}
+      {shown("more") && <MoreHyper />}
+      {shown("counters") && <Counters />}
+      {shown("files") && <ModelFiles />}
+      {(shown("preset") || shown("shape")) && <NetworkShape />}
     </section>
   );
 }

@@ -3,7 +3,7 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { modelToJson } from "../engine/model.ts";
 import type { Network } from "../engine/network.ts";
-import { createAppStore, type AppStore } from "../store/appStore.ts";
+import { createAppStore, type AppState, type AppStore } from "../store/appStore.ts";
 import { createTrainingWorker, TrainingClient, type Frame, type WorkerLike } from "../worker/client.ts";
 import { ExplorableProvider } from "./context.tsx";
 
@@ -12,6 +12,8 @@ export interface ExplorableOptions {
   readonly dataUrl: string;
   /** The model loaded at start; null for an untrained network. */
   readonly modelUrl: string | null;
+  /** The store's starting settings (from the URL), over the defaults. */
+  readonly initial?: Partial<AppState>;
 }
 
 function allFinite(frame: Frame): boolean {
@@ -26,7 +28,7 @@ export function startExplorable(
   createWorker: () => WorkerLike = createTrainingWorker,
 ): { client: TrainingClient; store: AppStore } {
   const client = new TrainingClient(createWorker);
-  const store = createAppStore(client);
+  const store = createAppStore(client, options.initial);
   const init = (model: { url: string } | { text: string; label: string } | null) => {
     const s = store.getState();
     client.send({ op: "init", dataUrl: options.dataUrl, model, spec: s.spec, hyper: s.hyper, seed: s.seed });
@@ -62,9 +64,28 @@ export function startExplorable(
   return { client, store };
 }
 
-export function Explorable({ options, children }: { options: ExplorableOptions; children: ReactNode }) {
+/** What `connect` gets: the explorable's store and client, to wire the URL or a host page; it returns a cleanup. */
+export type Connect = (explorable: { client: TrainingClient; store: AppStore }) => () => void;
+
+export function Explorable({
+  options,
+  connect,
+  children,
+}: {
+  options: ExplorableOptions;
+  connect?: Connect;
+  children: ReactNode;
+}) {
   const [explorable] = useState(() => startExplorable(options));
-  useEffect(() => () => explorable.client.dispose(), [explorable]);
+  useEffect(() => {
+    const disconnect = connect?.(explorable);
+    return () => {
+      disconnect?.();
+      explorable.client.dispose();
+    };
+    // connect runs once, with the explorable it was started with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [explorable]);
   return (
     <ExplorableProvider store={explorable.store} client={explorable.client}>
       {children}

@@ -26,7 +26,18 @@ export function Notice() {
   const isError = notice.kind !== "info";
   return (
     <div className={`notice ${isError ? "error" : ""}`} role={isError ? "alert" : "status"}>
-      <p>{notice.message}</p>
+      {notice.details ? (
+        <div>
+          <p>{notice.message}</p>
+          <ul className="notice-details">
+            {notice.details.map((d, i) => (
+              <li key={i}>{d}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p>{notice.message}</p>
+      )}
       <div className="notice-actions">
         {notice.action === "restore" && (
           <button type="button" className="primary" onClick={() => store.getState().restoreLastGood()}>

@@ -7,6 +7,7 @@ import type { NetworkSpec } from "../engine/network.ts";
 import { PRESETS, type PresetName } from "../engine/presets.ts";
 import type { TrainingClient } from "../worker/client.ts";
 import type { ErrorKind, HistoryPoint, Hyper, TrainingStats } from "../worker/protocol.ts";
+import type { ControlId } from "./urlState.ts";
 
 /** Where the network's input comes from. */
 export type InputSource =
@@ -14,9 +15,11 @@ export type InputSource =
 
 /** A message for the user; `action` names the one-click fix offered beside it. */
 export interface Notice {
-  readonly kind: ErrorKind | "info" | "crash";
+  readonly kind: ErrorKind | "info" | "crash" | "url";
   readonly message: string;
   readonly action: "restore" | null;
+  /** Items listed under the message, as plain text (the URL's problems, one each). */
+  readonly details?: readonly string[];
 }
 
 export interface Prediction {
@@ -49,6 +52,8 @@ export interface AppState {
   readonly enlarged: number | null;
   readonly costScale: "linear" | "log";
   readonly notice: Notice | null;
+  /** Controls and views not rendered (the URL's `hide=`, for classrooms and embeds). */
+  readonly hide: readonly ControlId[];
 }
 
 export interface AppActions {
@@ -109,6 +114,7 @@ export function initialState(): AppState {
     enlarged: null,
     costScale: "linear",
     notice: null,
+    hide: [],
   };
 }
 
