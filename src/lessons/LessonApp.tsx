@@ -95,8 +95,10 @@ export function LessonApp({ data }: { data?: LessonDataSource }) {
     ) : (
       <LessonIndex navigate={navigate} unknown={route.kind === "unknownScene" ? route.requested : null} />
     );
+  // embed=1 (a scene in a teacher's iframe): no breadcrumb back to the index.
+  const embedded = new URLSearchParams(window.location.search).get("embed") === "1";
   return (
-    <div className="lessons">
+    <div className={embedded ? "lessons embedded" : "lessons"}>
       {data ? <LessonDataProvider source={data}>{page}</LessonDataProvider> : page}
     </div>
   );
