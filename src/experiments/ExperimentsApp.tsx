@@ -7,6 +7,7 @@ import { CHECKPOINTS, checkpointName, type Checkpoint } from "./checkpoints.ts";
 import { ExperimentSourceProvider, type ExperimentSource } from "./data.tsx";
 import { FailuresExperiment } from "./FailuresExperiment.tsx";
 import { FirstLayerExperiment } from "./FirstLayerExperiment.tsx";
+import { MyDigitsExperiment } from "./mine/MyDigitsExperiment.tsx";
 import { NoiseExperiment } from "./NoiseExperiment.tsx";
 import { PreprocessingExperiment } from "./PreprocessingExperiment.tsx";
 import { ShuffledLabelsExperiment } from "./runs/ShuffledLabelsExperiment.tsx";
@@ -48,6 +49,10 @@ export const EXPERIMENTS: Record<ExperimentId, { title: string; summary: string 
     title: "Side-by-side runs",
     summary:
       "Two to six networks from one seed, differing in one setting, training at once: a learning-rate sweep.",
+  },
+  "my-digits": {
+    title: "My digits",
+    summary: "Draw and label digits of your own, kept in this browser, and see how the network does on them.",
   },
 };
 
@@ -173,10 +178,10 @@ export function ExperimentsApp({ source }: { source?: ExperimentSource }) {
           <p className="kicker">Experiments</p>
           <h1>Poking at a trained network</h1>
           <p className="lede">
-            Six experiments on the videos’ network and its cousins, run on the real MNIST digits in your
-            browser: four look inside the trained network, two train networks of their own side by side. Each
-            one opens with a single click, and each can be repeated exactly: the random ones take a seed from
-            the address.
+            Seven experiments on the videos’ network and its cousins, run on the real MNIST digits in your
+            browser: four look inside the trained network, two train networks of their own side by side, and
+            one tries it on digits you draw yourself. Each one opens with a single click, and each can be
+            repeated exactly: the random ones take a seed from the address.
           </p>
         </header>
         {page.kind === "unknown" ? (
@@ -222,6 +227,8 @@ export function ExperimentsApp({ source }: { source?: ExperimentSource }) {
           <FailuresExperiment epochs={epochs} />
         ) : id === "preprocessing" ? (
           <PreprocessingExperiment epochs={epochs} />
+        ) : id === "my-digits" ? (
+          <MyDigitsExperiment epochs={epochs} />
         ) : id === "shuffled-labels" ? (
           <ShuffledLabelsExperiment seed={seed} onSeed={onSeed} />
         ) : (

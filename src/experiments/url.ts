@@ -9,6 +9,7 @@ export const EXPERIMENT_IDS = [
   "preprocessing",
   "shuffled-labels",
   "side-by-side",
+  "my-digits",
 ] as const;
 export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
 

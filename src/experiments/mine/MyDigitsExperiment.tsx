@@ -1,0 +1,267 @@
+// Experiment "My digits": the learner draws and labels digits of their own, kept in the browser across reloads,
+// and sees how the chosen network does on them: the accuracy, a 10 × 10 confusion matrix and each digit's answer.
+import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import { answer } from "../../engine/analysis.ts";
+import { forward, type Network } from "../../engine/network.ts";
+import { toMnist } from "../../engine/preprocess.ts";
+import { formatCount, formatPercent } from "../../lessons/format.ts";
+import type { Checkpoint } from "../checkpoints.ts";
+import { ConfusionMatrix, type Cell } from "../ConfusionMatrix.tsx";
+import { useModel } from "../data.tsx";
+import { DRAWINGS } from "../drawings.ts";
+import { formatConfidence, GrayImage, Loaded } from "../parts.tsx";
+import { PAD_SIDE, SketchPad } from "../SketchPad.tsx";
+import { scoreDigits } from "./score.ts";
+import { browserDigitStore, type DigitStore, type MyDigit } from "./storage.ts";
+import "./myDigits.css";
+
+const DIGITS = Array.from({ length: 10 }, (_, d) => d);
+
+/** The collection as loaded from the store. */
+type Collection =
+  | { readonly status: "loading" }
+  | { readonly status: "ready"; readonly digits: readonly MyDigit[] }
+  | { readonly status: "error"; readonly message: string };
+
+const message = (err: unknown) =>
+  `Your digits could not be read or saved in this browser (${err instanceof Error ? err.message : String(err)}).`;
+
+function LabelPicker({ label, onLabel }: { label: number | null; onLabel: (d: number) => void }) {
+  const id = useId();
+  return (
+    <div className="label-picker" role="group" aria-labelledby={id}>
+      <span id={id} className="hint">
+        It is a
+      </span>
+      {DIGITS.map((d) => (
+        <button
+          key={d}
+          type="button"
+          className="num"
+          aria-pressed={label === d}
+          aria-label={`Label ${d}`}
+          onClick={() => onLabel(d)}
+        >
+          {d}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function Preview({ net, input }: { net: Network<Float32Array>; input: Float32Array }) {
+  const { digit, confidence } = answer(forward(net, input), net.spec.output);
+  return (
+    <p className="my-preview" aria-live="polite">
+      <GrayImage values={input} size={56} label="Your drawing as the network sees it, 28 by 28 pixels" />
+      <span>
+        It would say <strong className="num">{digit}</strong>{" "}
+        <span className="num">({formatConfidence(confidence)})</span>
+      </span>
+    </p>
+  );
+}
+
+function Results({
+  digits,
+  net,
+  selected,
+  onSelect,
+  onRemove,
+}: {
+  digits: readonly MyDigit[];
+  net: Network<Float32Array>;
+  selected: Cell | null;
+  onSelect: (cell: Cell) => void;
+  onRemove: (id: string) => void;
+}) {
+  const score = useMemo(() => scoreDigits(net, digits), [net, digits]);
+  const accuracy = score.correct / score.total;
+  const shown = digits
+    .map((d, i) => ({ d, a: score.answers[i]! }))
+    .filter(({ d, a }) => !selected || (d.label === selected.label && a.digit === selected.predicted));
+  return (
+    <>
+      <p className="score" data-correct={score.correct} data-total={score.total} data-accuracy={accuracy}>
+        It answers <strong className="num">{formatCount(score.correct)}</strong> of{" "}
+        <span className="num">{formatCount(score.total)}</span> of your digits right:{" "}
+        <strong className="num my-accuracy">{formatPercent(accuracy)}</strong>
+      </p>
+      <div className="matrix-scroll">
+        <ConfusionMatrix
+          matrix={score.matrix}
+          perClass={score.perClass}
+          selected={selected}
+          onSelect={onSelect}
+        />
+      </div>
+      <p className="hint">
+        A row with none of your digits shows 0 % in its last column. Select a cell to see only its digits;
+        select it again to see them all.
+      </p>
+      <ul className="my-gallery" aria-label="Your digits" data-count={shown.length}>
+        {shown.map(({ d, a }) => {
+          const right = a.digit === d.label;
+          return (
+            <li key={d.id} className={right ? "right" : "wrong"} data-label={d.label} data-answer={a.digit}>
+              <GrayImage
+                values={d.pixels}
+                size={56}
+                label={`Your ${d.label}, added ${new Date(d.time).toLocaleString()}`}
+              />
+              <span className="num">yours {d.label}</span>
+              <span className="num">
+                says <span className="answer">{a.digit}</span>{" "}
+                <span className="mark" aria-label={right ? "right" : "wrong"}>
+                  {right ? "✓" : "✗"}
+                </span>
+              </span>
+              <button
+                type="button"
+                className="delete-one"
+                aria-label={`Delete this ${d.label}`}
+                onClick={() => onRemove(d.id)}
+              >
+                Delete
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+/** `store` replaces the page's IndexedDB collection (tests). */
+export function MyDigitsExperiment({ epochs, store }: { epochs: Checkpoint; store?: DigitStore }) {
+  const digitStore = useMemo(() => store ?? browserDigitStore(), [store]);
+  const model = useModel(epochs);
+  const [collection, setCollection] = useState<Collection>({ status: "loading" });
+  const [alpha, setAlpha] = useState<Uint8ClampedArray | null>(null);
+  const [padKey, setPadKey] = useState(0);
+  const [label, setLabel] = useState<number | null>(null);
+  const [selected, setSelected] = useState<Cell | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const input = useMemo(() => (alpha ? toMnist(alpha, PAD_SIDE, PAD_SIDE) : null), [alpha]);
+
+  useEffect(() => {
+    let live = true;
+    digitStore.list().then(
+      (digits) => live && setCollection({ status: "ready", digits }),
+      (err: unknown) => live && setCollection({ status: "error", message: message(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [digitStore]);
+
+  const update = useCallback((p: Promise<MyDigit[]>) => {
+    p.then(
+      (digits) => setCollection({ status: "ready", digits }),
+      (err: unknown) => setCollection({ status: "error", message: message(err) }),
+    );
+  }, []);
+
+  const add = () => {
+    if (!input || label === null) return;
+    update(digitStore.add(input, label));
+    setPadKey((k) => k + 1); // a fresh pad for the next digit
+    setAlpha(null);
+  };
+  const onSelect = (cell: Cell) =>
+    setSelected((s) => (s?.label === cell.label && s.predicted === cell.predicted ? null : cell));
+
+  const digits = collection.status === "ready" ? collection.digits : [];
+  return (
+    <div className="experiment my-digits">
+      <section className="prose">
+        <p>
+          MNIST’s digits were written by American census staff and students in the early 1990s. Yours were
+          not, and a network that scores well on MNIST’s test set may still stumble on them. Here you can
+          build a small test set of your own: draw a digit, say which digit it is, and add it.
+        </p>
+        <p>
+          Your digits stay in this browser, on this device, and are still here when you come back. Switch the
+          network above to see how much each stage of training helps on handwriting it has never seen.
+        </p>
+      </section>
+      <div className="my-layout">
+        <div className="my-draw">
+          <SketchPad key={padKey} onInk={setAlpha} drawings={DRAWINGS} />
+          <LabelPicker label={label} onLabel={setLabel} />
+          <button
+            type="button"
+            className="primary add-digit"
+            disabled={!input || label === null || collection.status !== "ready"}
+            onClick={add}
+          >
+            Add to my digits
+          </button>
+          <p className="hint">
+            {!input ? "Draw a digit first. " : null}
+            {label === null ? "Pick the digit you drew." : null}
+          </p>
+          {input ? (
+            <Loaded resource={model} what="Loading the network">
+              {(net) => <Preview net={net} input={input} />}
+            </Loaded>
+          ) : null}
+        </div>
+        <div className="my-results">
+          <h2>Your test set</h2>
+          {collection.status === "error" ? (
+            <div className="notice error" role="alert">
+              <p>{collection.message}</p>
+            </div>
+          ) : collection.status === "loading" ? (
+            <p role="status">Reading your digits…</p>
+          ) : digits.length === 0 ? (
+            <p className="hint my-empty">
+              No digits yet. The ones you add appear here with the network’s answer to each.
+            </p>
+          ) : (
+            <Loaded resource={model} what="Loading the network">
+              {(net) => (
+                <>
+                  <Results
+                    digits={digits}
+                    net={net}
+                    selected={selected}
+                    onSelect={onSelect}
+                    onRemove={(id) => update(digitStore.remove(id))}
+                  />
+                  {confirming ? (
+                    <div className="confirm" role="alertdialog" aria-label="Delete all your digits?">
+                      <p>
+                        Delete all <span className="num">{formatCount(digits.length)}</span> of your digits?
+                        This cannot be undone.
+                      </p>
+                      <button
+                        type="button"
+                        className="danger"
+                        onClick={() => {
+                          setConfirming(false);
+                          setSelected(null);
+                          update(digitStore.clear());
+                        }}
+                      >
+                        Yes, delete them all
+                      </button>{" "}
+                      <button type="button" onClick={() => setConfirming(false)}>
+                        Cancel
+                      </button>
+                    </div>
+                  ) : (
+                    <button type="button" className="delete-all" onClick={() => setConfirming(true)}>
+                      Delete all
+                    </button>
+                  )}
+                </>
+              )}
+            </Loaded>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
