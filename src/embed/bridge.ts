@@ -77,6 +77,8 @@ export function startBridge(
       }
       case "getSettings":
         return post(settings([]));
+      case "goToStep":
+        return warnOnce("goToStep is for lesson scenes, not the explorable");
     }
   }
 

@@ -18,7 +18,9 @@ export type Command =
   | { readonly command: "reset"; readonly seed: number | null }
   | { readonly command: "loadModel"; readonly model: ModelChoice }
   /** Ask for the current settings (answered by a `settings` event). */
-  | { readonly command: "getSettings" };
+  | { readonly command: "getSettings" }
+  /** In an embedded lesson scene: show step `step` (1-based). */
+  | { readonly command: "goToStep"; readonly step: number };
 
 /** Explorable → host. */
 export type ExplorableEvent =
@@ -32,6 +34,8 @@ export type ExplorableEvent =
     }
   /** The network's answer for the input changed: the digit and its output share (0…1). */
   | { readonly event: "prediction"; readonly digit: number; readonly confidence: number }
+  /** An embedded lesson scene moved to `step` (1-based) of `steps`. */
+  | { readonly event: "stepChanged"; readonly scene: string; readonly step: number; readonly steps: number }
   /** Settings as URL text, and problems with the last `set` (empty when all were valid). */
   | {
       readonly event: "settings";
@@ -76,6 +80,12 @@ export function parseCommand(data: unknown): { ok: true; command: Command } | { 
       )
         return no("reset: seed is not a whole number from 1 to 2147483646");
       return { ok: true, command: { command: "reset", seed: seed as number | null } };
+    }
+    case "goToStep": {
+      const step = data["step"];
+      if (!(Number.isInteger(step) && (step as number) >= 1))
+        return no("goToStep: step is not a whole number ≥ 1");
+      return { ok: true, command: { command: "goToStep", step: step as number } };
     }
     case "loadModel": {
       const model = data["model"];

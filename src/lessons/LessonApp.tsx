@@ -1,6 +1,8 @@
 // The lessons page: `?scene=<id>&step=<n>` shows a scene at a step, `?lessons` (or no scene) the index of
 // scenes, and an unknown scene a notice with the list. Steps replace the URL; links between pages push it.
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { startLessonBridge, type LessonBridge } from "../embed/lessonBridge.ts";
+import { parseUrlSettings } from "../store/urlState.ts";
 import "./lessons.css";
 import { SCENE_SIZES, SCENES } from "./scenes.tsx";
 import { LessonLink, SceneView, type Navigate } from "./SceneView.tsx";
@@ -80,6 +82,30 @@ export function LessonApp({ data }: { data?: LessonDataSource }) {
   useEffect(() => {
     document.title = entry ? `${entry.def.title} · ${SITE}` : `Lessons · ${SITE}`;
   }, [entry]);
+
+  // In a host page's iframe: `goToStep` messages move the scene, and each step is reported as `stepChanged`.
+  const bridge = useRef<LessonBridge | null>(null);
+  const steps = entry?.def.steps.length ?? 0;
+  useEffect(() => {
+    if (window.parent === window) return;
+    const { origins } = parseUrlSettings(window.location.search).settings;
+    const b = startLessonBridge((step) => {
+      const route = parseLessonRoute(window.location.search, SCENE_SIZES);
+      if (route.kind !== "scene") return;
+      const size = SCENES.find((s) => s.def.id === route.id)?.def.steps.length ?? 1;
+      go(searchWithStep(window.location.search, Math.min(step, size) - 1), "replace");
+    }, origins);
+    bridge.current = b;
+    return () => {
+      b.stop();
+      bridge.current = null;
+    };
+  }, [go]);
+  const sceneId = route.kind === "scene" ? route.id : null;
+  const stepIndex = route.kind === "scene" ? route.stepIndex : -1;
+  useEffect(() => {
+    if (sceneId !== null && steps > 0) bridge.current?.stepChanged(sceneId, stepIndex + 1, steps);
+  }, [sceneId, stepIndex, steps]);
 
   const page =
     route.kind === "scene" && entry ? (
