@@ -153,6 +153,32 @@ test.describe("embedded in a page of another origin", () => {
     await expect(frame.getByRole("button", { name: "Play", exact: true })).toBeVisible();
   });
 
+  test("a lesson scene in the host's iframe goes to the step it is sent and reports each step", async ({
+    page,
+  }) => {
+    const src = `${APP}?scene=cost&step=1&embed=1&origins=http://127.0.0.1:4199`;
+    await page.goto(`http://127.0.0.1:4199/?src=${encodeURIComponent(src)}`);
+    const frame = page.frameLocator("#embed");
+    await expect(frame.getByRole("button", { name: "Next" })).toBeVisible({ timeout: 60_000 });
+    await expect(frame.getByRole("navigation", { name: "Breadcrumb" })).toBeHidden();
+    const received = () =>
+      page.evaluate(() => (window as unknown as { received: { event: string; step?: number }[] }).received);
+    await expect
+      .poll(async () => (await received()).some((m) => m.event === "stepChanged" && m.step === 1))
+      .toBe(true);
+    await page.evaluate(() =>
+      (window as unknown as { send(c: object): void }).send({ command: "goToStep", step: 3 }),
+    );
+    await expect(frame.getByText("Step 3 of 6").first()).toBeVisible();
+    await expect
+      .poll(async () => (await received()).filter((m) => m.event === "stepChanged").at(-1))
+      .toMatchObject({ type: "nn-explorable", version: 1, scene: "cost", step: 3, steps: 6 });
+    await frame.getByRole("button", { name: "Next" }).click();
+    await expect
+      .poll(async () => (await received()).filter((m) => m.event === "stepChanged").at(-1))
+      .toMatchObject({ step: 4 });
+  });
+
   test("a host that isn't on the allowlist is ignored", async ({ page }) => {
     const warnings: string[] = [];
     page.on("console", (m) => {
