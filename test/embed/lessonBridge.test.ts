@@ -16,7 +16,7 @@ function setup(origins: string[], embedder = "https://host.example") {
   const steps: number[] = [];
   const bridge = startLessonBridge((s) => steps.push(s), origins, win, parent);
   const receive = (data: unknown, origin: string) =>
-    listener?.({ data, origin, source: parent } as MessageEvent);
+    listener?.({ data, origin, source: parent } as unknown as MessageEvent);
   return { bridge, posted, steps, receive, listening: () => listener !== null };
 }
 
