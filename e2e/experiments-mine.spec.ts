@@ -1,6 +1,7 @@
 // "My digits" in real Chromium on the shipped model: draw two digits, label and add them, reload, and they are
-// still there (IndexedDB) with the accuracy and the confusion matrix; "Delete all", confirmed, empties it.
-// Leaves screenshots in /tmp/mine/.
+// still there (IndexedDB) with the accuracy and the confusion matrix; "Delete all", confirmed, empties it. With five
+// digits, "Does augmentation help?" trains a plain and an augmented run on real MNIST (made small through the URL)
+// and scores both. Leaves screenshots in /tmp/mine/ and /tmp/mine2/.
 import { expect, test, type Page } from "@playwright/test";
 import { collectPageErrors, draw, DIGIT_STROKES } from "./helpers.ts";
 
@@ -53,6 +54,57 @@ test.describe("my digits", () => {
     await page.reload();
     await expect(page.getByText(/No digits yet/)).toBeVisible({ timeout: 30_000 });
     await page.screenshot({ path: `${SHOTS}/my-digits-empty.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  test("with five digits, the augmentation comparison trains two runs and scores both on them", async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const errors = collectPageErrors(page);
+    await page.goto("./?experiment=my-digits&runLimit=1000&runEpochs=2");
+    await expect(page.getByText(/No digits yet/)).toBeVisible({ timeout: 30_000 });
+    const compare = page.getByRole("button", { name: "Compare", exact: true });
+    await expect(compare).toBeDisabled();
+    await expect(page.getByText(/Add at least 5 of your digits first \(you have 0\)/)).toBeVisible();
+
+    const gallery = page.getByRole("list", { name: "Your digits" });
+    const five = [
+      [DIGIT_STROKES.seven, 7],
+      [DIGIT_STROKES.one, 1],
+      [DIGIT_STROKES.zero, 0],
+      [DIGIT_STROKES.seven, 7],
+      [DIGIT_STROKES.one, 1],
+    ] as const;
+    for (const [i, [strokes, label]] of five.entries()) {
+      await addDigit(page, strokes, label);
+      await expect(gallery.getByRole("listitem")).toHaveCount(i + 1, { timeout: 60_000 });
+    }
+    await expect(compare).toBeEnabled();
+    await compare.click();
+    await expect(page.getByRole("button", { name: "Stop" })).toBeVisible();
+    const section = page.locator(".my-augment");
+    await expect(section.locator(".runs-table").first().locator("tbody tr")).toHaveCount(2);
+
+    const results = section.locator(".my-augment-results tbody tr");
+    await expect(results).toHaveCount(2, { timeout: 90_000 });
+    for (const row of [results.nth(0), results.nth(1)]) {
+      await expect(row).toHaveAttribute("data-total", "5");
+      await expect(row.locator("td").nth(1)).toHaveText(/^\d+\.\d\u202f%$/);
+      await expect(row.locator("td").nth(2)).toHaveText(/^\d+\.\d\u202f%$/);
+    }
+    await expect(results.nth(0).locator("th")).toHaveText("plain images");
+    await expect(results.nth(1).locator("th")).toHaveText("augmented images");
+    await expect(section.locator(".run-speed").first()).toHaveText(/^\d[\d,]*$/);
+    await expect(section.locator(".my-augment-summary")).toContainText("On MNIST’s test digits");
+    await expect(page.getByRole("button", { name: "Compare again" })).toBeEnabled();
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "/tmp/mine2/augmentation.png", fullPage: true });
+
+    // Leave the browser's collection empty for the other test.
+    await page.getByRole("button", { name: "Delete all" }).click();
+    await page.getByRole("button", { name: "Yes, delete them all" }).click();
+    await expect(page.getByText(/No digits yet/)).toBeVisible();
     expect(errors).toEqual([]);
   });
 });

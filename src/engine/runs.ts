@@ -2,6 +2,7 @@
 // goes, the label shuffle of the memorisation experiment, and the runs of a sweep over one setting. No DOM.
 
 import type { Activation } from "./activations.ts";
+import type { AugmentOptions } from "./augment.ts";
 import type { Cost } from "./costs.ts";
 import type { TrainOptions } from "./fast.ts";
 import type { NetworkSpec } from "./network.ts";
@@ -30,6 +31,8 @@ export interface RunSpec {
   readonly trainLimit: number;
   /** When not null, the training labels are `shuffleLabels(labels, labelSeed)`. */
   readonly labelSeed: number | null;
+  /** When not null, every epoch trains on a fresh augmented copy of the images (see augmentSeed). */
+  readonly augment: AugmentOptions | null;
   /** Training accuracy is measured on the first `trainEval` training images, with the labels trained on. */
   readonly trainEval: number;
   /** Test accuracy and cost are measured on the first `testEval` test images. */
@@ -217,6 +220,7 @@ export function sweepRuns(
       seed,
       trainLimit: base.trainLimit,
       labelSeed: null,
+      augment: null,
       trainEval: 0,
       testEval: base.testEval,
       epochs: base.epochs,
@@ -262,6 +266,7 @@ export function memorisationRuns(
     train: { learningRate: 0.05, batchSize: 32, weightDecay: 0, momentum: 0.9 },
     seed,
     trainLimit: size.trainLimit,
+    augment: null,
     trainEval: Math.min(size.trainEval, size.trainLimit),
     testEval: size.testEval,
     epochs: size.epochs,
@@ -270,5 +275,53 @@ export function memorisationRuns(
   return [
     { ...common, label: "true labels", labelSeed: null },
     { ...common, label: "shuffled labels", labelSeed: seed },
+  ];
+}
+
+/**
+ * The seed of epoch `epoch`'s augmented copy of `count` images, for augmentBytes: image i of that epoch gets the
+ * generator seed + epoch·count + i, so no two (epoch, image) pairs share one.
+ */
+export function augmentSeed(seed: number, epoch: number, count: number): number {
+  return seed + epoch * count;
+}
+
+/** How big the augmentation comparison is: training images, passes over them, test images measured. */
+export interface AugmentationSize {
+  readonly trainLimit: number;
+  readonly epochs: number;
+  readonly testEval: number;
+}
+
+export const AUGMENTATION_SIZE: AugmentationSize = { trainLimit: 10_000, epochs: 10, testEval: 10_000 };
+
+/**
+ * The augmentation pair: one network (784-100-10, ReLU, softmax, cross-entropy) from the same seed, trained the
+ * same way on the same images, once as they are and once on a fresh `augment`ed copy each epoch. One point per epoch.
+ */
+export function augmentationRuns(
+  seed: number,
+  augment: AugmentOptions,
+  size: AugmentationSize = AUGMENTATION_SIZE,
+): [RunSpec, RunSpec] {
+  const common = {
+    spec: {
+      sizes: [784, 100, 10],
+      hidden: ["relu"],
+      output: "softmax",
+      cost: "crossEntropy",
+    } satisfies NetworkSpec,
+    train: { learningRate: 0.05, batchSize: 32, weightDecay: 0, momentum: 0.9 },
+    seed,
+    trainLimit: size.trainLimit,
+    labelSeed: null,
+    trainEval: 0,
+    testEval: size.testEval,
+    epochs: size.epochs,
+    pointEvery: size.trainLimit,
+  };
+  return [
+    { ...common, label: "plain images", augment: null },
+    { ...common, label: "augmented images", augment },
   ];
 }

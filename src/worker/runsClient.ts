@@ -1,23 +1,25 @@
 // The page's side of the runs workers: one worker per training run, started with a RunSpec, streaming a
 // RunPoint per measurement until it finishes or is stopped. The message types both sides share are here.
+import type { Network } from "../engine/network.ts";
 import type { RunPoint, RunSpec } from "../engine/runs.ts";
 import type { WorkerLike } from "./client.ts";
 
 /** Page → worker: start the one run this worker trains (once), or stop it. */
 export type RunsRequest = { type: "start"; run: RunSpec; dataUrl: string } | { type: "stop" };
 
-/** Worker → page: what it is doing, each measurement, the end, or one sentence on what went wrong. */
+/** Worker → page: what it is doing, each measurement, the end with the trained network, or what went wrong. */
 export type RunsReply =
   | { type: "status"; text: string }
   | { type: "point"; point: RunPoint }
-  | { type: "done" }
+  | { type: "done"; net: Network<Float32Array> }
   | { type: "error"; message: string };
 
 /** What a run's owner hears. */
 export interface RunListener {
   onStatus(text: string): void;
   onPoint(point: RunPoint): void;
-  onDone(): void;
+  /** The run finished; `net` is the network as trained (a copy the listener owns). */
+  onDone(net: Network<Float32Array>): void;
   onError(message: string): void;
 }
 
@@ -57,7 +59,7 @@ export function createRunsClient(createWorker: () => WorkerLike = createRunsWork
             break;
           case "done":
             end();
-            listener.onDone();
+            listener.onDone(reply.net);
             break;
           case "error":
             end();

@@ -162,4 +162,14 @@ describe("augmentBytes", () => {
     );
     expect(out.subarray(784, 1568)).toEqual(Uint8Array.from(one, (v) => Math.round(255 * v)));
   });
+
+  it("augmenting a slice from image `first` with seed + first gives that slice of the whole (the worker's slices)", () => {
+    const pixels = Uint8Array.from(
+      { length: 5 * 784 },
+      (_, i) => ((i % 784) * 7 + ((i / 784) | 0) * 31) % 256,
+    );
+    const whole = augmentBytes(pixels, 5, LIGHT_AUGMENT, 100);
+    const slice = augmentBytes(pixels.subarray(2 * 784, 5 * 784), 3, LIGHT_AUGMENT, 102);
+    expect(slice).toEqual(whole.subarray(2 * 784));
+  });
 });

@@ -2,7 +2,11 @@
 // typed sweep values are checked, and the shuffled-labels pair shares everything but the labels.
 import { describe, expect, it } from "vitest";
 import { createNetwork } from "../../src/engine/network.ts";
+import { LIGHT_AUGMENT } from "../../src/engine/augment.ts";
 import {
+  AUGMENTATION_SIZE,
+  augmentationRuns,
+  augmentSeed,
   LEARNING_RATE_SWEEP,
   memorisationRuns,
   parseSweepValues,
@@ -79,6 +83,7 @@ describe("sweepRuns", () => {
       expect(r.seed).toBe(5);
       expect(r.train.batchSize).toBe(SWEEP_BASE_3B1B.train.batchSize);
       expect(r.labelSeed).toBeNull();
+      expect(r.augment).toBeNull();
     }
   });
   it("gives runs of one shape the same initial weights", () => {
@@ -109,6 +114,7 @@ describe("memorisationRuns", () => {
     const [truth, shuffled] = memorisationRuns(4);
     expect(truth.labelSeed).toBeNull();
     expect(shuffled.labelSeed).toBe(4);
+    expect([truth.augment, shuffled.augment]).toEqual([null, null]);
     expect({ ...shuffled, label: "", labelSeed: null }).toEqual({ ...truth, label: "", labelSeed: null });
   });
   it("takes a smaller size, measuring training accuracy on at most the images trained on", () => {
@@ -122,5 +128,31 @@ describe("memorisationRuns", () => {
     });
     expect(run.trainEval).toBe(500);
     expect(run.spec.sizes).toEqual([784, 32, 10]);
+  });
+});
+
+describe("augmentationRuns", () => {
+  it("pairs a plain run with an augmented one that differs only in `augment`", () => {
+    const [plain, augmented] = augmentationRuns(3, LIGHT_AUGMENT);
+    expect(plain.augment).toBeNull();
+    expect(augmented.augment).toEqual(LIGHT_AUGMENT);
+    expect({ ...augmented, label: "", augment: null }).toEqual({ ...plain, label: "", augment: null });
+    expect([plain.seed, plain.trainLimit, plain.epochs]).toEqual([3, AUGMENTATION_SIZE.trainLimit, 10]);
+    expect(plain.pointEvery).toBe(plain.trainLimit);
+    expect(() => createNetwork(plain.spec, 1)).not.toThrow();
+  });
+  it("takes a smaller size", () => {
+    const [run] = augmentationRuns(1, LIGHT_AUGMENT, { trainLimit: 500, epochs: 2, testEval: 300 });
+    expect([run.trainLimit, run.epochs, run.testEval, run.pointEvery]).toEqual([500, 2, 300, 500]);
+  });
+});
+
+describe("augmentSeed", () => {
+  it("augmentSeed(seed, epoch, count) gives every (epoch, image) its own generator seed", () => {
+    const seeds = new Set<number>();
+    for (let epoch = 0; epoch < 4; epoch++)
+      for (let i = 0; i < 10; i++) seeds.add(augmentSeed(7, epoch, 10) + i);
+    expect(seeds.size).toBe(40);
+    expect(augmentSeed(7, 0, 10)).toBe(7);
   });
 });

@@ -3,6 +3,7 @@
 // curves and table rows, Stop stops every run; the runs client speaks the worker protocol; small helpers.
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createNetwork } from "../../src/engine/network.ts";
 import type { RunPoint, RunSpec } from "../../src/engine/runs.ts";
 import { formatExamples, readoutStops, valueAt } from "../../src/experiments/runs/RunChart.tsx";
 import { parseRunSizeParams } from "../../src/experiments/runs/params.ts";
@@ -45,6 +46,12 @@ function point(examples: number, testAccuracy: number, trainAccuracy = 0.5): Run
     examplesPerSecond: examples === 0 ? 0 : 12_345,
   };
 }
+
+/** A tiny trained network, as a worker's done message carries it. */
+const net = createNetwork(
+  { sizes: [784, 3, 10], hidden: ["relu"], output: "softmax", cost: "crossEntropy" },
+  1,
+);
 
 afterEach(cleanup);
 
@@ -106,7 +113,7 @@ describe("ShuffledLabelsExperiment", () => {
     act(() => {
       client.started[0]!.listener.onPoint(point(1000, 0.9, 0.95));
       client.started[1]!.listener.onPoint(point(1000, 0.1, 0.8));
-      client.started[1]!.listener.onDone();
+      client.started[1]!.listener.onDone(net);
     });
     expect(container.querySelectorAll('.curve[data-points="1"]')).toHaveLength(4);
     const rows = screen.getAllByRole("row");
@@ -138,10 +145,11 @@ describe("createRunsClient", () => {
     client.start(run, "http://x/data/mnist", listener);
     expect(posted).toEqual([{ type: "start", run, dataUrl: "http://x/data/mnist" }]);
     worker.onmessage!({ data: { type: "point", point: point(0, 0.1) } } as MessageEvent);
-    worker.onmessage!({ data: { type: "done" } } as MessageEvent);
+    worker.onmessage!({ data: { type: "done", net } } as MessageEvent);
     worker.onmessage!({ data: { type: "point", point: point(1, 0.1) } } as MessageEvent);
     expect(listener.onPoint).toHaveBeenCalledTimes(1);
     expect(listener.onDone).toHaveBeenCalledTimes(1);
+    expect(listener.onDone).toHaveBeenCalledWith(net);
     expect(worker.terminate).toHaveBeenCalled();
   });
   it("stop() tells the worker and ends it", () => {

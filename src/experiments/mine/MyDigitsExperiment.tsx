@@ -1,16 +1,20 @@
 // Experiment "My digits": the learner draws and labels digits of their own, kept in the browser across reloads,
-// and sees how the chosen network does on them: the accuracy, a 10 × 10 confusion matrix and each digit's answer.
+// and sees how the chosen network does on them: the accuracy, a 10 × 10 confusion matrix and each digit's answer,
+// and whether training on augmented images does better on them.
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { answer } from "../../engine/analysis.ts";
 import { forward, type Network } from "../../engine/network.ts";
 import { toMnist } from "../../engine/preprocess.ts";
+import type { AugmentationSize } from "../../engine/runs.ts";
 import { formatCount, formatPercent } from "../../lessons/format.ts";
+import type { RunsClient } from "../../worker/runsClient.ts";
 import type { Checkpoint } from "../checkpoints.ts";
 import { ConfusionMatrix, type Cell } from "../ConfusionMatrix.tsx";
 import { useModel } from "../data.tsx";
 import { DRAWINGS } from "../drawings.ts";
 import { formatConfidence, GrayImage, Loaded } from "../parts.tsx";
 import { PAD_SIDE, SketchPad } from "../SketchPad.tsx";
+import { AugmentationComparison } from "./AugmentationComparison.tsx";
 import { scoreDigits } from "./score.ts";
 import { browserDigitStore, type DigitStore, type MyDigit } from "./storage.ts";
 import "./myDigits.css";
@@ -132,8 +136,21 @@ function Results({
   );
 }
 
-/** `store` replaces the page's IndexedDB collection (tests). */
-export function MyDigitsExperiment({ epochs, store }: { epochs: Checkpoint; store?: DigitStore }) {
+/**
+ * `store` replaces the page's IndexedDB collection, `client` the training workers (tests); `runSize` shrinks the
+ * augmentation comparison.
+ */
+export function MyDigitsExperiment({
+  epochs,
+  store,
+  client,
+  runSize,
+}: {
+  epochs: Checkpoint;
+  store?: DigitStore;
+  client?: RunsClient;
+  runSize?: Partial<AugmentationSize>;
+}) {
   const digitStore = useMemo(() => store ?? browserDigitStore(), [store]);
   const model = useModel(epochs);
   const [collection, setCollection] = useState<Collection>({ status: "loading" });
@@ -262,6 +279,13 @@ export function MyDigitsExperiment({ epochs, store }: { epochs: Checkpoint; stor
           )}
         </div>
       </div>
+      {collection.status === "ready" ? (
+        <AugmentationComparison
+          digits={digits}
+          {...(client ? { client } : {})}
+          {...(runSize ? { size: runSize } : {})}
+        />
+      ) : null}
     </div>
   );
 }
