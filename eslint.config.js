@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       "src/**/*.as.ts",
       "dist",
+      "dist-lib",
       "node_modules",
       "public/data",
       "test-results",

@@ -89,7 +89,7 @@ test("?hide=play,reset removes those buttons", async ({ page }) => {
   await waitReady(page);
   const training = page.getByRole("group", { name: "Training" });
   await expect(training.getByRole("button", { name: "Play" })).toHaveCount(0);
-  await expect(training.getByRole("button", { name: "Reset" })).toHaveCount(0);
+  await expect(training.getByRole("button", { name: "Reset", exact: true })).toHaveCount(0);
   await expect(training.getByRole("button", { name: "Step", exact: true })).toBeVisible();
 });
 
@@ -101,7 +101,7 @@ test("?seed=5&model=none reproduces the same network after the same steps, befor
     await waitReady(page);
     await expect(counter(page, "weights")).toContainText("untrained");
     const first = await outputsAfterSteps(page, 3);
-    await page.getByRole("button", { name: "Reset" }).click();
+    await page.getByRole("button", { name: "Reset", exact: true }).click();
     await expect(counter(page, "examples")).toHaveText("0");
     const afterReset = await outputsAfterSteps(page, 3);
     return { first, afterReset, link: page.url() };

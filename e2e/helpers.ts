@@ -169,7 +169,7 @@ export function playButton(page: Page): Locator {
 
 /** Resets to an untrained network and waits until its fresh counters show. */
 export async function resetNetwork(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Reset" }).click();
+  await page.getByRole("button", { name: "Reset", exact: true }).click();
   await expect(counter(page, "weights")).toContainText("untrained");
   await expect(counter(page, "examples")).toHaveText("0");
   await expect(page.getByRole("button", { name: "Play", exact: true })).toBeEnabled();

@@ -103,7 +103,7 @@ test.describe("keyboard only", () => {
     await page.keyboard.press("Enter");
     await examplesAbove(page, before);
 
-    await tabTo(page, page.getByRole("button", { name: "Reset" }));
+    await tabTo(page, page.getByRole("button", { name: "Reset", exact: true }));
     await page.keyboard.press("Enter");
     await expect(counter(page, "weights")).toContainText("untrained");
     await expect(counter(page, "examples")).toHaveText("0");

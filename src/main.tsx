@@ -1,14 +1,18 @@
-// Entry point: mounts the app into #root, or the lessons (?scene=… or ?lessons) or the experiments
-// (?experiment=… or ?experiments) when the URL asks for them.
+// Entry point: mounts the app into #root, or the lessons (?scene=… or ?lessons), the experiments
+// (?experiment=… or ?experiments) or the teachers' page (?teachers) when the URL asks for them.
 import { lazy, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App.tsx";
 import { isExperimentUrl } from "./experiments/url.ts";
 import { isLessonUrl } from "./lessons/url.ts";
+import { isTeachersUrl } from "./teachers/snippets.ts";
 import "./styles.css";
 
 const ExperimentsApp = lazy(() =>
   import("./experiments/ExperimentsApp.tsx").then((m) => ({ default: m.ExperimentsApp })),
+);
+const TeachersApp = lazy(() =>
+  import("./teachers/TeachersApp.tsx").then((m) => ({ default: m.TeachersApp })),
 );
 const LessonApp = lazy(() => import("./lessons/LessonApp.tsx").then((m) => ({ default: m.LessonApp })));
 
@@ -19,6 +23,10 @@ if (root) {
     isExperimentUrl(window.location.search) ? (
       <Suspense fallback={null}>
         <ExperimentsApp />
+      </Suspense>
+    ) : isTeachersUrl(window.location.search) ? (
+      <Suspense fallback={null}>
+        <TeachersApp />
       </Suspense>
     ) : isLessonUrl(window.location.search) ? (
       <Suspense fallback={null}>

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from "react";
 import { startBridge } from "../embed/bridge.ts";
 import "../embed/embed.css";
 import type { AppStore } from "../store/appStore.ts";
+import { pageSavedWork } from "../store/savedWork.ts";
 import { checkpointUrl, initialOverrides, syncSettings } from "../store/urlSync.ts";
 import { parseUrlSettings, type ControlId, type ParsedUrl, type ViewName } from "../store/urlState.ts";
 import { useApp } from "./context.tsx";
@@ -17,12 +18,17 @@ import { OutputBars } from "./OutputBars.tsx";
 import { TestImagePicker } from "./TestImagePicker.tsx";
 import { WeightHeatmaps } from "./WeightHeatmaps.tsx";
 
-/** Where the app finds its data and its starting network, relative to the page (document.baseURI). */
-export function optionsFor({ settings }: ParsedUrl): ExplorableOptions {
+/**
+ * Where the app finds its data and its starting network, relative to the page (document.baseURI), and the work
+ * saved on the last visit (not in an embed: every student of a classroom link gets the same start).
+ */
+export function optionsFor(parsed: ParsedUrl): ExplorableOptions {
+  const { settings } = parsed;
   return {
     dataUrl: new URL("data/mnist", document.baseURI).href,
     modelUrl: settings.model === "none" ? null : checkpointUrl(settings.model),
     initial: initialOverrides(settings),
+    ...(settings.embed ? {} : { saved: pageSavedWork(parsed) }),
   };
 }
 
@@ -163,10 +169,18 @@ function Embedded({ view }: { view: ViewName }) {
   );
 }
 
-export function App() {
-  const [parsed] = useState(() => parseUrlSettings(window.location.search));
-  const [options] = useState(() => optionsFor(parsed));
-  const [connect] = useState(() => connectTo(parsed));
+/**
+ * The explorable of `search` (the page's URL by default). An embedding that is not the page (the `<nn-explorable>`
+ * element) passes its own search, where to find the data and models, and what to connect instead of the URL.
+ */
+export function App({
+  search = window.location.search,
+  options: givenOptions,
+  connect: givenConnect,
+}: { search?: string; options?: ExplorableOptions; connect?: Connect } = {}) {
+  const [parsed] = useState(() => parseUrlSettings(search));
+  const [options] = useState(() => givenOptions ?? optionsFor(parsed));
+  const [connect] = useState(() => givenConnect ?? connectTo(parsed));
   const { embed, view } = parsed.settings;
   return (
     <Explorable options={options} connect={connect}>

@@ -10,6 +10,7 @@ import {
 import { COSTS, type Cost } from "../engine/costs.ts";
 import { MAX_HIDDEN_LAYERS, MAX_NEURONS, parameterCount, type NetworkSpec } from "../engine/network.ts";
 import { PRESET_NAMES, PRESETS, type PresetName } from "../engine/presets.ts";
+import { savedWorkControls } from "../store/savedWork.ts";
 import { LR_RANGE, type ControlId } from "../store/urlState.ts";
 import { useApp, useAppStore } from "./context.tsx";
 import { ModelFiles } from "./ModelFiles.tsx";
@@ -86,7 +87,24 @@ function PlayControls() {
           Reset
         </button>
       )}
+      {!hide.includes("reset") && <ResetToDefaults />}
     </div>
+  );
+}
+
+/** Forgets the work saved in this browser and starts again from the pretrained model and preset settings. */
+function ResetToDefaults() {
+  const store = useAppStore();
+  const saved = savedWorkControls(store);
+  if (!saved) return null;
+  return (
+    <button
+      type="button"
+      onClick={() => void saved.resetToDefaults()}
+      title="Forget the work saved in this browser: the pretrained network and the preset's settings again"
+    >
+      Reset to defaults
+    </button>
   );
 }
 

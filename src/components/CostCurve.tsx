@@ -17,6 +17,8 @@ import {
   select,
 } from "d3";
 import { useEffect, useRef, useState } from "react";
+import { THEME } from "../render/theme.ts";
+import { downloadBlob, downloadSvgAsPng, metricsCsv } from "../store/exports.ts";
 import type { HistoryPoint } from "../worker/protocol.ts";
 import { useApp, useAppStore } from "./context.tsx";
 
@@ -235,6 +237,27 @@ export function CostCurve() {
             ? `After ${fmtInt(lastTest.examplesSeen)} examples: test cost ${fmtCost(lastTest.testCost!)}, accuracy ${((lastTest.testAccuracy ?? 0) * 100).toFixed(1)}%`
             : "No training yet."}
       </p>
+      <div className="control-row">
+        <button
+          type="button"
+          onClick={() => {
+            const svg = svgRef.current;
+            if (svg)
+              downloadSvgAsPng(svg, "cost-curve.png", { background: THEME.background }).catch(
+                (err: unknown) => console.warn(`The cost curve could not be saved: ${String(err)}`),
+              );
+          }}
+        >
+          Save cost curve as PNG
+        </button>
+        <button
+          type="button"
+          disabled={history.length === 0}
+          onClick={() => downloadBlob(new Blob([metricsCsv(history)], { type: "text/csv" }), "metrics.csv")}
+        >
+          Download metrics CSV
+        </button>
+      </div>
     </section>
   );
 }

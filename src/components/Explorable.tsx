@@ -4,6 +4,14 @@ import { useEffect, useState, type ReactNode } from "react";
 import { modelToJson } from "../engine/model.ts";
 import type { Network } from "../engine/network.ts";
 import { createAppStore, type AppState, type AppStore } from "../store/appStore.ts";
+import {
+  autosave,
+  RESTORED_LABEL,
+  registerSavedWork,
+  savedWorkControls,
+  type SavedWork,
+  type SavedWorkStore,
+} from "../store/savedWork.ts";
 import { createTrainingWorker, TrainingClient, type Frame, type WorkerLike } from "../worker/client.ts";
 import { ExplorableProvider } from "./context.tsx";
 
@@ -14,6 +22,16 @@ export interface ExplorableOptions {
   readonly modelUrl: string | null;
   /** The store's starting settings (from the URL), over the defaults. */
   readonly initial?: Partial<AppState>;
+  /**
+   * Work saved on a previous visit: restored at start when `accept` keeps it (the URL may refuse it or win over
+   * parts of it), then saved as it changes. Absent: nothing is restored or saved (embeds, tests).
+   */
+  readonly saved?: {
+    readonly work: SavedWorkStore;
+    readonly accept: (work: SavedWork) => SavedWork | null;
+    /** Where "Reset to defaults" goes once the saved work is cleared. */
+    readonly defaultsUrl: () => string;
+  };
 }
 
 function allFinite(frame: Frame): boolean {
@@ -60,8 +78,60 @@ export function startExplorable(
           : null,
     );
   });
-  init(options.modelUrl ? { url: options.modelUrl } : null);
+  const initDefault = () => init(options.modelUrl ? { url: options.modelUrl } : null);
+  if (options.saved) startSaved(options.saved, store, client, init, initDefault);
+  else initDefault();
   return { client, store };
+}
+
+/** Restores the saved work (or starts as usual), then keeps saving it; registers "Reset to defaults". */
+function startSaved(
+  saved: NonNullable<ExplorableOptions["saved"]>,
+  store: AppStore,
+  client: TrainingClient,
+  init: (model: { text: string; label: string }) => void,
+  initDefault: () => void,
+) {
+  const stop = autosave(store, client, saved.work);
+  registerSavedWork(store, {
+    stop,
+    async resetToDefaults() {
+      stop();
+      await saved.work.clear().catch(() => undefined);
+      window.location.replace(saved.defaultsUrl());
+    },
+  });
+  void saved.work.restore().then((restored) => {
+    const work = restored.kind === "work" ? saved.accept(restored.work) : null;
+    if (restored.kind === "corrupt")
+      store.setState({
+        notice: {
+          kind: "info",
+          message: `Your work saved on a previous visit could not be read (${restored.reason}) and was discarded.`,
+          action: null,
+        },
+      });
+    if (!work) {
+      initDefault();
+      return;
+    }
+    const s = store.getState();
+    const sameSpec = JSON.stringify(work.spec) === JSON.stringify(s.spec);
+    store.setState({
+      spec: work.spec,
+      hyper: work.hyper,
+      seed: work.seed,
+      preset: sameSpec ? s.preset : null,
+    });
+    init({ text: work.model, label: RESTORED_LABEL });
+    const input = work.input;
+    if (input.kind === "test") {
+      const off = client.on("testReady", () => {
+        off();
+        store.getState().setInput(input);
+      });
+    }
+  });
 }
 
 /** What `connect` gets: the explorable's store and client, to wire the URL or a host page; it returns a cleanup. */
@@ -81,6 +151,7 @@ export function Explorable({
     const disconnect = connect?.(explorable);
     return () => {
       disconnect?.();
+      savedWorkControls(explorable.store)?.stop();
       explorable.client.dispose();
     };
     // connect runs once, with the explorable it was started with.

@@ -1,39 +1,60 @@
-// Networks in and out: the shipped checkpoints of the videos' network, opening a model file, and saving the
-// current weights. The worker validates every file; a bad one is reported and changes nothing.
+// Networks in and out: a timeline of the shipped checkpoints of the videos' network, opening a model file, and
+// saving the current weights. The worker validates every file; a bad one is reported and changes nothing.
 import { useId, useRef, useState } from "react";
 import { modelToJson } from "../engine/model.ts";
+import { downloadBlob } from "../store/exports.ts";
+import { CHECKPOINTS } from "../store/urlState.ts";
+import { checkpointUrl, modelFromSource } from "../store/urlSync.ts";
 import { useApp, useAppStore, useClient } from "./context.tsx";
 
-/** The checkpoints `npm run models` writes to public/models. */
-export const CHECKPOINTS = [0, 1, 5, 30] as const;
+type Checkpoint = (typeof CHECKPOINTS)[number];
 
-export function checkpointUrl(epoch: number): string {
-  return new URL(`models/3b1b-epoch-${epoch}.json`, document.baseURI).href;
+/** The timeline's position (0…3) of a checkpoint, or null for a network that is not one. */
+export function timelinePosition(source: string): number | null {
+  const model = modelFromSource(source);
+  const i = CHECKPOINTS.findIndex((c) => c === model);
+  return i < 0 ? null : i;
 }
+
+/** The checkpoint at a timeline position, clamped to the ends. */
+export function checkpointAt(position: number): Checkpoint {
+  const i = Math.min(CHECKPOINTS.length - 1, Math.max(0, Math.round(position)));
+  return CHECKPOINTS[i]!;
+}
+
+const epochsText = (epoch: number) => `${epoch} epoch${epoch === 1 ? "" : "s"}`;
 
 export function ModelFiles() {
   const client = useClient();
   const store = useAppStore();
   const ready = useApp((s) => s.phase === "ready");
   const fileInput = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
   const checkpointId = useId();
+  const source = useApp((s) => s.modelSource);
+  /** The position last asked for, and the network's source then: it shows until the network changes. */
+  const [asked, setAsked] = useState<{ position: number; source: string } | null>(null);
+  const latest = useRef(0);
+  const position =
+    asked !== null && asked.source === source
+      ? asked.position
+      : (timelinePosition(source) ?? asked?.position ?? CHECKPOINTS.length - 1);
 
   const tell = (message: string) => store.setState({ notice: { kind: "model", message, action: null } });
 
-  const loadCheckpoint = async (epoch: number) => {
-    setBusy(true);
+  /** Loads a checkpoint; while scrubbing, only the last one asked for is sent (the slider stays enabled). */
+  const loadCheckpoint = async (epoch: Checkpoint) => {
+    const request = ++latest.current;
     try {
       const res = await fetch(checkpointUrl(epoch));
       if (!res.ok) throw new Error(`the server answered ${res.status}`);
+      const text = await res.text();
+      if (request !== latest.current) return;
       store.getState().pause();
-      client.send({ op: "loadModel", text: await res.text(), label: "checkpoint of" });
+      client.send({ op: "loadModel", text, label: "checkpoint of" });
     } catch (err) {
       tell(
         `The checkpoint after ${epoch} epochs could not be loaded: ${err instanceof Error ? err.message : String(err)}.`,
       );
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -59,33 +80,56 @@ export function ModelFiles() {
       tell(`The network cannot be saved: ${err instanceof Error ? err.message : String(err)}`);
       return;
     }
-    const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `network-${store.getState().spec.sizes.join("-")}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadBlob(
+      new Blob([text], { type: "application/json" }),
+      `network-${store.getState().spec.sizes.join("-")}.json`,
+    );
   };
 
   return (
     <div className="model-files">
-      <div className="control">
-        <label htmlFor={checkpointId}>Videos&apos; network after</label>
-        <select
+      <div className="control checkpoint-timeline">
+        <label htmlFor={checkpointId}>
+          Videos&apos; network after{" "}
+          <span className="value mono">
+            {timelinePosition(source) === null ? "—" : epochsText(checkpointAt(position))}
+          </span>
+        </label>
+        <input
           id={checkpointId}
-          disabled={!ready || busy}
-          value=""
+          type="range"
+          min={0}
+          max={CHECKPOINTS.length - 1}
+          step={1}
+          value={position}
+          disabled={!ready}
+          aria-label="Checkpoint"
+          aria-valuetext={epochsText(checkpointAt(position))}
           onChange={(e) => {
-            if (e.target.value !== "") void loadCheckpoint(Number(e.target.value));
+            const p = Number(e.target.value);
+            setAsked({ position: p, source });
+            void loadCheckpoint(checkpointAt(p));
           }}
-        >
-          <option value="">load a checkpoint…</option>
-          {CHECKPOINTS.map((epoch) => (
-            <option key={epoch} value={epoch}>
-              {epoch === 0 ? "0 epochs (untrained)" : `${epoch} epoch${epoch === 1 ? "" : "s"}`}
-            </option>
-          ))}
-        </select>
+        />
+        <div className="scale mono" aria-hidden="true" style={{ position: "relative", height: "1.4em" }}>
+          {CHECKPOINTS.map((epoch, i) => {
+            const t = i / (CHECKPOINTS.length - 1);
+            // Each label under its thumb position; the ends aligned inwards so they stay inside.
+            return (
+              <span
+                key={epoch}
+                style={{
+                  position: "absolute",
+                  left: `${t * 100}%`,
+                  transform: `translateX(${-t * 100}%)`,
+                  whiteSpace: "nowrap",
+                }}
+              >
+                {epoch === CHECKPOINTS.at(-1) ? epochsText(epoch) : epoch}
+              </span>
+            );
+          })}
+        </div>
       </div>
       <div className="control-row">
         <button type="button" disabled={!ready} onClick={() => fileInput.current?.click()}>

@@ -13,8 +13,9 @@ import {
   sheetSize,
 } from "../render/heatmap.ts";
 import { DIVERGING_CSS, formatValue, THEME } from "../render/theme.ts";
+import { downloadCanvas } from "../store/exports.ts";
 import type { Frame } from "../worker/client.ts";
-import { useApp, useAppStore } from "./context.tsx";
+import { useApp, useAppStore, useClient } from "./context.tsx";
 import { useElementWidth, useFramePainter } from "./useFramePainter.ts";
 import { caption, mono, visuallyHidden } from "./viewStyles.ts";
 
@@ -25,6 +26,9 @@ export interface WeightHeatmapsProps {
   readonly maxWidth?: number;
   readonly className?: string;
 }
+
+/** Pixels per weight in the saved PNG (a 28×28 heatmap becomes 112×112). */
+const PNG_ZOOM = 4;
 
 /** The numbers (scale, bias) refresh at most this often while training. */
 const TEXT_INTERVAL_MS = 250;
@@ -58,6 +62,7 @@ function ScaleLegend({ width }: { width: number }) {
  */
 export function WeightHeatmaps({ columns, maxWidth = 360, className }: WeightHeatmapsProps) {
   const store = useAppStore();
+  const client = useClient();
   const sizes = useApp((s) => s.spec.sizes);
   const enlarged = useApp((s) => s.enlarged);
   const nIn = sizes[0] ?? 0;
@@ -210,6 +215,20 @@ export function WeightHeatmaps({ columns, maxWidth = 360, className }: WeightHea
     }
   };
 
+  /** The sheet of heatmaps, each pixel of a weight drawn as PNG_ZOOM × PNG_ZOOM pixels, saved as a PNG. */
+  const savePng = () => {
+    const source = updateSheet(client.frame);
+    if (!source) return;
+    const png = document.createElement("canvas");
+    png.width = source.width * PNG_ZOOM;
+    png.height = source.height * PNG_ZOOM;
+    const ctx = png.getContext("2d");
+    if (!ctx) return;
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(source, 0, 0, png.width, png.height);
+    downloadCanvas(png, `heatmaps-layer-1-${count}.png`);
+  };
+
   const name = `Weights into layer 1: ${count} heatmaps of ${side}×${side} pixels`;
   return (
     <div
@@ -241,6 +260,9 @@ export function WeightHeatmaps({ columns, maxWidth = 360, className }: WeightHea
           One colour scale for all {count} heatmaps: s is the {quantileName} percentile of |w| in the layer;
           stronger weights show at full colour.
         </p>
+        <button type="button" onClick={savePng} disabled={count === 0}>
+          Save heatmaps as PNG
+        </button>
       </div>
       {shown !== null && (
         <figure style={{ margin: 0 }} aria-label={`Neuron ${shown}, enlarged`}>

@@ -2,7 +2,7 @@
 // Opening a model file sends its text to the worker for validation; checkpoints are fetched and sent too.
 import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ModelFiles } from "../../src/components/ModelFiles.tsx";
+import { checkpointAt, ModelFiles, timelinePosition } from "../../src/components/ModelFiles.tsx";
 import { setup } from "./inputHarness.tsx";
 
 afterEach(() => {
@@ -25,23 +25,38 @@ describe("<ModelFiles />", () => {
     );
   });
 
-  it("fetches a checkpoint and sends it; a failed fetch becomes a notice", async () => {
+  it("fetches the checkpoint the timeline is scrubbed to and sends it; a failed fetch becomes a notice", async () => {
     const fetch = vi.fn(async (url: string) =>
       url.endsWith("3b1b-epoch-5.json") ? new Response("{model}") : new Response("", { status: 404 }),
     );
     vi.stubGlobal("fetch", fetch);
     const h = setup({ phase: "ready" });
     h.render(<ModelFiles />);
-    const select = screen.getByLabelText("Videos' network after");
-    fireEvent.change(select, { target: { value: "5" } });
+    const slider = screen.getByRole("slider", { name: "Checkpoint" });
+    fireEvent.change(slider, { target: { value: "2" } });
     await waitFor(() =>
       expect(h.sent()).toContainEqual({ op: "loadModel", text: "{model}", label: "checkpoint of" }),
     );
-    fireEvent.change(select, { target: { value: "30" } });
+    fireEvent.change(slider, { target: { value: "3" } });
     await waitFor(() =>
       expect(h.store.getState().notice?.message).toMatch(
         /after 30 epochs could not be loaded: the server answered 404/,
       ),
     );
+  });
+});
+
+describe("the checkpoint timeline", () => {
+  it("timelinePosition(source) places a checkpoint's source at its position, other networks nowhere", () => {
+    expect(timelinePosition("pretrained 784-16-16-10 (30 epochs)")).toBe(3);
+    expect(timelinePosition("checkpoint of 784-16-16-10 (0 epochs)")).toBe(0);
+    expect(timelinePosition("checkpoint of 784-16-16-10 (1 epoch)")).toBe(1);
+    expect(timelinePosition("restored from your last visit 784-16-16-10")).toBeNull();
+    expect(timelinePosition("untrained, seed 3")).toBeNull();
+  });
+  it("checkpointAt(position) maps 0…3 to 0, 1, 5, 30 epochs, clamped", () => {
+    expect([0, 1, 2, 3].map(checkpointAt)).toEqual([0, 1, 5, 30]);
+    expect(checkpointAt(-1)).toBe(0);
+    expect(checkpointAt(9)).toBe(30);
   });
 });

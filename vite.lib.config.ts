@@ -1,0 +1,18 @@
+// `npm run build:lib`: the <nn-explorable> custom element as one ES module (plus its worker chunks) in dist-lib/.
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+export default defineConfig({
+  plugins: [react()],
+  // The element runs in someone else's page: no `process.env` there.
+  define: { "process.env.NODE_ENV": JSON.stringify("production") },
+  // Relative asset URLs: the worker chunk is found beside the module (new URL(…, import.meta.url)), wherever it is.
+  base: "./",
+  publicDir: false,
+  worker: { format: "es" },
+  build: {
+    outDir: "dist-lib",
+    emptyOutDir: true,
+    lib: { entry: "src/embed/element.tsx", formats: ["es"], fileName: () => "nn-explorable.js" },
+  },
+});
