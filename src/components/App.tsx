@@ -192,7 +192,7 @@ export function App({
             <nav className="app-nav" aria-label="Sections">
               <a href="?lessons">Lessons: the videos' chapters, step by step</a>
               <a href="?experiments">Experiments: where it fails</a>
-            <a href="?teachers">For teachers</a>
+              <a href="?teachers">For teachers</a>
             </nav>
             <h1>How a neural network learns</h1>
             <p className="lede">
