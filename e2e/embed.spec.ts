@@ -95,27 +95,36 @@ test("?hide=play,reset removes those buttons", async ({ page }) => {
 
 test("?seed=5&model=none reproduces the same network after the same steps, before and after Reset", async ({
   page,
+  browser,
 }) => {
-  const run = async (url: string) => {
-    await page.goto(url);
-    await waitReady(page);
-    await expect(counter(page, "weights")).toContainText("untrained");
-    const first = await outputsAfterSteps(page, 3);
-    await page.getByRole("button", { name: "Reset", exact: true }).click();
-    await expect(counter(page, "examples")).toHaveText("0");
-    const afterReset = await outputsAfterSteps(page, 3);
-    return { first, afterReset, link: page.url() };
+  // Each visit in a browser of its own, as each student's is: in one browser, saved work would restore the
+  // first visit's network on the second.
+  const run = async (p: Page, url: string) => {
+    await p.goto(url);
+    await waitReady(p);
+    await expect(counter(p, "weights")).toContainText("untrained");
+    const first = await outputsAfterSteps(p, 3);
+    await p.getByRole("button", { name: "Reset", exact: true }).click();
+    await expect(counter(p, "examples")).toHaveText("0");
+    const afterReset = await outputsAfterSteps(p, 3);
+    return { first, afterReset, link: p.url() };
   };
-  const a = await run("./?seed=5&model=none&image=0");
-  const b = await run("./?seed=5&model=none&image=0");
+  const url = `${APP}?seed=5&model=none&image=0`;
+  const a = await run(page, url);
+  const other = await browser.newContext();
+  const b = await run(await other.newPage(), url);
   expect(a.first).toMatch(/^(\d\.\d+ ){9}\d\.\d+$/);
   expect(b).toEqual(a);
   expect(a.afterReset).not.toBe(a.first);
-  // The link after Reset names the new seed: opening it gives that network again.
+  // The link after Reset names the new seed: opening it in a fresh browser gives that network again.
   expect(new URL(a.link).searchParams.get("seed")).not.toBe("5");
-  await page.goto(a.link);
-  await waitReady(page);
-  expect(await outputsAfterSteps(page, 3)).toBe(a.afterReset);
+  const fresh = await browser.newContext();
+  const third = await fresh.newPage();
+  await third.goto(a.link);
+  await waitReady(third);
+  expect(await outputsAfterSteps(third, 3)).toBe(a.afterReset);
+  await other.close();
+  await fresh.close();
 });
 
 test.describe("embedded in a page of another origin", () => {
