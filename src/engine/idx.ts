@@ -1,5 +1,6 @@
 // Parses MNIST's IDX files (big-endian header, then raw unsigned bytes) and names the four canonical files.
 // Pure: no Node APIs and no DOM, so the same code runs in scripts, tests and the training worker.
+import { MNIST_SIDE } from "./mnist.ts";
 
 /** Why an IDX buffer was rejected. */
 export type IdxErrorKind =
@@ -108,8 +109,7 @@ export function makeSplit(
   return { ...images, labels };
 }
 
-/** Side of an MNIST digit in pixels (images are MNIST_SIDE x MNIST_SIDE). */
-export const MNIST_SIDE = 28;
+export { MNIST_SIDE };
 
 /** Which half of MNIST a file belongs to. */
 export type MnistSplitName = "train" | "test";

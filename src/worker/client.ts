@@ -3,17 +3,12 @@
 // restarts a crashed worker, telling its listeners so the store can reload the last good model.
 
 import type { Command, EventMap, WorkerEvent } from "./protocol.ts";
+import type { WorkerLike } from "./workerLike.ts";
 
 export type Frame = EventMap["frame"];
 type Listener<K extends keyof EventMap> = (event: EventMap[K]) => void;
 
-/** The minimum of a Worker this client needs (a fake one in tests). */
-export interface WorkerLike {
-  postMessage(message: unknown, transfer?: Transferable[]): void;
-  terminate(): void;
-  onmessage: ((e: MessageEvent) => void) | null;
-  onerror: ((e: ErrorEvent) => void) | null;
-}
+export type { WorkerLike };
 
 export class TrainingClient {
   private worker: WorkerLike;

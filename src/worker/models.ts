@@ -1,0 +1,100 @@
+// Model files in one place: where the shipped checkpoints of the videos' network live, reading a model file for
+// MNIST (784 inputs, 10 outputs), fetching one with a sentence that names the file when it fails, and the typed
+// origin a network carries (where its weights came from) instead of a display string to parse.
+
+import { MNIST_CLASSES, MNIST_PIXELS } from "../engine/mnist.ts";
+import { ModelError, parseModel, type ModelMeta } from "../engine/model.ts";
+import type { Network } from "../engine/network.ts";
+
+/** Checkpoints of the videos' network shipped in public/models, by epochs trained. */
+export const CHECKPOINTS = [0, 1, 5, 30] as const;
+export type Checkpoint = (typeof CHECKPOINTS)[number];
+
+/** The folder of the shipped models, relative to the page. */
+export const MODELS_FOLDER = "models";
+
+/** A checkpoint's file name: "3b1b-epoch-30.json". */
+export function checkpointFile(epochs: Checkpoint): string {
+  return `3b1b-epoch-${epochs}.json`;
+}
+
+/** A checkpoint's path relative to the page, or its URL in `folder` (an absolute or relative URL). */
+export function checkpointPath(epochs: Checkpoint, folder: string = MODELS_FOLDER): string {
+  return `${folder.replace(/\/$/, "")}/${checkpointFile(epochs)}`;
+}
+
+/**
+ * Where a network's weights came from. `trained` wraps where training started and counts the epochs since.
+ * The worker sends it with every new network; views describe it (never parse a description back).
+ */
+export type ModelOrigin =
+  | { readonly kind: "pretrained"; readonly checkpoint: Checkpoint }
+  | { readonly kind: "untrained"; readonly seed: number }
+  | { readonly kind: "file"; readonly name: string; readonly epochs: number | null }
+  | { readonly kind: "restored"; readonly what: "saved" | "lastGood" }
+  | { readonly kind: "trained"; readonly from: ModelOrigin; readonly epochs: number };
+
+/** The origin training started from (itself when it has not trained). */
+export function startOf(origin: ModelOrigin): ModelOrigin {
+  return origin.kind === "trained" ? origin.from : origin;
+}
+
+/** The checkpoint an origin is, if it is one untrained-since (for the URL's `model=`); "none" for untrained. */
+export function checkpointOf(origin: ModelOrigin): Checkpoint | "none" | null {
+  if (origin.kind === "pretrained") return origin.checkpoint;
+  if (origin.kind === "untrained") return "none";
+  return null;
+}
+
+/** A model file's network for MNIST (784 inputs, 10 outputs) and its meta. Throws ModelError. */
+export function readModel(text: string): { net: Network<Float32Array>; meta: ModelMeta } {
+  return parseModel(text, { inputs: MNIST_PIXELS, outputs: MNIST_CLASSES });
+}
+
+/** A model file that could not be fetched or used; `message` is one sentence naming the file. */
+export class ModelFileError extends Error {
+  override readonly name = "ModelFileError";
+  constructor(
+    message: string,
+    /** The file's name as shown: "models/3b1b-epoch-30.json". */
+    readonly file: string,
+    options?: { cause: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A URL's last two path segments, for messages: "models/3b1b-epoch-30.json". */
+export function fileNameOf(url: string): string {
+  const path = url.split(/[?#]/)[0] ?? url;
+  const m = /[^/]+\/[^/]+$/.exec(path);
+  return m ? m[0] : path;
+}
+
+/**
+ * Downloads and reads a model file. Rejects with a ModelFileError whose message names the file and says what
+ * went wrong (the network, the server's status, or why the file is not a usable network).
+ */
+export async function loadModelFile(
+  url: string,
+  fetchFn: (url: string) => Promise<Response>,
+): Promise<{ net: Network<Float32Array>; meta: ModelMeta }> {
+  const file = fileNameOf(url);
+  let response: Response;
+  try {
+    response = await fetchFn(url);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new ModelFileError(`Could not download the network ${file} (${why}).`, file, { cause: err });
+  }
+  if (!response.ok) {
+    const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
+    throw new ModelFileError(`Could not download the network ${file}: the server answered ${status}.`, file);
+  }
+  try {
+    return readModel(await response.text());
+  } catch (err) {
+    if (!(err instanceof ModelError)) throw err;
+    throw new ModelFileError(`The file ${file} is not a usable network: ${err.detail}.`, file, { cause: err });
+  }
+}
