@@ -25,4 +25,13 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
+  {
+    // One concept per file and functions that fit on a screen; a longer one says why in a disable comment.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/engine/wasm/kernelsWasm.ts"],
+    rules: {
+      "max-lines": ["error", { max: 400 }],
+      "max-lines-per-function": ["error", { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
 );

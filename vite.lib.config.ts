@@ -13,6 +13,6 @@ export default defineConfig({
   build: {
     outDir: "dist-lib",
     emptyOutDir: true,
-    lib: { entry: "src/embed/element.tsx", formats: ["es"], fileName: () => "nn-explorable.js" },
+    lib: { entry: "src/app/element.tsx", formats: ["es"], fileName: () => "nn-explorable.js" },
   },
 });

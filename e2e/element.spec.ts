@@ -3,7 +3,7 @@
 import { execSync } from "node:child_process";
 import type { Server } from "node:http";
 import { expect, test, type Locator } from "@playwright/test";
-import { collectPageErrors } from "./helpers.ts";
+import { collectPageErrors, TRAINING_SPEC, TRAINING_WAIT } from "./helpers.ts";
 import { serveHost } from "./elementServer.ts";
 
 const PORT = 4197;
@@ -46,7 +46,7 @@ function prediction(element: Locator): Locator {
 }
 
 test("two <nn-explorable> elements train and predict independently", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(TRAINING_SPEC);
   const errors = collectPageErrors(page);
   await page.setViewportSize({ width: 1400, height: 1000 });
   await page.goto(HOST);
@@ -69,9 +69,8 @@ test("two <nn-explorable> elements train and predict independently", async ({ pa
   expect(await examples(second)).toBe(0);
 
   await play(first).click();
-  await expect.poll(() => examples(first), { timeout: 30_000 }).toBeGreaterThan(1000);
+  await expect.poll(() => examples(first), { timeout: TRAINING_WAIT }).toBeGreaterThan(1000);
   expect(await examples(second)).toBe(0);
-  await page.screenshot({ path: "/tmp/element/two-elements.png", fullPage: true });
   expect(errors).toEqual([]);
 });
 
@@ -93,7 +92,7 @@ test("attributes go through the URL table: a changed lr applies, an invalid one 
 test("element methods and events: reset() sends a prediction event, play() trains that element", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(TRAINING_SPEC);
   await page.goto(HOST);
   const first = page.locator("nn-explorable#first");
   const second = page.locator("nn-explorable#second");
@@ -110,6 +109,6 @@ test("element methods and events: reset() sends a prediction event, play() train
   );
   expect(detail).toMatchObject({ type: "nn-explorable", version: 1, event: "prediction" });
   await page.evaluate(() => (document.querySelector("#second") as HTMLElement & { play(): void }).play());
-  await expect.poll(() => examples(second), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect.poll(() => examples(second), { timeout: TRAINING_WAIT }).toBeGreaterThan(0);
   expect(await examples(first)).toBe(0);
 });

@@ -1,17 +1,11 @@
 // The experiments in real Chromium on the shipped model and the real test set: the noise histogram counts its
 // 1,000 images, the first-layer gallery shows 16 heatmaps with 5 images each, the confusion matrix's diagonal
 // gives the accuracy shown (the model's recorded one) and its cells open their images, and switching off the
-// centring moves a drawn digit. Each test leaves a full-page screenshot in /tmp/experiments/.
+// centring moves a drawn digit. (screens.spec.ts checks the layout of the index and of "failures".)
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { parseModel } from "../src/engine/model.ts";
 import { collectPageErrors, draw, DIGIT_STROKES, type PadPoint } from "./helpers.ts";
-
-const SHOTS = "/tmp/experiments";
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
 
 /** The accuracy the shipped model recorded on the test set when it was trained. */
 function recordedAccuracy(): number {
@@ -43,7 +37,6 @@ test.describe("experiments", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Where it fails");
     await page.goto("./?experiments");
     await expect(page.getByRole("link", { name: "Preprocessing as a lesson" })).toBeVisible();
-    await shoot(page, "index");
     expect(errors).toEqual([]);
   });
 
@@ -60,7 +53,6 @@ test.describe("experiments", () => {
     await expect(blank).toHaveAttribute("data-digit", /^\d$/);
     const counts = await sumCounts(page, ".digit-counts li");
     expect(counts).toBe(1000);
-    await shoot(page, "noise");
 
     // The same seed gives the same numbers; the next seed other noise.
     const first = await page.locator('[data-probe="noise-0"]').getAttribute("data-confidence");
@@ -92,7 +84,6 @@ test.describe("experiments", () => {
         .evaluateAll((els) => els.map((el) => Number(el.getAttribute("data-z"))));
       expect(z).toEqual([...z].sort((a, b) => b - a));
     }
-    await shoot(page, "first-layer");
     expect(errors).toEqual([]);
   });
 
@@ -118,7 +109,6 @@ test.describe("experiments", () => {
     const gallery = page.getByRole("region", { name: new RegExp(`^True 4, answered 9: ${n} image`) });
     await expect(gallery.locator("[data-image]")).toHaveCount(Math.min(n, 60));
     await expect(gallery.locator(".wrong")).toHaveCount(Math.min(n, 60));
-    await shoot(page, "failures");
 
     // With the keyboard: a diagonal cell holds more than a page, so 60 are shown with the count.
     await cell.focus();
@@ -170,7 +160,7 @@ test.describe("experiments", () => {
     await expect(page.locator('[data-stage="scale"]')).toContainText("Scaled into 20 × 20");
     await expect(page.locator('[data-term="all"]')).toHaveAttribute("data-digit", "7");
     await page.getByRole("checkbox", { name: "Scale into 20 × 20" }).uncheck();
-    await shoot(page, "preprocessing");
+    await expect(page.locator('[data-stage="scale"]')).toContainText("No scaling: its size on the pad");
 
     await page.getByRole("button", { name: "Clear" }).click();
     await expect(input).toHaveCount(0);

@@ -31,6 +31,14 @@ function ellipse(cx: number, cy: number, rx: number, ry: number, n: number): Pad
   });
 }
 
+/**
+ * Bounds for waits on training. Training speed differs tenfold between machines and under load, so a spec waits
+ * for the state it needs however long training takes to get there, and fails only on a hang: one wait after
+ * TRAINING_WAIT, a whole spec that trains after TRAINING_SPEC (set with test.setTimeout).
+ */
+export const TRAINING_WAIT = 5 * 60_000;
+export const TRAINING_SPEC = 15 * 60_000;
+
 /** Errors thrown in the page (uncaught exceptions): a spec asserts this stays empty. */
 export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -97,7 +105,7 @@ export async function examplesSeen(page: Page): Promise<number> {
 }
 
 /** Waits until the examples counter exceeds `than`, and returns it. */
-export async function examplesAbove(page: Page, than: number, timeout = 30_000): Promise<number> {
+export async function examplesAbove(page: Page, than: number, timeout = TRAINING_WAIT): Promise<number> {
   await expect.poll(() => examplesSeen(page), { timeout }).toBeGreaterThan(than);
   return examplesSeen(page);
 }
@@ -142,11 +150,14 @@ export async function evaluation(page: Page): Promise<Evaluation | null> {
   };
 }
 
-/** Waits until the readout shows a test evaluation that `accept`s (by default any), and returns it. */
+/**
+ * Waits until the readout shows a test evaluation that `accept`s (by default any), and returns it. Evaluations
+ * come every ~2 s of training time, so how many examples apart they are depends on the machine's speed.
+ */
 export async function waitForEvaluation(
   page: Page,
   accept: (e: Evaluation) => boolean = () => true,
-  timeout = 60_000,
+  timeout = TRAINING_WAIT,
 ): Promise<Evaluation> {
   let found: Evaluation | null = null;
   await expect
@@ -204,5 +215,5 @@ export async function trainUntilDiverged(page: Page): Promise<void> {
   const slider = learningRate(page);
   await expect(slider).toHaveAttribute("aria-valuetext", "η = 10");
   await playButton(page).click();
-  await expect(page.getByRole("alert")).toContainText("diverged", { timeout: 20_000 });
+  await expect(page.getByRole("alert")).toContainText("diverged", { timeout: TRAINING_WAIT });
 }

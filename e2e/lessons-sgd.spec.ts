@@ -1,16 +1,16 @@
 // The scene "Stochastic gradient descent" in real Chromium: the lab worker trains the untrained network three ways
 // while the page shows progress and stays usable, then the chart draws three cost paths, by examples seen and by
-// seconds, with a hover readout.
+// seconds, with a hover readout. The waits are for the runs' states, however long this machine takes to train.
 import { expect, test } from "@playwright/test";
-import { collectPageErrors } from "./helpers.ts";
+import { collectPageErrors, TRAINING_SPEC, TRAINING_WAIT } from "./helpers.ts";
 
 test.describe("sgd scene", () => {
   test("trains full batch, single example and mini-batch and draws their three paths", async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(TRAINING_SPEC);
     const errors = collectPageErrors(page);
     await page.goto("./?scene=sgd");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Stochastic gradient descent");
-    await expect(page.getByText(/Training run \d of 3/)).toBeVisible({ timeout: 90_000 });
+    await expect(page.getByText(/Training run \d of 3/)).toBeVisible({ timeout: TRAINING_WAIT });
     // The page answers while the lab trains: the steps move.
     const title = page.getByRole("heading", { level: 2 });
     await page.locator("body").press("ArrowRight");
@@ -18,7 +18,7 @@ test.describe("sgd scene", () => {
     await page.keyboard.press("ArrowRight");
     await expect(title).toHaveText("Mini-batches");
 
-    await expect(page.getByText(/Training run \d of 3/)).toHaveCount(0, { timeout: 120_000 });
+    await expect(page.getByText(/Training run \d of 3/)).toHaveCount(0, { timeout: TRAINING_WAIT });
     const paths = page.locator(".cost-paths [data-run]");
     await expect(paths).toHaveCount(3);
     expect(await paths.evaluateAll((gs) => gs.map((g) => g.getAttribute("data-run")))).toEqual([

@@ -6,6 +6,5 @@ test("the page opens with its heading", async ({ page }) => {
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto("./");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("How a neural network learns");
-  await page.screenshot({ path: "test-results/shell.png" });
   expect(errors).toEqual([]);
 });

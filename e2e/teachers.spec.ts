@@ -23,7 +23,6 @@ test("the teachers' page lists every scene and view, copies a snippet, and loads
   for (const v of VIEWS) await expect(views.locator(`iframe[src$="?embed=1&view=${v}"]`)).toHaveCount(1);
   await expect(page.getByRole("region", { name: "Experiments" }).locator("article")).toHaveCount(7);
   await expect(page.locator('iframe:not([loading="lazy"])')).toHaveCount(0);
-  await page.screenshot({ path: "/tmp/element/teachers.png" });
 
   // Copy puts the iframe snippet, exactly as shown, on the clipboard.
   const first = scenes.locator("article").first();
@@ -40,6 +39,5 @@ test("the teachers' page lists every scene and view, copies a snippet, and loads
   await expect(network.getByRole("button", { name: "Copy web component" })).toBeVisible();
   const frame = page.frameLocator('iframe[title="Preview: Network"]');
   await expect(frame.getByRole("region", { name: "Network" })).toBeVisible({ timeout: 30_000 });
-  await page.screenshot({ path: "/tmp/element/teachers-views.png" });
   expect(errors).toEqual([]);
 });

@@ -1,31 +1,89 @@
 // `npm run bench`: trains a full 60,000-example epoch single-threaded in Node with the engine the worker runs,
 // and prints one JSON line per network. Batch 10, η 3, squared error, sigmoid, seed 1; a short warm-up first
 // so the JIT has compiled the hot loops. `--repeat N` runs each epoch N times and reports the median.
+// First, one JSON line on memory: the WebAssembly memory's high-water mark over 20 augmented epochs.
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
-import { evaluate, toSparse, Trainer } from "../src/engine/fast.ts";
+import { augmentBytes, LIGHT_AUGMENT } from "../src/engine/augment.ts";
+import {
+  evaluate,
+  placeImages,
+  toSparse,
+  Trainer,
+  wasmMemoryBytes,
+  type SparseImages,
+} from "../src/engine/fast.ts";
+import type { MnistSplit } from "../src/engine/idx.ts";
+import { MNIST_CLASSES, MNIST_PIXELS } from "../src/engine/mnist.ts";
 import { createNetwork, parameterCount, type Network, type NetworkSpec } from "../src/engine/network.ts";
+import { augmentationPlans, augmentSeed } from "../src/engine/runs.ts";
 import { loadMnist } from "./lib/mnist.ts";
 
 const { values } = parseArgs({ options: { repeat: { type: "string", default: "3" } } });
 const repeat = Math.max(1, Number(values.repeat) | 0);
 
+/** The first `count` images of a split (all by default) with `pixels` in place of its own when given. */
+function firstImages(split: MnistSplit, count = split.count, pixels?: Uint8Array): SparseImages {
+  return toSparse({
+    count,
+    size: MNIST_PIXELS,
+    pixels: pixels ?? split.pixels.subarray(0, count * MNIST_PIXELS),
+    labels: split.labels.subarray(0, count),
+  });
+}
+
 const { train, test } = loadMnist();
-const trainSet = toSparse({
-  count: train.count,
-  size: train.rows * train.cols,
-  pixels: train.pixels,
-  labels: train.labels,
-});
-const testSet = toSparse({
-  count: test.count,
-  size: test.rows * test.cols,
-  pixels: test.pixels,
-  labels: test.labels,
-});
+const trainSet = firstImages(train);
+const testSet = firstImages(test);
+
+/**
+ * The augmentation comparison's augmented run, shrunk to 2,000 images and 20 epochs: one Trainer given a fresh
+ * augmented copy every epoch (setData), 1,000 test images placed once and evaluated after each epoch. Run first,
+ * while the process's WebAssembly memory holds nothing else, so its size is this run's high-water mark.
+ */
+function augmentedMemory(count = 2000, epochs = 20, testCount = 1000) {
+  const augment = LIGHT_AUGMENT;
+  const [, run] = augmentationPlans(1, augment, { trainLimit: count, epochs, testEval: testCount });
+  const pixels = train.pixels.subarray(0, count * MNIST_PIXELS);
+  const epochImages = (epoch: number) =>
+    firstImages(train, count, augmentBytes(pixels, count, augment, augmentSeed(run.seed, epoch, count)));
+  const start = wasmMemoryBytes();
+  const heldOut = placeImages(firstImages(test, testCount));
+  const trainer = new Trainer(
+    createNetwork(run.spec, run.seed),
+    epochImages(0),
+    { ...run.train, shuffle: true },
+    run.seed,
+  );
+  const perEpoch: number[] = [];
+  let accuracy = 0;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    if (epoch > 0) trainer.setData(epochImages(epoch));
+    trainer.epoch();
+    accuracy = evaluate(trainer.net, heldOut).accuracy;
+    perEpoch.push(wasmMemoryBytes());
+  }
+  trainer.dispose();
+  heldOut.release();
+  return {
+    memory: `${epochs} augmented epochs, one trainer, setData each epoch`,
+    network: run.spec.sizes.join("-"),
+    images: count,
+    epochs,
+    augment,
+    wasm_memory_bytes_before: start,
+    wasm_memory_bytes_per_epoch: perEpoch,
+    wasm_memory_high_water_bytes: wasmMemoryBytes(),
+    test_accuracy_after: accuracy,
+    test_images: testCount,
+    node: process.version,
+  };
+}
+
+console.log(JSON.stringify(augmentedMemory()));
 
 const sigmoidMse = (hidden: number[]): NetworkSpec => ({
-  sizes: [784, ...hidden, 10],
+  sizes: [MNIST_PIXELS, ...hidden, MNIST_CLASSES],
   hidden: hidden.map(() => "sigmoid" as const),
   output: "sigmoid",
   cost: "mse",
@@ -73,6 +131,7 @@ for (const { spec, learningRate } of runs) {
       epoch_s: Number(epoch.toFixed(3)),
       epoch_s_runs: seconds.map((s) => Number(s.toFixed(3))),
       test_accuracy_after_epoch: accuracy,
+      wasm_memory_bytes: wasmMemoryBytes(),
       node: process.version,
       cpu: cpus()[0]?.model ?? "unknown",
     }),

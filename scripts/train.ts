@@ -5,8 +5,17 @@ import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { ACTIVATIONS, OUTPUT_ACTIVATIONS, type Activation } from "../src/engine/activations.ts";
 import { COSTS } from "../src/engine/costs.ts";
-import { evaluate, toSparse, Trainer, type Dataset, type TrainOptions } from "../src/engine/fast.ts";
+import {
+  evaluate,
+  toSparse,
+  Trainer,
+  type Dataset,
+  type Evaluation,
+  type SparseImages,
+  type TrainOptions,
+} from "../src/engine/fast.ts";
 import type { MnistSplit } from "../src/engine/idx.ts";
+import { MNIST_CLASSES, MNIST_PIXELS, MNIST_TEST_COUNT, MNIST_TRAIN_COUNT } from "../src/engine/mnist.ts";
 import { MODEL_FORMAT, ModelError, modelToJson, parseModel, type ModelMeta } from "../src/engine/model.ts";
 import {
   createNetwork,
@@ -21,19 +30,19 @@ import {
   PRESETS,
   scheduledLearningRate,
   type LrSchedule,
+  type Preset,
   type PresetName,
 } from "../src/engine/presets.ts";
 import { loadMnist } from "./lib/mnist.ts";
 
-const PIXELS = 784;
-const DIGITS = 10;
-const TRAIN_COUNT = 60000;
+/** 60,000: as the usage text writes counts. */
+const thousands = (n: number) => n.toLocaleString("en-US");
 
-const USAGE = `Train a multilayer perceptron on MNIST and report its accuracy on the 10,000 test images.
+const USAGE = `Train a multilayer perceptron on MNIST and report its accuracy on the ${thousands(MNIST_TEST_COUNT)} test images.
 
 Usage: npm run train -- [flags]
 
-Architecture (input 784 and output 10 are fixed):
+Architecture (input ${MNIST_PIXELS} and output ${MNIST_CLASSES} are fixed):
   --hidden 16,16          hidden layer sizes; "" or none for no hidden layer
   --activation sigmoid    hidden activation: ${ACTIVATIONS.join(" | ")}, or a comma list, one per layer
   --output sigmoid        output activation: ${OUTPUT_ACTIVATIONS.join(" | ")}
@@ -50,7 +59,7 @@ Training:
   --weight-decay 0        L2 weight decay lambda
   --momentum 0            momentum mu, 0 to below 1
   --seed 1                seed of the initial weights and of the shuffles
-  --train-limit N         train on the first N of the 60,000 training images
+  --train-limit N         train on the first N of the ${thousands(MNIST_TRAIN_COUNT)} training images
   --no-shuffle            keep the training order fixed
 
 Output:
@@ -160,9 +169,65 @@ function parseArgsMessage(err: Error & { code?: unknown }): string {
   }
 }
 
+/** The flags as parseArgs reads them: strings and booleans by flag name. */
+type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>["values"];
+
+/** η, m, λ, μ and shuffling from the flags over the preset's. */
+function parseOptions(values: Flags, base: Preset): TrainOptions {
+  return {
+    learningRate:
+      values.lr === undefined
+        ? base.train.learningRate
+        : numberFlag("lr", values.lr, (v) => v > 0, "a number above 0"),
+    batchSize:
+      values.batch === undefined
+        ? base.train.batchSize
+        : intFlag("batch", values.batch, 1, MNIST_TRAIN_COUNT),
+    weightDecay:
+      values["weight-decay"] === undefined
+        ? base.train.weightDecay
+        : numberFlag("weight-decay", values["weight-decay"], (v) => v >= 0, "a number ≥ 0"),
+    momentum:
+      values.momentum === undefined
+        ? base.train.momentum
+        : numberFlag("momentum", values.momentum, (v) => v >= 0 && v < 1, "a number from 0 to below 1"),
+    shuffle: !values["no-shuffle"],
+  };
+}
+
+/** The step decay of η from --lr-decay and --lr-decay-after over the preset's; null for a constant η. */
+function parseSchedule(values: Flags, base: Preset): LrSchedule | null {
+  if (values["lr-decay-after"] === undefined && values["lr-decay"] === undefined) return base.schedule;
+  const afterText = values["lr-decay-after"] ?? base.schedule?.after.join(",") ?? "";
+  if (afterText === "none" || afterText === "") return null;
+  const after = listFlag(afterText).map((t) =>
+    numberFlag("lr-decay-after", t, (v) => Number.isInteger(v) && v >= 1, "epochs ≥ 1 separated by commas"),
+  );
+  const factor =
+    values["lr-decay"] === undefined
+      ? (base.schedule?.factor ?? 0.1)
+      : numberFlag("lr-decay", values["lr-decay"], (v) => v > 0 && v <= 1, "a number above 0 and at most 1");
+  return { factor, after: [...after].sort((a, b) => a - b) };
+}
+
+/** The epochs whose weights --checkpoints saves, sorted and distinct. */
+function parseCheckpoints(values: Flags, epochs: number): number[] {
+  if (values.checkpoints === undefined) {
+    if (values["checkpoint-dir"] !== undefined)
+      throw new UsageError("--checkpoint-dir needs --checkpoints to say which epochs to save");
+    return [];
+  }
+  const ok = (v: number) => Number.isInteger(v) && v >= 0 && v <= epochs;
+  const want = `epochs from 0 to ${epochs} (the last one), separated by commas`;
+  const checkpoints = [
+    ...new Set(listFlag(values.checkpoints).map((s) => numberFlag("checkpoints", s, ok, want))),
+  ];
+  return checkpoints.sort((a, b) => a - b);
+}
+
 /** Flags → settings, or "help". Throws UsageError for anything wrong. */
 function parseSettings(argv: readonly string[]): Settings | "help" {
-  let values;
+  let values: Flags;
   try {
     ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
   } catch (err) {
@@ -184,64 +249,10 @@ function parseSettings(argv: readonly string[]): Settings | "help" {
   } else {
     spec = resolveSpec(values, base.spec);
   }
-
   const epochs = values.epochs === undefined ? base.epochs : intFlag("epochs", values.epochs, 0, 100000);
-  const options: TrainOptions = {
-    learningRate:
-      values.lr === undefined
-        ? base.train.learningRate
-        : numberFlag("lr", values.lr, (v) => v > 0, "a number above 0"),
-    batchSize:
-      values.batch === undefined ? base.train.batchSize : intFlag("batch", values.batch, 1, TRAIN_COUNT),
-    weightDecay:
-      values["weight-decay"] === undefined
-        ? base.train.weightDecay
-        : numberFlag("weight-decay", values["weight-decay"], (v) => v >= 0, "a number ≥ 0"),
-    momentum:
-      values.momentum === undefined
-        ? base.train.momentum
-        : numberFlag("momentum", values.momentum, (v) => v >= 0 && v < 1, "a number from 0 to below 1"),
-    shuffle: !values["no-shuffle"],
-  };
-
-  let schedule: LrSchedule | null = base.schedule;
-  if (values["lr-decay-after"] !== undefined || values["lr-decay"] !== undefined) {
-    const afterText = values["lr-decay-after"] ?? base.schedule?.after.join(",") ?? "";
-    if (afterText === "none" || afterText === "") schedule = null;
-    else {
-      const after = listFlag(afterText).map((t) =>
-        numberFlag(
-          "lr-decay-after",
-          t,
-          (v) => Number.isInteger(v) && v >= 1,
-          "epochs ≥ 1 separated by commas",
-        ),
-      );
-      const factor =
-        values["lr-decay"] === undefined
-          ? (base.schedule?.factor ?? 0.1)
-          : numberFlag(
-              "lr-decay",
-              values["lr-decay"],
-              (v) => v > 0 && v <= 1,
-              "a number above 0 and at most 1",
-            );
-      schedule = { factor, after: [...after].sort((a, b) => a - b) };
-    }
-  }
-
-  let checkpoints: number[] = [];
-  if (values.checkpoints !== undefined) {
-    const ok = (v: number) => Number.isInteger(v) && v >= 0 && v <= epochs;
-    const want = `epochs from 0 to ${epochs} (the last one), separated by commas`;
-    checkpoints = [
-      ...new Set(listFlag(values.checkpoints).map((s) => numberFlag("checkpoints", s, ok, want))),
-    ];
-    checkpoints.sort((a, b) => a - b);
-  } else if (values["checkpoint-dir"] !== undefined) {
-    throw new UsageError("--checkpoint-dir needs --checkpoints to say which epochs to save");
-  }
-
+  const options = parseOptions(values, base);
+  const schedule = parseSchedule(values, base);
+  const checkpoints = parseCheckpoints(values, epochs);
   return {
     spec,
     initFrom,
@@ -252,8 +263,8 @@ function parseSettings(argv: readonly string[]): Settings | "help" {
     seed: values.seed === undefined ? base.seed : intFlag("seed", values.seed, 0, 2 ** 32 - 1),
     trainLimit:
       values["train-limit"] === undefined
-        ? TRAIN_COUNT
-        : intFlag("train-limit", values["train-limit"], 1, TRAIN_COUNT),
+        ? MNIST_TRAIN_COUNT
+        : intFlag("train-limit", values["train-limit"], 1, MNIST_TRAIN_COUNT),
     save: values.save,
     checkpoints,
     checkpointDir: values["checkpoint-dir"] ?? "models",
@@ -293,7 +304,7 @@ function resolveSpec(
     hidden = sizes.map(() => base.hidden[0] ?? "sigmoid");
   }
   const spec: NetworkSpec = {
-    sizes: [PIXELS, ...sizes, DIGITS],
+    sizes: [MNIST_PIXELS, ...sizes, MNIST_CLASSES],
     hidden,
     output:
       values.output === undefined ? base.output : choiceFlag("output", values.output, OUTPUT_ACTIVATIONS),
@@ -373,7 +384,7 @@ function loadModel(path: string): { net: Network<Float32Array>; meta: ModelMeta 
     );
   }
   try {
-    return parseModel(text, { inputs: PIXELS, outputs: DIGITS });
+    return parseModel(text, { inputs: MNIST_PIXELS, outputs: MNIST_CLASSES });
   } catch (err) {
     if (err instanceof ModelError) throw new Error(`cannot use ${path}: ${err.detail}`, { cause: err });
     throw err;
@@ -418,6 +429,106 @@ interface EpochResult {
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
+/** The network to train: the --init-from model (which must fit --preset if given), or a new one. */
+function startingNetwork(settings: Settings): { net: Network<Float32Array>; initMeta?: ModelMeta } {
+  if (settings.initFrom === undefined)
+    // With float32 precision every array is a Float32Array, as the Trainer needs.
+    return {
+      net: createNetwork(settings.spec!, settings.seed, { precision: "float32" }) as Network<Float32Array>,
+    };
+  const { net, meta } = loadModel(settings.initFrom);
+  if (settings.preset !== undefined && !sameSpec(net.spec, PRESETS[settings.preset].spec))
+    throw new UsageError(
+      `${settings.initFrom} holds a ${describeSpec(net.spec)} network, not the ${settings.preset} preset's ` +
+        describeSpec(PRESETS[settings.preset].spec),
+    );
+  return { net, initMeta: meta };
+}
+
+/** The model files' meta: how the weights after `epoch` epochs were made, and how they score. */
+function metaFor(
+  argv: readonly string[],
+  settings: Settings,
+  initMeta: ModelMeta | undefined,
+  trainCount: number,
+): (epoch: number, testAccuracy: number, testCost: number) => ModelMeta {
+  const { options } = settings;
+  return (epoch, testAccuracy, testCost) => ({
+    createdWith: commandLine(argv),
+    argv: [...argv],
+    ...(settings.preset === undefined ? {} : { preset: settings.preset }),
+    ...(settings.initFrom === undefined ? {} : { initFrom: settings.initFrom }),
+    ...(initMeta === undefined || Object.keys(initMeta).length === 0 ? {} : { initFromMeta: initMeta }),
+    seed: settings.seed,
+    epochs: epoch,
+    trainCount,
+    learningRate: options.learningRate,
+    ...(settings.schedule === null ? {} : { learningRateDecay: { ...settings.schedule } }),
+    batchSize: options.batchSize,
+    weightDecay: options.weightDecay,
+    momentum: options.momentum,
+    shuffle: options.shuffle,
+    testAccuracy,
+    testCost,
+  });
+}
+
+/** Throws if the epoch's training cost, test cost or weights are no longer finite. */
+function checkFinite(epoch: number, trainCost: number, ev: Evaluation, trainer: Trainer): void {
+  const bad = !Number.isFinite(trainCost)
+    ? `the training cost became ${trainCost}`
+    : !Number.isFinite(ev.cost)
+      ? `the test cost became ${ev.cost}`
+      : nonFiniteParameter(trainer.net)?.concat(" became non-finite");
+  if (bad !== undefined)
+    throw new Error(
+      `training diverged in epoch ${epoch}: ${bad}; try a learning rate below ${trainer.options.learningRate}`,
+    );
+}
+
+/**
+ * Trains `epochs` epochs with η on the schedule, evaluating on `testSet` after each; `after` hears every epoch's
+ * result (for the line, the checkpoint). Returns the results.
+ */
+function trainEpochs(
+  trainer: Trainer,
+  testSet: SparseImages,
+  settings: Settings,
+  after: (result: EpochResult, ev: Evaluation, seconds: number) => void,
+): EpochResult[] {
+  const results: EpochResult[] = [];
+  const showBar = !settings.json && process.stderr.isTTY === true;
+  for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+    trainer.options.learningRate = scheduledLearningRate(
+      settings.options.learningRate,
+      settings.schedule,
+      epoch,
+    );
+    const bar = showBar ? progressBar(epochLabel(epoch, settings.epochs)) : undefined;
+    const t = performance.now();
+    const trainCost = trainer.epoch(bar?.onBatch);
+    const seconds = (performance.now() - t) / 1000;
+    bar?.clear();
+    const ev = evaluate(trainer.net, testSet);
+    checkFinite(epoch, trainCost, ev, trainer);
+    const result = {
+      epoch,
+      testAccuracy: ev.accuracy,
+      testCost: ev.cost,
+      trainCost,
+      seconds: round3(seconds),
+    };
+    results.push(result);
+    after(result, ev, seconds);
+  }
+  return results;
+}
+
+/** "epoch  3/30". */
+function epochLabel(epoch: number, epochs: number): string {
+  return `epoch ${String(epoch).padStart(String(epochs).length)}/${epochs}`;
+}
+
 /** Runs the trainer; returns the process exit code. */
 function run(argv: readonly string[]): number {
   const started = performance.now();
@@ -428,20 +539,7 @@ function run(argv: readonly string[]): number {
   }
   const { options, epochs, seed, json } = settings;
   const say = json ? () => {} : (line: string) => process.stdout.write(`${line}\n`);
-
-  let net: Network<Float32Array>;
-  let initMeta: ModelMeta | undefined;
-  if (settings.initFrom !== undefined) {
-    ({ net, meta: initMeta } = loadModel(settings.initFrom));
-    if (settings.preset !== undefined && !sameSpec(net.spec, PRESETS[settings.preset].spec))
-      throw new UsageError(
-        `${settings.initFrom} holds a ${describeSpec(net.spec)} network, not the ${settings.preset} preset's ` +
-          describeSpec(PRESETS[settings.preset].spec),
-      );
-  } else {
-    // With float32 precision every array is a Float32Array, as the Trainer needs.
-    net = createNetwork(settings.spec!, seed, { precision: "float32" }) as Network<Float32Array>;
-  }
+  const { net, initMeta } = startingNetwork(settings);
   const { spec } = net;
   const name = settings.name ?? defaultName(spec);
 
@@ -458,24 +556,7 @@ function run(argv: readonly string[]): number {
       (settings.initFrom === undefined ? "." : `, starting from ${settings.initFrom}.`),
   );
 
-  const meta = (epoch: number, testAccuracy: number, testCost: number): ModelMeta => ({
-    createdWith: commandLine(argv),
-    argv: [...argv],
-    ...(settings.preset === undefined ? {} : { preset: settings.preset }),
-    ...(settings.initFrom === undefined ? {} : { initFrom: settings.initFrom }),
-    ...(initMeta === undefined || Object.keys(initMeta).length === 0 ? {} : { initFromMeta: initMeta }),
-    seed,
-    epochs: epoch,
-    trainCount: trainSet.count,
-    learningRate: options.learningRate,
-    ...(settings.schedule === null ? {} : { learningRateDecay: { ...settings.schedule } }),
-    batchSize: options.batchSize,
-    weightDecay: options.weightDecay,
-    momentum: options.momentum,
-    shuffle: options.shuffle,
-    testAccuracy,
-    testCost,
-  });
+  const meta = metaFor(argv, settings, initMeta, trainSet.count);
   const checkpoints: string[] = [];
   const checkpoint = (epoch: number, testAccuracy: number, testCost: number) => {
     if (!settings.checkpoints.includes(epoch)) return;
@@ -486,45 +567,20 @@ function run(argv: readonly string[]): number {
   };
 
   const initial = evaluate(trainer.net, testSet);
-  const width = String(epochs).length;
-  const epochLabel = (e: number) => `epoch ${String(e).padStart(width)}/${epochs}`;
-  say(`${epochLabel(0)}  test accuracy ${percent(initial.accuracy)}  test cost ${initial.cost.toFixed(4)}`);
+  say(
+    `${epochLabel(0, epochs)}  test accuracy ${percent(initial.accuracy)}  test cost ${initial.cost.toFixed(4)}`,
+  );
   checkpoint(0, initial.accuracy, initial.cost);
 
-  const results: EpochResult[] = [];
   let final = initial;
-  const showBar = !json && process.stderr.isTTY === true;
-  for (let epoch = 1; epoch <= epochs; epoch++) {
-    trainer.options.learningRate = scheduledLearningRate(options.learningRate, settings.schedule, epoch);
-    const bar = showBar ? progressBar(epochLabel(epoch)) : undefined;
-    const t = performance.now();
-    const trainCost = trainer.epoch(bar?.onBatch);
-    const seconds = (performance.now() - t) / 1000;
-    bar?.clear();
-    const ev = evaluate(trainer.net, testSet);
-    const bad = !Number.isFinite(trainCost)
-      ? `the training cost became ${trainCost}`
-      : !Number.isFinite(ev.cost)
-        ? `the test cost became ${ev.cost}`
-        : nonFiniteParameter(trainer.net)?.concat(" became non-finite");
-    if (bad !== undefined)
-      throw new Error(
-        `training diverged in epoch ${epoch}: ${bad}; try a learning rate below ${trainer.options.learningRate}`,
-      );
-    results.push({
-      epoch,
-      testAccuracy: ev.accuracy,
-      testCost: ev.cost,
-      trainCost,
-      seconds: round3(seconds),
-    });
+  const results = trainEpochs(trainer, testSet, settings, (r, ev, seconds) => {
     final = ev;
     say(
-      `${epochLabel(epoch)}  test accuracy ${percent(ev.accuracy)}  test cost ${ev.cost.toFixed(4)}  ` +
-        `train cost ${trainCost.toFixed(4)}  η ${trainer.options.learningRate.toPrecision(3)}  ${seconds.toFixed(1)} s  ${grouped(trainSet.count / seconds)} ex/s`,
+      `${epochLabel(r.epoch, epochs)}  test accuracy ${percent(ev.accuracy)}  test cost ${ev.cost.toFixed(4)}  ` +
+        `train cost ${r.trainCost.toFixed(4)}  η ${trainer.options.learningRate.toPrecision(3)}  ${seconds.toFixed(1)} s  ${grouped(trainSet.count / seconds)} ex/s`,
     );
-    checkpoint(epoch, ev.accuracy, ev.cost);
-  }
+    checkpoint(r.epoch, ev.accuracy, ev.cost);
+  });
 
   if (settings.save !== undefined) {
     writeModel(settings.save, modelToJson(trainer.net, meta(epochs, final.accuracy, final.cost)));

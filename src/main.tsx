@@ -2,7 +2,7 @@
 // (?experiment=… or ?experiments) or the teachers' page (?teachers) when the URL asks for them.
 import { lazy, Suspense } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./components/App.tsx";
+import { App } from "./app/App.tsx";
 import { isExperimentUrl } from "./experiments/url.ts";
 import { isLessonUrl } from "./lessons/url.ts";
 import { isTeachersUrl } from "./teachers/snippets.ts";

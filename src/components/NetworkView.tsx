@@ -1,25 +1,31 @@
 // The network diagram: a canvas painted from the training client's frames on animation frames, with hover,
 // click and keyboard focus on neurons (selection in the store) and a panel giving the focused neuron's a, b, z.
 import {
+  useCallback,
   useEffect,
   useId,
   useMemo,
   useRef,
+  useState,
   type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
+  type RefObject,
 } from "react";
 import { devicePixelRatio, fitCanvas } from "../render/canvas.ts";
+import { pacer } from "../render/clock.ts";
+import { paintNetwork, type NetworkFrame } from "../render/network.ts";
+import { inputEdgesPerNeuron } from "../render/networkEdges.ts";
 import {
   inLayout,
-  inputEdgesPerNeuron,
   layoutNetwork,
   neuronAt,
-  paintNetwork,
   type NetworkLayout,
   type NeuronRef,
-} from "../render/network.ts";
+} from "../render/networkLayout.ts";
 import { THEME } from "../render/theme.ts";
+import type { AppStore } from "../store/appStore.ts";
+import type { TrainingClient } from "../worker/training/client.ts";
 import { useApp, useAppStore, useClient } from "./context.tsx";
 import { describeNeuron, moveFocus } from "./neuronFocus.ts";
 import { useElementWidth, useFramePainter } from "./useFramePainter.ts";
@@ -61,99 +67,47 @@ function sameNeuron(a: NeuronRef | null, b: NeuronRef | null): boolean {
  */
 export function NetworkView({ height = 420, showCaption = true, className }: NetworkViewProps) {
   const store = useAppStore();
-  const client = useClient();
   const sizes = useApp((s) => s.spec.sizes);
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const liveRef = useRef<HTMLDivElement>(null);
   const hoverRef = useRef<NeuronRef | null>(null);
-  const panelState = useRef({ dirty: true, last: -Infinity });
+  const [panelPace] = useState(() => pacer(PANEL_INTERVAL_MS));
   const width = useElementWidth(wrapRef, 640);
   const layout = useMemo(() => layoutNetwork(sizes, width, height), [sizes, width, height]);
   const name = `Network: ${sizes.join("-")}`;
   const hintId = useId();
-
-  /** The panel beside the hovered (else selected) neuron, refreshed at most every PANEL_INTERVAL_MS. */
-  const updatePanel = (now: number) => {
-    const panel = panelRef.current;
-    const state = panelState.current;
-    if (!panel || (!state.dirty && now - state.last < PANEL_INTERVAL_MS)) return;
-    state.dirty = false;
-    state.last = now;
-    const target = hoverRef.current ?? store.getState().selected;
-    if (!target || !inLayout(layout, target)) {
-      panel.style.display = "none";
-      return;
-    }
-    const L = layout.layers[target.layer]!;
-    const { title, values } = describeNeuron(sizes, client.frame, target);
-    panel.textContent = `${title}\n${values}`;
-    const x = L.x[target.index]!;
-    const y = L.y[target.index]!;
-    const gap = L.radius + 10;
-    const flip = x > layout.width * 0.6;
-    panel.style.display = "block";
-    panel.style.left = `${flip ? x - gap : x + gap}px`;
-    panel.style.top = `${Math.max(0, y - 18)}px`;
-    panel.style.transform = flip ? "translateX(-100%)" : "";
-  };
 
   const invalidate = useFramePainter((frame) => {
     const canvas = canvasRef.current;
     if (!canvas) return;
     const pixelRatio = devicePixelRatio();
     const ctx = fitCanvas(canvas, layout.width, layout.height, pixelRatio);
-    if (ctx) {
-      const { selected } = store.getState();
-      paintNetwork(ctx, layout, frame, { selected, hovered: hoverRef.current, pixelRatio });
-    }
-    updatePanel(performance.now());
+    const { selected } = store.getState();
+    if (ctx) paintNetwork(ctx, layout, frame, { selected, hovered: hoverRef.current, pixelRatio });
+    // The panel beside the hovered (else selected) neuron, refreshed at most every PANEL_INTERVAL_MS.
+    if (panelRef.current && panelPace.due(performance.now()))
+      showPanel(panelRef.current, layout, frame, hoverRef.current ?? selected);
   });
+  /** Something the panel shows changed: repaint and refresh it at once. */
+  const refresh = useCallback(() => {
+    panelPace.touch();
+    invalidate();
+  }, [panelPace, invalidate]);
 
   // A new layout (resize, new network) repaints and moves the panel.
-  useEffect(() => {
-    panelState.current.dirty = true;
-    invalidate();
-  }, [layout, invalidate]);
-
-  // The selection lives in the store (other views may set it): repaint, and announce it once.
-  useEffect(() => {
-    const announce = (selected: NeuronRef | null) => {
-      const live = liveRef.current;
-      if (!live) return;
-      const d = selected && describeNeuron(store.getState().spec.sizes, client.frame, selected);
-      live.textContent = d ? `${d.title}: ${d.values.replace(/ {2}/g, ", ")}` : "";
-    };
-    announce(store.getState().selected);
-    return store.subscribe((s, prev) => {
-      if (s.selected === prev.selected) return;
-      announce(s.selected);
-      panelState.current.dirty = true;
-      invalidate();
-    });
-  }, [store, client, invalidate]);
+  useEffect(() => refresh(), [layout, refresh]);
+  useSelectionAnnouncer(liveRef, refresh);
 
   const hover = (next: NeuronRef | null) => {
     if (sameNeuron(next, hoverRef.current)) return;
     hoverRef.current = next;
-    panelState.current.dirty = true;
-    invalidate();
+    refresh();
   };
   const pointAt = (e: MouseEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
     return neuronAt(layout, e.clientX - rect.left, e.clientY - rect.top);
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
-    if (e.key === "Escape") {
-      if (store.getState().selected) e.preventDefault();
-      store.getState().select(null);
-      return;
-    }
-    const next = moveFocus(layout, store.getState().selected, e.key);
-    if (!next) return;
-    e.preventDefault();
-    store.getState().select(next);
   };
 
   return (
@@ -168,7 +122,7 @@ export function NetworkView({ height = 420, showCaption = true, className }: Net
         onPointerMove={(e) => hover(pointAt(e))}
         onPointerLeave={() => hover(null)}
         onClick={(e) => store.getState().select(pointAt(e))}
-        onKeyDown={onKeyDown}
+        onKeyDown={(e) => selectByKey(e, layout, store)}
       />
       <div ref={panelRef} style={panelStyle} aria-hidden="true" />
       <div ref={liveRef} role="status" aria-live="polite" style={visuallyHidden} />
@@ -177,6 +131,70 @@ export function NetworkView({ height = 420, showCaption = true, className }: Net
       </p>
     </div>
   );
+}
+
+/** Arrow keys, Home and End move the selection (see moveFocus); Escape clears it. */
+function selectByKey(e: KeyboardEvent<HTMLCanvasElement>, layout: NetworkLayout, store: AppStore): void {
+  const { selected, select } = store.getState();
+  if (e.key === "Escape") {
+    if (selected) e.preventDefault();
+    select(null);
+    return;
+  }
+  const next = moveFocus(layout, selected, e.key);
+  if (!next) return;
+  e.preventDefault();
+  select(next);
+}
+
+/**
+ * The selection lives in the store (other views may set it): announces it in `liveRef` (once at first, then
+ * at each change) and calls `onChange` when it changes.
+ */
+function useSelectionAnnouncer(liveRef: RefObject<HTMLElement | null>, onChange: () => void): void {
+  const store = useAppStore();
+  const client = useClient();
+  useEffect(() => {
+    const announce = (selected: NeuronRef | null) => {
+      if (liveRef.current) liveRef.current.textContent = announcement(store, client, selected);
+    };
+    announce(store.getState().selected);
+    return store.subscribe((s, prev) => {
+      if (s.selected === prev.selected) return;
+      announce(s.selected);
+      onChange();
+    });
+  }, [store, client, liveRef, onChange]);
+}
+
+/** Writes neuron `target`'s name and numbers into the panel beside it; hides the panel for none. */
+function showPanel(
+  panel: HTMLElement,
+  layout: NetworkLayout,
+  frame: NetworkFrame | null,
+  target: NeuronRef | null,
+): void {
+  if (!target || !inLayout(layout, target)) {
+    panel.style.display = "none";
+    return;
+  }
+  const L = layout.layers[target.layer]!;
+  const { title, values } = describeNeuron(layout.sizes, frame, target);
+  panel.textContent = `${title}\n${values}`;
+  const x = L.x[target.index]!;
+  const y = L.y[target.index]!;
+  const gap = L.radius + 10;
+  const flip = x > layout.width * 0.6;
+  panel.style.display = "block";
+  panel.style.left = `${flip ? x - gap : x + gap}px`;
+  panel.style.top = `${Math.max(0, y - 18)}px`;
+  panel.style.transform = flip ? "translateX(-100%)" : "";
+}
+
+/** What a screen reader hears when the selection changes: "Hidden layer 1, neuron 5: a = …, b = …, z = …". */
+function announcement(store: AppStore, client: TrainingClient, selected: NeuronRef | null): string {
+  const d = selected && describeNeuron(store.getState().spec.sizes, client.frame, selected);
+  return d ? `${d.title}: ${d.values.replace(/ {2}/g, ", ")}` : "";
 }
 
 /** How the diagram is drawn, in words, for the caption under it. */

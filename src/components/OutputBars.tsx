@@ -1,28 +1,14 @@
-// The output layer as ten bars, digits 0–9, painted from each frame by direct DOM writes (never React state);
-// the prediction they imply goes to the store only when its digit or rounded percentage changes.
+// The output layer as ten bars, digits 0–9, painted from each frame by direct DOM writes (never React state), with
+// the store's prediction (derived once from the same activations, src/store/prediction.ts) highlighted and announced.
 import { useEffect, useRef } from "react";
-import type { OutputActivation } from "../engine/activations.ts";
-import { answer } from "../engine/analysis.ts";
+import { MNIST_CLASSES } from "../engine/mnist.ts";
 import { THEME } from "../render/theme.ts";
-import type { Prediction } from "../store/appStore.ts";
-import type { ProbeActivations } from "../worker/protocol.ts";
+import { predictionOf } from "../store/appStore.ts";
+import { percent } from "../store/prediction.ts";
+import type { ProbeActivations } from "../worker/training/protocol.ts";
 import { useApp, useAppStore, useClient } from "./context.tsx";
 
-const DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
-
-/**
- * The network's answer from its output activations a: the digit is argmax a; its confidence is a[digit] for
- * softmax outputs (already probabilities), a[digit] / Σa for sigmoid outputs. The engine's `answer`, which the
- * experiments use too.
- */
-export function predict(a: ArrayLike<number>, output: OutputActivation): Prediction {
-  return answer(a, output);
-}
-
-/** A confidence as a whole percentage, as shown and announced. */
-export function percent(confidence: number): number {
-  return Math.round(100 * confidence);
-}
+const DIGITS = Array.from({ length: MNIST_CLASSES }, (_, d) => d);
 
 /** The elements of one bar, written to on every frame. */
 interface Row {
@@ -59,7 +45,7 @@ export function OutputBars() {
   const client = useClient();
   const store = useAppStore();
   const output = useApp((s) => s.spec.output);
-  const prediction = useApp((s) => s.prediction);
+  const prediction = useApp((s) => predictionOf(s));
   const listRef = useRef<HTMLOListElement>(null);
   const noteRef = useRef<HTMLParagraphElement>(null);
 
@@ -74,23 +60,14 @@ export function OutputBars() {
       value: part(row, "value"),
     }));
     const show = (probe: ProbeActivations | null) => {
-      const state = store.getState();
+      // The store derived its answer from this probe before this listener runs (it subscribed first).
+      const answer = store.getState().answer;
       const a = probe?.a[probe.a.length - 1];
-      // No image, or a diverged network whose outputs are not numbers: no bars, no prediction.
-      if (!a || a.length === 0 || !Array.from(a).every(Number.isFinite)) {
-        paintBars(rows, null, -1);
-        if (state.prediction) state.setPrediction(null);
-        const diverged = !!a && a.length > 0;
-        if (note && note.textContent !== (diverged ? NOT_FINITE : ""))
-          note.textContent = diverged ? NOT_FINITE : "";
-        return;
-      }
-      if (note && note.textContent) note.textContent = "";
-      const next = predict(a, state.spec.output);
-      paintBars(rows, a, next.digit);
-      const old = state.prediction;
-      if (!old || old.digit !== next.digit || percent(old.confidence) !== percent(next.confidence))
-        state.setPrediction(next);
+      const diverged = answer.kind === "notFinite";
+      if (answer.kind !== "prediction" || !a) paintBars(rows, null, -1);
+      else paintBars(rows, a, answer.prediction.digit);
+      const text = diverged ? NOT_FINITE : "";
+      if (note && note.textContent !== text) note.textContent = text;
     };
     // Frames bring the probe as training changes the weights; `probed` brings it the moment it is set.
     const offFrame = client.onFrame((frame) => show(frame.probe));

@@ -1,13 +1,51 @@
 // Feed the network an MNIST test image instead of a drawing: by number, at random, or the previous/next one;
 // shows the image and its true label when the worker sends them.
 import { useEffect, useRef, useState } from "react";
-import { MNIST_SIDE } from "../engine/preprocess.ts";
+import { MNIST_SIDE, MNIST_TEST_COUNT } from "../engine/mnist.ts";
+import type { AppStore } from "../store/appStore.ts";
+import type { TrainingClient } from "../worker/training/client.ts";
 import { clearCanvas, paintGrayscale } from "../render/pad.ts";
 import { THEME } from "../render/theme.ts";
 import { useApp, useAppStore, useClient } from "./context.tsx";
 
-/** Images in MNIST's test set: indices 0 … 9999. */
-export const TEST_COUNT = 10_000;
+const TEST_COUNT = MNIST_TEST_COUNT;
+
+/** Paints the test image the worker sends for the current pick (and records its label). */
+function useTestImage(
+  canvas: React.RefObject<HTMLCanvasElement | null>,
+  client: TrainingClient,
+  store: AppStore,
+) {
+  useEffect(() => {
+    const ctx = canvas.current?.getContext("2d");
+    if (ctx) clearCanvas(ctx, THEME.off);
+    return client.on("testImage", (e) => {
+      const { input } = store.getState();
+      if (input.kind !== "test" || input.index !== e.index) return; // an answer to an earlier pick
+      if (ctx) paintGrayscale(ctx, e.pixels, MNIST_SIDE, MNIST_SIDE, 255);
+      // The label arrives with the image; record it without setInput, which would ask for the image again.
+      if (input.label !== e.label)
+        store.setState({ input: { kind: "test", index: e.index, label: e.label } });
+    });
+  }, [canvas, client, store]);
+}
+
+/** Previous, Next and Random, from `base`. */
+function StepButtons({ base, pick }: { base: number; pick: (index: number) => void }) {
+  return (
+    <>
+      <button type="button" onClick={() => pick(base - 1)}>
+        Previous
+      </button>
+      <button type="button" onClick={() => pick(base + 1)}>
+        Next
+      </button>
+      <button type="button" onClick={() => pick(Math.floor(Math.random() * TEST_COUNT))}>
+        Random
+      </button>
+    </>
+  );
+}
 
 export function TestImagePicker() {
   const client = useClient();
@@ -34,18 +72,7 @@ export function TestImagePicker() {
   };
   const base = current ?? (Number.parseInt(draft, 10) || 0);
 
-  useEffect(() => {
-    const ctx = imageRef.current?.getContext("2d");
-    if (ctx) clearCanvas(ctx, THEME.off);
-    return client.on("testImage", (e) => {
-      const { input } = store.getState();
-      if (input.kind !== "test" || input.index !== e.index) return; // an answer to an earlier pick
-      if (ctx) paintGrayscale(ctx, e.pixels, MNIST_SIDE, MNIST_SIDE, 255);
-      // The label arrives with the image; record it without setInput, which would ask for the image again.
-      if (input.label !== e.label)
-        store.setState({ input: { kind: "test", index: e.index, label: e.label } });
-    });
-  }, [client, store]);
+  useTestImage(imageRef, client, store);
 
   return (
     <fieldset
@@ -97,15 +124,7 @@ export function TestImagePicker() {
               style={{ width: "5.5em", fontFamily: THEME.monoFont }}
             />
           </label>
-          <button type="button" onClick={() => pick(base - 1)}>
-            Previous
-          </button>
-          <button type="button" onClick={() => pick(base + 1)}>
-            Next
-          </button>
-          <button type="button" onClick={() => pick(Math.floor(Math.random() * TEST_COUNT))}>
-            Random
-          </button>
+          <StepButtons base={base} pick={pick} />
         </div>
         <p style={{ margin: 0, fontSize: "0.9rem" }}>
           {!testReady ? "Loading the test set…" : label !== null ? `True label: ${label}` : "\u00a0"}

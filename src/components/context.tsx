@@ -1,21 +1,36 @@
-// React access to one explorable's store and training client (a context, so two embeds on a page stay apart).
+// React access to one explorable's store and training client (a context, so two embeds on a page stay apart),
+// and, on the page that keeps saved work, its controls.
 import { createContext, useContext, type ReactNode } from "react";
 import { useStore } from "zustand";
 import type { AppActions, AppState, AppStore } from "../store/appStore.ts";
-import type { TrainingClient } from "../worker/client.ts";
+import type { TrainingClient } from "../worker/training/client.ts";
 
-interface Explorable {
+/** What the controls need of an explorable's saved work (absent when nothing is saved, as in embeds). */
+export interface SavedWorkControls {
+  /** Stops saving, clears the saved work and reloads the page with the default settings and pretrained model. */
+  resetToDefaults(): Promise<void>;
+}
+
+export interface ExplorableContextValue {
   readonly store: AppStore;
   readonly client: TrainingClient;
+  readonly savedWork?: SavedWorkControls | undefined;
 }
 
-const ExplorableContext = createContext<Explorable | null>(null);
+const ExplorableContext = createContext<ExplorableContextValue | null>(null);
 
-export function ExplorableProvider({ store, client, children }: Explorable & { children: ReactNode }) {
-  return <ExplorableContext.Provider value={{ store, client }}>{children}</ExplorableContext.Provider>;
+export function ExplorableProvider({
+  store,
+  client,
+  savedWork,
+  children,
+}: ExplorableContextValue & { children: ReactNode }) {
+  return (
+    <ExplorableContext.Provider value={{ store, client, savedWork }}>{children}</ExplorableContext.Provider>
+  );
 }
 
-function useExplorable(): Explorable {
+function useExplorable(): ExplorableContextValue {
   const value = useContext(ExplorableContext);
   if (!value) throw new Error("an explorable view must be inside <ExplorableProvider>");
   return value;
@@ -34,4 +49,9 @@ export function useAppStore(): AppStore {
 /** The training client, for per-frame data (client.onFrame) and commands. */
 export function useClient(): TrainingClient {
   return useExplorable().client;
+}
+
+/** The saved work's controls, or undefined where nothing is saved (embeds, tests). */
+export function useSavedWork(): SavedWorkControls | undefined {
+  return useExplorable().savedWork;
 }

@@ -1,7 +1,9 @@
 // Keyboard navigation between the network diagram's neurons and the words that describe one (a, b, z), for
 // NetworkView's panel and its screen-reader announcement.
+import { MNIST_CLASSES } from "../engine/mnist.ts";
 import { imageSide } from "../render/heatmap.ts";
-import { inLayout, type NetworkFrame, type NetworkLayout, type NeuronRef } from "../render/network.ts";
+import type { NetworkFrame } from "../render/network.ts";
+import { inLayout, type NetworkLayout, type NeuronRef } from "../render/networkLayout.ts";
 import { formatValue } from "../render/theme.ts";
 
 /** The neuron of layer l nearest in height to (x, y): smallest |Δy|, then smallest |Δx|. */
@@ -88,7 +90,7 @@ export function describeNeuron(
     l === 0
       ? `Input pixel ${j} (row ${Math.floor(j / side)}, column ${j % side})`
       : l === last
-        ? `Output neuron ${j}${sizes[l] === 10 ? ` (digit ${j})` : ""}`
+        ? `Output neuron ${j}${sizes[l] === MNIST_CLASSES ? ` (digit ${j})` : ""}`
         : `Hidden layer ${l}, neuron ${j}`;
   const value = (array: Float32Array | undefined) =>
     array && array.length === sizes[l] ? formatValue(array[j]!) : "—";

@@ -1,22 +1,19 @@
 // Hooks for canvas views: paint the training client's frames on animation frames (never through React state),
 // and follow an element's width with a ResizeObserver.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
-import type { Frame } from "../worker/client.ts";
+import { browserClock, type ViewClock } from "../render/clock.ts";
+import type { Frame } from "../worker/training/client.ts";
 import { useClient } from "./context.tsx";
-
-const raf: (cb: () => void) => number =
-  typeof requestAnimationFrame === "function"
-    ? (cb) => requestAnimationFrame(cb)
-    : (cb) => setTimeout(cb, 16) as unknown as number;
-const cancelRaf: (id: number) => void =
-  typeof cancelAnimationFrame === "function" ? (id) => cancelAnimationFrame(id) : (id) => clearTimeout(id);
 
 /**
  * Calls `paint(latestFrame)` on the next animation frame after each training frame and after each call of the
  * returned `invalidate()` (at most once per animation frame), and when the screen's pixel ratio changes.
- * `paint` may change every render: the latest one is used.
+ * `paint` may change every render: the latest one is used. Frames come from `clock` (the browser's by default).
  */
-export function useFramePainter(paint: (frame: Frame | null) => void): () => void {
+export function useFramePainter(
+  paint: (frame: Frame | null) => void,
+  clock: ViewClock = browserClock,
+): () => void {
   const client = useClient();
   const paintRef = useRef(paint);
   const scheduleRef = useRef<(() => void) | null>(null);
@@ -24,13 +21,13 @@ export function useFramePainter(paint: (frame: Frame | null) => void): () => voi
     paintRef.current = paint;
   });
   useEffect(() => {
-    let id = 0;
+    let cancel: (() => void) | null = null; // the paint waiting for the next frame, if any
     const run = () => {
-      id = 0;
+      cancel = null;
       paintRef.current(client.frame);
     };
     const schedule = () => {
-      if (id === 0) id = raf(run);
+      cancel ??= clock.frame(run);
     };
     scheduleRef.current = schedule;
     const off = client.onFrame(schedule);
@@ -52,9 +49,9 @@ export function useFramePainter(paint: (frame: Frame | null) => void): () => voi
       off();
       media?.removeEventListener("change", onRatio);
       scheduleRef.current = null;
-      if (id !== 0) cancelRaf(id);
+      cancel?.();
     };
-  }, [client]);
+  }, [client, clock]);
   return useCallback(() => scheduleRef.current?.(), []);
 }
 

@@ -1,9 +1,9 @@
-// The postMessage bridge of an embedded explorable: commands from allowed host origins drive the store; events
+// The postMessage transport of an embedded explorable: commands from allowed host origins go to runCommand; events
 // (ready, epochEnded, prediction, settings) go to window.parent, only ever to an allowed origin.
-import type { AppStore, Prediction } from "../store/appStore.ts";
+import type { AppStore } from "../store/appStore.ts";
 import type { SettingsSync } from "../store/urlSync.ts";
-import { serializeUrlSettings } from "../store/urlState.ts";
-import { envelope, parseCommand, type Command, type ExplorableEvent } from "./messages.ts";
+import { runCommand, watchEvents } from "./commands.ts";
+import { envelope, parseCommand, type ExplorableEvent } from "./messages.ts";
 
 /** What the bridge talks through: the page's window and its parent (a test passes fakes). */
 export interface BridgeWindow {
@@ -52,69 +52,23 @@ export function startBridge(
     console.warn(`nn-explorable: ignored a message (${why})`);
   };
 
-  const settings = (problems: readonly string[]): ExplorableEvent => ({
-    event: "settings",
-    params: Object.fromEntries(new URLSearchParams(serializeUrlSettings(sync.current()))),
-    problems,
-  });
-  function run(command: Command) {
-    const s = store.getState();
-    switch (command.command) {
-      case "play":
-        return s.play();
-      case "pause":
-        return s.pause();
-      case "step":
-        return s.step(command.unit);
-      case "reset":
-        return command.seed === null ? s.reset() : s.reset(command.seed);
-      case "loadModel":
-        return void sync.loadModel(command.model).catch((err: unknown) => console.warn(String(err)));
-      case "set": {
-        const problems = sync.set(command.params);
-        for (const p of problems) console.warn(`nn-explorable: ${p}`);
-        return post(settings(problems));
-      }
-      case "getSettings":
-        return post(settings([]));
-      case "goToStep":
-        return warnOnce("goToStep is for lesson scenes, not the explorable");
-    }
-  }
-
   const onMessage = (e: MessageEvent) => {
     if (e.source !== parent) return; // not from the host page (our own frames, extensions, workers)
     if (!allowed.has(e.origin)) return warnOnce(`origin ${e.origin} is not in origins=`);
     const parsed = parseCommand(e.data);
     if (!parsed.ok) return warnOnce(parsed.reason);
     host = e.origin;
-    run(parsed.command);
+    if (parsed.command.command === "goToStep")
+      return warnOnce("goToStep is for lesson scenes, not the explorable");
+    void runCommand(store, sync, parsed.command).then((reply) => {
+      if (!reply) return;
+      if (reply.event === "settings") for (const p of reply.problems) console.warn(`nn-explorable: ${p}`);
+      post(reply);
+    });
   };
   win.addEventListener("message", onMessage);
 
-  let lastPrediction: Prediction | null = null;
-  // Events from the store: ready once, an epoch's end, a changed prediction.
-  if (store.getState().phase === "ready") post({ event: "ready" });
-  const unsubscribe = store.subscribe((s, prev) => {
-    if (s.phase === "ready" && prev.phase !== "ready") post({ event: "ready" });
-    if (s.stats.epoch > prev.stats.epoch) {
-      const test = [...s.history].reverse().find((p) => p.testCost !== null);
-      post({
-        event: "epochEnded",
-        epoch: s.stats.epoch,
-        accuracy: test?.testAccuracy ?? null,
-        cost: test?.testCost ?? null,
-      });
-    }
-    const p = s.prediction;
-    if (p && p !== prev.prediction) {
-      const q = lastPrediction;
-      if (!q || p.digit !== q.digit || Math.abs(p.confidence - q.confidence) >= 0.01) {
-        lastPrediction = p;
-        post({ event: "prediction", digit: p.digit, confidence: p.confidence });
-      }
-    }
-  });
+  const unsubscribe = watchEvents(store, post);
   return () => {
     unsubscribe();
     win.removeEventListener("message", onMessage);

@@ -1,11 +1,13 @@
 // The <nn-explorable> element's attributes: the URL table's parameter names (hidden="16,16" lr="1.5" view="network")
 // read as a query string, plus where the element finds its data and models. Pure, so Node tests can call it.
-import { parseUrlSettings, URL_PARAM_NAMES, URL_PARAMS, type ModelChoice } from "../store/urlState.ts";
+import { parseUrlSettings, URL_PARAM_NAMES, URL_PARAMS } from "../store/urlState.ts";
+import { MNIST_DATA_FOLDER } from "../worker/data.ts";
+import { MODELS_FOLDER } from "../worker/models.ts";
 
 /** The custom element's tag name. */
 export const ELEMENT_NAME = "nn-explorable";
 
-/** Folder with the prepared MNIST files (manifest.json); default "data/mnist" relative to the page. */
+/** Folder with the prepared MNIST files (manifest.json); default MNIST_DATA_FOLDER relative to the page. */
 export const DATA_URL_ATTRIBUTE = "data-url";
 /** Folder with the checkpoints 3b1b-epoch-N.json; default "models" relative to the page. */
 export const MODEL_URL_BASE_ATTRIBUTE = "model-url-base";
@@ -53,14 +55,9 @@ export function assetUrls(
   const folder = (name: string, fallback: string) =>
     new URL(attribute(name)?.trim() || fallback, baseUri).href.replace(/\/$/, "");
   return {
-    dataUrl: folder(DATA_URL_ATTRIBUTE, "data/mnist"),
-    modelUrlBase: folder(MODEL_URL_BASE_ATTRIBUTE, "models"),
+    dataUrl: folder(DATA_URL_ATTRIBUTE, MNIST_DATA_FOLDER),
+    modelUrlBase: folder(MODEL_URL_BASE_ATTRIBUTE, MODELS_FOLDER),
   };
-}
-
-/** The checkpoint file for `model` in `modelUrlBase`, or null for an untrained network. */
-export function modelUrlIn(modelUrlBase: string, model: ModelChoice): string | null {
-  return model === "none" ? null : `${modelUrlBase}/3b1b-epoch-${model}.json`;
 }
 
 /** The URL text of parameter `name` as `search` sets it, defaults included: textOf("?lr=2", "batch") = "10". */

@@ -1,16 +1,26 @@
 // Looking at a trained network from the outside: its answers to noise and simple shapes, what its first layer
-// responds to, where it fails on the test set, and MNIST's preprocessing one stage at a time. Pure: no DOM.
+// responds to, and where it fails on the test set; MNIST's preprocessing one stage at a time is re-exported from
+// preprocess.ts, where it lives. Pure: no DOM.
 //
 // Notation as in network.ts: a¹ⱼ, z¹ⱼ are neuron j of layer 1; a^L the output layer. Images are row-major
 // 28×28: x[y·28 + x] in 0…1 (ink 1), as the network's input a⁰.
 
 import type { OutputActivation } from "./activations.ts";
 import { argmax, depth, forwardAll, type Network } from "./network.ts";
-import { INK_THRESHOLD, MNIST_BOX, MNIST_SIDE, resample } from "./preprocess.ts";
+import { MNIST_CLASSES, MNIST_PIXELS, MNIST_SIDE } from "./mnist.ts";
 import { createRng, type Rng } from "./rng.ts";
 
-/** Pixels of one 28×28 image. */
-export const IMAGE_SIZE = MNIST_SIDE * MNIST_SIDE;
+export {
+  ALL_STEPS,
+  preprocessStages,
+  type Box,
+  type Gray,
+  type PreprocessStages,
+  type PreprocessSteps,
+} from "./preprocess.ts";
+
+/** Pixels of one 28×28 image: MNIST_PIXELS, by the name the experiments know it. */
+export const IMAGE_SIZE = MNIST_PIXELS;
 
 // ─── The network's answer ────────────────────────────────────────────────────────────────────────────────
 
@@ -53,7 +63,7 @@ export function topOutputs(a: ArrayLike<number>, k: number): Output[] {
 /** `count` images of uniform noise, image i at x[i·784 … (i+1)·784), each pixel uniform in [0, 1). */
 export function noiseImages(seed: number, count: number): Float32Array {
   const rng = createRng(seed);
-  const x = new Float32Array(count * IMAGE_SIZE);
+  const x = new Float32Array(count * MNIST_PIXELS);
   for (let i = 0; i < x.length; i++) x[i] = rng.next();
   return x;
 }
@@ -90,7 +100,7 @@ function uniform(rng: Rng, lo: number, hi: number): number {
  * angle), or a blank image. Always inside the 28×28 field; the same shape and seed give the same image.
  */
 export function shapeImage(shape: Shape, seed: number): Float32Array {
-  const x = new Float32Array(IMAGE_SIZE);
+  const x = new Float32Array(MNIST_PIXELS);
   if (shape === "blank") return x;
   const rng = createRng(seed);
   const margin = 4; // the pen's ink reaches 1.7 px beyond its centre line: rows 0–1 stay blank
@@ -210,7 +220,7 @@ export function topRows(table: ArrayLike<number>, count: number, columns: number
 export function confusionMatrix(
   labels: ArrayLike<number>,
   predicted: ArrayLike<number>,
-  classes = 10,
+  classes = MNIST_CLASSES,
 ): Uint32Array {
   if (labels.length !== predicted.length)
     throw new RangeError(`${labels.length} labels but ${predicted.length} predictions`);
@@ -220,13 +230,16 @@ export function confusionMatrix(
 }
 
 /** The diagonal of a confusion matrix: correct answers per class, and in all. */
-export function correctCounts(m: ArrayLike<number>, classes = 10): { perClass: number[]; total: number } {
+export function correctCounts(
+  m: ArrayLike<number>,
+  classes = MNIST_CLASSES,
+): { perClass: number[]; total: number } {
   const perClass = Array.from({ length: classes }, (_, t) => m[t * classes + t]!);
   return { perClass, total: perClass.reduce((s, n) => s + n, 0) };
 }
 
 /** Images labelled t, per class: the row sums of a confusion matrix. */
-export function classCounts(m: ArrayLike<number>, classes = 10): number[] {
+export function classCounts(m: ArrayLike<number>, classes = MNIST_CLASSES): number[] {
   return Array.from({ length: classes }, (_, t) => {
     let s = 0;
     for (let p = 0; p < classes; p++) s += m[t * classes + p]!;
@@ -252,145 +265,4 @@ export function imagesWhere(
     out.push(i);
   }
   return out.sort((p, q) => confidences[q]! - confidences[p]! || p - q);
-}
-
-// ─── MNIST's preprocessing, stage by stage ───────────────────────────────────────────────────────────────
-
-/** Which of preprocessing's three steps run. */
-export interface PreprocessSteps {
-  /** 1. Crop the pad to the bounding box of its ink; off: the whole pad is the box. */
-  readonly crop: boolean;
-  /** 2. Scale the box so its longer side is 20 px; off: shrink it by the pad-to-28×28 ratio (its drawn size). */
-  readonly scale: boolean;
-  /** 3. Shift it so its centre of mass is at the field's centre; off: it stays where it was on the pad. */
-  readonly centre: boolean;
-}
-
-export const ALL_STEPS: PreprocessSteps = { crop: true, scale: true, centre: true };
-
-/** A rectangle in pixels: left, top, width, height. */
-export interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-/** A single-channel image, values 0…1 row-major: pixels[y·width + x]. */
-export interface Gray {
-  readonly width: number;
-  readonly height: number;
-  readonly pixels: Float32Array;
-}
-
-/** Every intermediate image of preprocessing a drawing, for showing each stage. */
-export interface PreprocessStages {
-  readonly steps: PreprocessSteps;
-  /** Stage 1: the box cut from the pad, pad px (the ink's bounding box, or the whole pad). */
-  readonly box: Box;
-  /** Stage 1's image: the pad inside `box`, ink 0…1. */
-  readonly cropped: Gray;
-  /** Stage 2: the box resampled (area averaging when shrinking), at most 28×28. */
-  readonly scaled: Gray;
-  /** The centre of mass of `scaled`, its px (pixel centres at x + ½). */
-  readonly centreOfMass: { readonly x: number; readonly y: number };
-  /** Stage 3: where `scaled`'s top-left corner lands in the 28×28 field (whole px; may be negative). */
-  readonly offset: { readonly x: number; readonly y: number };
-  /** The network's input: 28×28, 0…1; ink pushed past an edge is cut. */
-  readonly input: Float32Array;
-}
-
-/** Bounding box of the values above `cut`, or null if there are none. */
-function inkBox(alpha: ArrayLike<number>, width: number, height: number, cut: number): Box | null {
-  let x0 = width;
-  let y0 = height;
-  let x1 = -1;
-  let y1 = -1;
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++)
-      if ((alpha[y * width + x] ?? 0) > cut) {
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        if (y > y1) y1 = y;
-      }
-  return x1 < 0 ? null : { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
-}
-
-const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
-
-/**
- * preprocess.ts's toMnist with each step switchable and every stage kept; null if there is no ink. With all
- * three steps on, `input` is toMnist's output exactly. `alpha[y·width + x]` is the ink: bytes 0…255 (a
- * Uint8ClampedArray, as from a canvas) or 0…1 floats.
- *   1. crop:   the box is the bounding box of the pixels above INK_THRESHOLD (off: the whole pad);
- *   2. scale:  the box is resampled, aspect kept, so its longer side is 20 px (off: by 28 / the pad's longer
- *              side, so the ink keeps the size it had on the pad);
- *   3. centre: it is shifted by whole pixels so its centre of mass lies at (14, 14) (off: so the box's centre
- *              lies where it was on the pad, scaled to 28×28).
- * Ink pushed past the field's edge is cut, as in MNIST.
- */
-export function preprocessStages(
-  alpha: Float32Array | Uint8ClampedArray,
-  width: number,
-  height: number,
-  steps: PreprocessSteps = ALL_STEPS,
-): PreprocessStages | null {
-  const unit = alpha instanceof Uint8ClampedArray ? 1 / 255 : 1;
-  const ink = inkBox(alpha, width, height, INK_THRESHOLD / unit);
-  if (!ink) return null;
-  const box = steps.crop ? ink : { x: 0, y: 0, width, height };
-
-  const cropped = new Float32Array(box.width * box.height);
-  for (let y = 0; y < box.height; y++)
-    for (let x = 0; x < box.width; x++)
-      cropped[y * box.width + x] = clamp01((alpha[(box.y + y) * width + box.x + x] ?? 0) * unit);
-
-  // Pad px → field px: fit the box's longer side to 20, or keep the pad's own scale (its longer side → 28).
-  const s = steps.scale ? MNIST_BOX / Math.max(box.width, box.height) : MNIST_SIDE / Math.max(width, height);
-  const limit = steps.scale ? MNIST_BOX : MNIST_SIDE;
-  const dw = Math.max(1, Math.min(limit, Math.round(box.width * s)));
-  const dh = Math.max(1, Math.min(limit, Math.round(box.height * s)));
-  const scaled = resample(alpha, width, box.y * width + box.x, box.width, box.height, dw, dh, unit);
-
-  let mass = 0;
-  let mx = 0;
-  let my = 0;
-  for (let y = 0; y < dh; y++)
-    for (let x = 0; x < dw; x++) {
-      const v = scaled[y * dw + x]!;
-      mass += v;
-      mx += v * (x + 0.5);
-      my += v * (y + 0.5);
-    }
-  if (mass <= 0) return null;
-  const centreOfMass = { x: mx / mass, y: my / mass };
-  const centre = MNIST_SIDE / 2;
-  const field = MNIST_SIDE / Math.max(width, height);
-  const offset = steps.centre
-    ? { x: Math.round(centre - centreOfMass.x), y: Math.round(centre - centreOfMass.y) }
-    : {
-        x: Math.round((box.x + box.width / 2) * field - dw / 2),
-        y: Math.round((box.y + box.height / 2) * field - dh / 2),
-      };
-
-  const input = new Float32Array(IMAGE_SIZE);
-  for (let y = 0; y < dh; y++) {
-    const ty = y + offset.y;
-    if (ty < 0 || ty >= MNIST_SIDE) continue;
-    for (let x = 0; x < dw; x++) {
-      const tx = x + offset.x;
-      if (tx < 0 || tx >= MNIST_SIDE) continue;
-      input[ty * MNIST_SIDE + tx] = clamp01(scaled[y * dw + x]!);
-    }
-  }
-  return {
-    steps,
-    box,
-    cropped: { width: box.width, height: box.height, pixels: cropped },
-    scaled: { width: dw, height: dh, pixels: Float32Array.from(scaled, clamp01) },
-    centreOfMass,
-    offset,
-    input,
-  };
 }

@@ -3,14 +3,14 @@
 //
 // Images are row-major 28×28, x[y·28 + x] in 0…1 (ink 1), pixel centres at (x + ½, y + ½).
 
-import { MNIST_SIDE } from "./preprocess.ts";
+import { MNIST_PIXELS, MNIST_SIDE } from "./mnist.ts";
 import { createRng, type Rng } from "./rng.ts";
 
 const N = MNIST_SIDE;
 
 /** The image moved right by dx and down by dy whole pixels; ink pushed past an edge is cut, new pixels are 0. */
 export function shift(x: ArrayLike<number>, dx: number, dy: number): Float32Array {
-  const out = new Float32Array(N * N);
+  const out = new Float32Array(MNIST_PIXELS);
   for (let r = 0; r < N; r++) {
     const sr = r - dy;
     if (sr < 0 || sr >= N) continue;
@@ -40,7 +40,7 @@ function sample(x: ArrayLike<number>, u: number, v: number): number {
  * values stay in 0…1 (a convex mix of the input's). rotate(x, 0) equals x.
  */
 export function rotate(x: ArrayLike<number>, degrees: number): Float32Array {
-  const out = new Float32Array(N * N);
+  const out = new Float32Array(MNIST_PIXELS);
   const t = (degrees * Math.PI) / 180;
   const cos = Math.cos(t);
   const sin = Math.sin(t);
@@ -57,7 +57,7 @@ export function rotate(x: ArrayLike<number>, degrees: number): Float32Array {
 
 /** 3×3 grey dilation (`grow` true: each pixel the max of its neighbourhood, a thicker stroke) or erosion (min, thinner). */
 export function thicken(x: ArrayLike<number>, grow: boolean): Float32Array {
-  const out = new Float32Array(N * N);
+  const out = new Float32Array(MNIST_PIXELS);
   for (let r = 0; r < N; r++)
     for (let c = 0; c < N; c++) {
       let v = grow ? 0 : 1;
@@ -120,7 +120,7 @@ export function augmentBytes(
   options: AugmentOptions,
   seed: number,
 ): Uint8Array {
-  const size = N * N;
+  const size = MNIST_PIXELS;
   const out = new Uint8Array(count * size);
   const x = new Float32Array(size);
   for (let i = 0; i < count; i++) {

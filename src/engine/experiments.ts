@@ -197,10 +197,21 @@ export interface RunPoint {
   readonly cost: number;
 }
 
+/** How compareDescent shuffles and times: the training order's seed, and the clock it reads. */
+export interface CompareOptions {
+  /** Seed of the shuffled order every run shares (1 by default). */
+  readonly seed?: number;
+  /**
+   * Milliseconds, monotonic (the lab passes its host's performance.now). The engine never reads a clock of its
+   * own: without one, every point's `seconds` is 0.
+   */
+  readonly now?: () => number;
+}
+
 /**
  * Trains a copy of `net` once per run, from the same start and on the same examples in the same shuffled order,
  * for `budget` examples each; records the cost on `held` every budget/points examples, with the training time
- * (evaluation excluded). Uses the fast Trainer, as the explorable does.
+ * by `options.now` (evaluation excluded). Uses the fast Trainer, as the explorable does.
  */
 export function compareDescent(
   net: Network<Float32Array>,
@@ -209,7 +220,7 @@ export function compareDescent(
   runs: readonly DescentRun[],
   budget: number,
   points = 40,
-  seed = 1,
+  { seed = 1, now = () => 0 }: CompareOptions = {},
 ): { readonly label: string; readonly path: RunPoint[] }[] {
   return runs.map((run) => {
     const trainer = new Trainer(
@@ -226,9 +237,9 @@ export function compareDescent(
     let steps = 0;
     let next = every;
     while (trainer.position.examplesSeen < budget) {
-      const t0 = performance.now();
+      const t0 = now();
       trainer.step();
-      seconds += (performance.now() - t0) / 1000;
+      seconds += (now() - t0) / 1000;
       steps++;
       if (trainer.position.examplesSeen >= next || trainer.position.examplesSeen >= budget) {
         const cost = evaluate(trainer.net, held).cost;

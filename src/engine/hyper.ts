@@ -2,19 +2,10 @@
 // that describe it. The URL, saved work, postMessage, the <nn-explorable> element, the training worker and the
 // runs engine all check values here, so a value one accepts is a value every other accepts.
 
-import { PRESETS } from "./presets.ts";
+import { PRESETS, type PresetTraining } from "./presets.ts";
 
-/** Hyper-parameters that change while training runs (the trainer reads them at every mini-batch). */
-export interface Hyper {
-  /** η. */
-  learningRate: number;
-  /** m, examples per mini-batch. */
-  batchSize: number;
-  /** λ: L2 weight decay (0 for none). */
-  weightDecay: number;
-  /** μ: momentum (0 for none). */
-  momentum: number;
-}
+/** Hyper-parameters that change while training runs (the trainer reads them at every mini-batch): η, m, λ, μ. */
+export type Hyper = PresetTraining;
 
 /** The settings the table knows: the hyper-parameters and the seed of the initial weights and the shuffles. */
 export type Setting = keyof Hyper | "seed";
@@ -113,7 +104,8 @@ export interface CheckedHyper {
 }
 
 /** Checks every hyper-parameter present in `values` (others are ignored); never throws. */
-export function checkHyper(values: Readonly<Record<string, unknown>>): CheckedHyper {
+export function checkHyper(given: object): CheckedHyper {
+  const values = given as Readonly<Record<string, unknown>>;
   const accepted: Partial<Hyper> = {};
   const problems: { key: keyof Hyper; message: string }[] = [];
   for (const key of HYPER_KEYS) {
@@ -128,7 +120,7 @@ export function checkHyper(values: Readonly<Record<string, unknown>>): CheckedHy
 /** A whole Hyper when every one of its four values passes the table, else null. */
 export function validHyper(value: unknown): Hyper | null {
   if (typeof value !== "object" || value === null) return null;
-  const { accepted, problems } = checkHyper(value as Record<string, unknown>);
+  const { accepted, problems } = checkHyper(value);
   if (problems.length || HYPER_KEYS.some((k) => accepted[k] === undefined)) return null;
   return accepted as Hyper;
 }

@@ -1,6 +1,6 @@
 // Parses MNIST's IDX files (big-endian header, then raw unsigned bytes) and names the four canonical files.
 // Pure: no Node APIs and no DOM, so the same code runs in scripts, tests and the training worker.
-import { MNIST_SIDE } from "./mnist.ts";
+import { MNIST_PIXELS, MNIST_SIDE, MNIST_TEST_COUNT, MNIST_TRAIN_COUNT } from "./mnist.ts";
 
 /** Why an IDX buffer was rejected. */
 export type IdxErrorKind =
@@ -136,32 +136,32 @@ export const MNIST_FILES: readonly MnistFile[] = [
     name: "train-images-idx3-ubyte",
     split: "train",
     kind: "images",
-    count: 60000,
-    bytes: IMAGES_HEADER_BYTES + 60000 * MNIST_SIDE * MNIST_SIDE,
+    count: MNIST_TRAIN_COUNT,
+    bytes: IMAGES_HEADER_BYTES + MNIST_TRAIN_COUNT * MNIST_PIXELS,
     sha256: "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
   },
   {
     name: "train-labels-idx1-ubyte",
     split: "train",
     kind: "labels",
-    count: 60000,
-    bytes: LABELS_HEADER_BYTES + 60000,
+    count: MNIST_TRAIN_COUNT,
+    bytes: LABELS_HEADER_BYTES + MNIST_TRAIN_COUNT,
     sha256: "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
   },
   {
     name: "t10k-images-idx3-ubyte",
     split: "test",
     kind: "images",
-    count: 10000,
-    bytes: IMAGES_HEADER_BYTES + 10000 * MNIST_SIDE * MNIST_SIDE,
+    count: MNIST_TEST_COUNT,
+    bytes: IMAGES_HEADER_BYTES + MNIST_TEST_COUNT * MNIST_PIXELS,
     sha256: "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
   },
   {
     name: "t10k-labels-idx1-ubyte",
     split: "test",
     kind: "labels",
-    count: 10000,
-    bytes: LABELS_HEADER_BYTES + 10000,
+    count: MNIST_TEST_COUNT,
+    bytes: LABELS_HEADER_BYTES + MNIST_TEST_COUNT,
     sha256: "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
   },
 ];

@@ -18,6 +18,7 @@
 
 import type { Activation, OutputActivation } from "./activations.ts";
 import type { Cost } from "./costs.ts";
+import { MNIST_CLASSES, MNIST_PIXELS } from "./mnist.ts";
 import { SpecError, validateSpec, type Floats, type Network, type NetworkSpec } from "./network.ts";
 
 /** The value of the "format" field. */
@@ -183,12 +184,12 @@ function checkExpectation(sizes: readonly number[], expect: ModelExpectation): v
   if (inputs !== undefined && nIn !== inputs)
     throw new ModelError(
       "shapeMismatch",
-      `this model takes ${nIn} inputs, but ${inputs === 784 ? "MNIST images have" : "the images have"} ${inputs} pixels`,
+      `this model takes ${nIn} inputs, but ${inputs === MNIST_PIXELS ? "MNIST images have" : "the images have"} ${inputs} pixels`,
     );
   if (outputs !== undefined && nOut !== outputs)
     throw new ModelError(
       "shapeMismatch",
-      `this model has ${nOut} outputs, but ${outputs === 10 ? "there are 10 digits" : `${outputs} are needed`}`,
+      `this model has ${nOut} outputs, but ${outputs === MNIST_CLASSES ? `there are ${MNIST_CLASSES} digits` : `${outputs} are needed`}`,
     );
   if (expect.sizes !== undefined && sizes.join("-") !== expect.sizes.join("-"))
     throw new ModelError(

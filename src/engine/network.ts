@@ -1,7 +1,8 @@
 // The multilayer perceptron and its reference math: forward pass, backpropagation of one example
-// (the trace the lessons display), averaged mini-batch gradients and the SGD step. Plain loops,
-// readable first; src/engine/fast.ts is the batched path that training runs on and is tested
-// against this one.
+// (the trace the lessons display) and averaged mini-batch gradients. Plain loops, readable first;
+// src/engine/fast.ts is the batched path that training runs on and is tested against this one. What a
+// network is (its spec and parameter arrays, spec.ts) and the SGD step (sgd.ts) have files of their own,
+// re-exported here.
 //
 // Notation (the videos' and Nielsen's; array indices match the superscripts):
 //   L            number of weight layers; neuron layers are 0 (input) … L (output)
@@ -15,47 +16,35 @@
 //   delta[l]     δ = ∂C₀/∂z[l]
 //   eta          η, the learning rate
 
-import {
-  activate,
-  activatePrime,
-  softmaxInto,
-  type Activation,
-  type OutputActivation,
-  ACTIVATIONS,
-  OUTPUT_ACTIVATIONS,
-} from "./activations.ts";
-import { costPrime, costTerm, COSTS, type Cost } from "./costs.ts";
+import { activate, activatePrime, softmaxInto, type Activation } from "./activations.ts";
+import { costPrime, costTerm } from "./costs.ts";
 import { createRng } from "./rng.ts";
+import {
+  depth,
+  hiddenActivation,
+  validateSpec,
+  type Floats,
+  type Gradient,
+  type Network,
+  type NetworkSpec,
+  type Precision,
+} from "./spec.ts";
 
-/** Float32 for speed, Float64 for checking: every function here works on either. */
-export type Floats = Float32Array | Float64Array;
-export type Precision = "float32" | "float64";
-
-/** The shape and functions of a network; everything but its numbers. */
-export interface NetworkSpec {
-  /** Neurons per layer, input first: [784, 16, 16, 10] is the videos' network. */
-  readonly sizes: readonly number[];
-  /** Activation of each hidden layer: hidden[l − 1] is layer l's, for l = 1…L−1. */
-  readonly hidden: readonly Activation[];
-  /** Output layer: elementwise sigmoid, or softmax. */
-  readonly output: OutputActivation;
-  readonly cost: Cost;
-}
-
-/** A network's parameters. Index 0 of w and b is an empty array so that w[l] is w⁽ˡ⁾. */
-export interface Network<F extends Floats = Floats> {
-  readonly spec: NetworkSpec;
-  /** w[l][j * n[l−1] + k]: weight from neuron k of layer l−1 to neuron j of layer l. */
-  readonly w: F[];
-  /** b[l][j]: bias of neuron j in layer l. */
-  readonly b: F[];
-}
-
-/** ∂C/∂w and ∂C/∂b, shaped like the network's w and b. */
-export interface Gradient<F extends Floats = Floats> {
-  readonly dw: F[];
-  readonly db: F[];
-}
+export {
+  depth,
+  hiddenActivation,
+  MAX_HIDDEN_LAYERS,
+  MAX_NEURONS,
+  parameterCount,
+  SpecError,
+  validateSpec,
+  type Floats,
+  type Gradient,
+  type Network,
+  type NetworkSpec,
+  type Precision,
+} from "./spec.ts";
+export { applyGradient, createVelocity, type StepOptions } from "./sgd.ts";
 
 /** Everything backpropagation computes for one example: what the lessons show, number by number. */
 export interface Trace<F extends Floats = Floats> extends Gradient<F> {
@@ -72,59 +61,6 @@ export interface Trace<F extends Floats = Floats> extends Gradient<F> {
   /** C₀ = Σⱼ costTerms[j]: each output's share of the cost. */
   readonly costTerms: F;
   readonly cost: number;
-}
-
-/** Limits of the networks the product builds. */
-export const MAX_HIDDEN_LAYERS = 4;
-export const MAX_NEURONS = 512;
-
-/** A spec that names an invalid shape; the message says which part and why. */
-export class SpecError extends Error {
-  override name = "SpecError";
-}
-
-/** Number of weight layers L. */
-export function depth(spec: NetworkSpec): number {
-  return spec.sizes.length - 1;
-}
-
-/** Activation of layer l (1…L−1 hidden); the output layer is handled by outputActivate. */
-export function hiddenActivation(spec: NetworkSpec, l: number): Activation {
-  const f = spec.hidden[l - 1];
-  if (f === undefined) throw new SpecError(`layer ${l} is not a hidden layer`);
-  return f;
-}
-
-/** Throws SpecError unless the spec describes a network this engine builds. */
-export function validateSpec(spec: NetworkSpec): void {
-  const { sizes, hidden, output, cost } = spec;
-  if (!Array.isArray(sizes) || sizes.length < 2)
-    throw new SpecError("a network needs at least an input and an output layer");
-  if (sizes.length - 2 > MAX_HIDDEN_LAYERS)
-    throw new SpecError(`at most ${MAX_HIDDEN_LAYERS} hidden layers are supported, got ${sizes.length - 2}`);
-  sizes.forEach((n, l) => {
-    const isHidden = l > 0 && l < sizes.length - 1;
-    if (!Number.isInteger(n) || n < 1 || (isHidden && n > MAX_NEURONS))
-      throw new SpecError(
-        `layer ${l} must have ${isHidden ? `1–${MAX_NEURONS}` : "at least 1"} neurons, got ${String(n)}`,
-      );
-  });
-  if (!Array.isArray(hidden) || hidden.length !== sizes.length - 2)
-    throw new SpecError(
-      `expected ${sizes.length - 2} hidden activations, got ${Array.isArray(hidden) ? hidden.length : "none"}`,
-    );
-  for (const f of hidden)
-    if (!ACTIVATIONS.includes(f)) throw new SpecError(`unknown activation "${String(f)}"`);
-  if (!OUTPUT_ACTIVATIONS.includes(output))
-    throw new SpecError(`unknown output activation "${String(output)}"`);
-  if (!COSTS.includes(cost)) throw new SpecError(`unknown cost "${String(cost)}"`);
-}
-
-/** Total weights and biases: 13,002 for 784-16-16-10. */
-export function parameterCount(spec: NetworkSpec): number {
-  let n = 0;
-  for (let l = 1; l < spec.sizes.length; l++) n += spec.sizes[l]! * (spec.sizes[l - 1]! + 1);
-  return n;
 }
 
 export function allocFloats(precision: Precision, n: number): Floats {
@@ -412,51 +348,6 @@ export function traceBatch<F extends Floats>(net: Network<F>, batch: readonly Ex
     }),
   };
   return { examples, mean, cost: examples.reduce((s, t) => s + t.cost, 0) / m };
-}
-
-/** Hyper-parameters of one SGD step. */
-export interface StepOptions {
-  /** η. */
-  readonly learningRate: number;
-  /** λ: L2 weight decay, adds λw to each weight's gradient (biases are not decayed). */
-  readonly weightDecay?: number;
-  /** μ: momentum; velocity v ← μv − η(g + λw), then w ← w + v. */
-  readonly momentum?: number;
-}
-
-/** Velocity for momentum, shaped like the network's parameters (zero at start). */
-export function createVelocity<F extends Floats>(net: Network<F>): Gradient<F> {
-  const like = net.b[1]!;
-  return { dw: net.w.map((v) => allocLike(like, v.length)), db: net.b.map((v) => allocLike(like, v.length)) };
-}
-
-/**
- * The gradient-descent step, in place: w ← w − η(g + λw) for plain SGD, or with momentum μ,
- * v ← μv − η(g + λw), w ← w + v. `velocity` is required when momentum is non-zero.
- */
-export function applyGradient<F extends Floats>(
-  net: Network<F>,
-  grad: Gradient<F>,
-  options: StepOptions,
-  velocity?: Gradient<F>,
-): void {
-  const eta = options.learningRate;
-  const lambda = options.weightDecay ?? 0;
-  const mu = options.momentum ?? 0;
-  if (mu !== 0 && !velocity) throw new Error("momentum needs a velocity buffer (createVelocity)");
-  const update = (p: F, g: F, v: F | undefined, decay: number) => {
-    for (let i = 0; i < p.length; i++) {
-      const step = eta * (g[i]! + decay * p[i]!);
-      if (v) {
-        v[i] = mu * v[i]! - step;
-        p[i] = p[i]! + v[i]!;
-      } else p[i] = p[i]! - step;
-    }
-  };
-  for (let l = 1; l < net.w.length; l++) {
-    update(net.w[l]!, grad.dw[l]!, mu !== 0 ? velocity!.dw[l] : undefined, lambda);
-    update(net.b[l]!, grad.db[l]!, mu !== 0 ? velocity!.db[l] : undefined, 0);
-  }
 }
 
 /** Index of the largest output: the network's answer. */

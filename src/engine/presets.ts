@@ -1,14 +1,26 @@
 // Named starting points: a network's architecture with the hyper-parameters and seed that train it, shared by
 // the headless trainer (`npm run train -- --preset 3b1b`) and the app.
 
-import type { TrainOptions } from "./fast.ts";
-import type { NetworkSpec } from "./network.ts";
+import { MNIST_CLASSES, MNIST_PIXELS } from "./mnist.ts";
+import type { NetworkSpec } from "./spec.ts";
 
 /** "3b1b": the videos' network; "best": the lessons' improvements combined. */
 export type PresetName = "3b1b" | "best";
 
-/** The hyper-parameters a preset fixes (shuffling is always on). */
-export type PresetTraining = Pick<TrainOptions, "learningRate" | "batchSize" | "weightDecay" | "momentum">;
+/**
+ * The hyper-parameters a preset fixes (shuffling is always on): the four of `Hyper` in hyper.ts, the table that
+ * checks them. Written here because hyper.ts reads its defaults from PRESETS, so presets.ts may not import it.
+ */
+export interface PresetTraining {
+  /** η. */
+  learningRate: number;
+  /** m, examples per mini-batch. */
+  batchSize: number;
+  /** λ: L2 weight decay (0 for none). */
+  weightDecay: number;
+  /** μ: momentum (0 for none). */
+  momentum: number;
+}
 
 /**
  * A step decay of the learning rate: η for epoch e (counted from 1) is η₀ · factor^k, where k counts the
@@ -48,7 +60,12 @@ export const PRESETS: { readonly [name in PresetName]: Preset } = {
     description:
       "784-16-16-10 with sigmoid everywhere and squared-error cost, trained by plain mini-batch SGD as in " +
       "3Blue1Brown's videos and Nielsen's book.",
-    spec: { sizes: [784, 16, 16, 10], hidden: ["sigmoid", "sigmoid"], output: "sigmoid", cost: "mse" },
+    spec: {
+      sizes: [MNIST_PIXELS, 16, 16, MNIST_CLASSES],
+      hidden: ["sigmoid", "sigmoid"],
+      output: "sigmoid",
+      cost: "mse",
+    },
     train: { learningRate: 1.5, batchSize: 10, weightDecay: 5e-5, momentum: 0 },
     schedule: { factor: 0.3, after: [15, 22, 27] },
     epochs: 30,
@@ -59,7 +76,12 @@ export const PRESETS: { readonly [name in PresetName]: Preset } = {
     description:
       "784-100-10 with ReLU hidden neurons, a softmax output and cross-entropy cost, trained with momentum: " +
       "what the lessons' fixes add up to.",
-    spec: { sizes: [784, 100, 10], hidden: ["relu"], output: "softmax", cost: "crossEntropy" },
+    spec: {
+      sizes: [MNIST_PIXELS, 100, MNIST_CLASSES],
+      hidden: ["relu"],
+      output: "softmax",
+      cost: "crossEntropy",
+    },
     train: { learningRate: 0.05, batchSize: 32, weightDecay: 5e-4, momentum: 0.9 },
     schedule: { factor: 0.1, after: [20, 27] },
     epochs: 30,

@@ -1,13 +1,15 @@
 // Training runs compared: what one run is (a network, how it trains, on which data), the points it reports as it
-// goes, the label shuffle of the memorisation experiment, and the runs of a sweep over one setting. No DOM.
+// goes, the label shuffle of the memorisation experiment, and the runs of a sweep over one setting. No DOM, and
+// no words for people: runs are named and problems are put into sentences by src/experiments/runs/labels.ts.
 
-import type { Activation } from "./activations.ts";
+import { ACTIVATIONS, type Activation } from "./activations.ts";
 import type { AugmentOptions } from "./augment.ts";
-import type { Cost } from "./costs.ts";
-import type { TrainOptions } from "./fast.ts";
-import type { NetworkSpec } from "./network.ts";
+import { COSTS, type Cost } from "./costs.ts";
+import { HYPER_RULES, parseSetting, type Hyper } from "./hyper.ts";
+import { MNIST_CLASSES, MNIST_PIXELS, MNIST_TEST_COUNT, MNIST_TRAIN_COUNT } from "./mnist.ts";
 import { PRESETS } from "./presets.ts";
 import { createRng, shuffleInPlace } from "./rng.ts";
+import { MAX_HIDDEN_LAYERS, MAX_NEURONS, type NetworkSpec } from "./spec.ts";
 
 /**
  * The labels in a seeded random order: a permutation of `labels`, so each class keeps its count but an image's
@@ -20,11 +22,9 @@ export function shuffleLabels(labels: Uint8Array, seed: number): Uint8Array {
 }
 
 /** Everything a runs worker needs to train and measure one network. */
-export interface RunSpec {
-  /** Shown in the legend. */
-  readonly label: string;
+export interface RunPlan {
   readonly spec: NetworkSpec;
-  readonly train: Pick<TrainOptions, "learningRate" | "batchSize" | "weightDecay" | "momentum">;
+  readonly train: Hyper;
   /** Seed of the initial weights and of the training order. */
   readonly seed: number;
   /** Train on the first `trainLimit` training images. */
@@ -41,6 +41,11 @@ export interface RunSpec {
   readonly epochs: number;
   /** A point is reported after every `pointEvery` training examples (and one before training); at most one epoch. */
   readonly pointEvery: number;
+}
+
+/** A run as a page starts it: its plan and the name its legend shows (the page's words; the engine never reads it). */
+export interface RunSpec extends RunPlan {
+  readonly label: string;
 }
 
 /** One measurement of a run, reported by its worker. */
@@ -70,13 +75,6 @@ export const SWEEP_SETTINGS: readonly SweepSetting[] = [
   "activation",
   "cost",
 ];
-export const SWEEP_SETTING_LABELS: Record<SweepSetting, string> = {
-  learningRate: "learning rate η",
-  batchSize: "mini-batch size m",
-  hidden: "hidden layer sizes",
-  activation: "hidden activation",
-  cost: "cost function",
-};
 
 /** Fewest and most runs side by side. */
 export const MIN_RUNS = 2;
@@ -85,7 +83,7 @@ export const MAX_RUNS = 6;
 /** What every run of a sweep shares; the swept setting overrides one part of it. */
 export interface SweepBase {
   readonly spec: NetworkSpec;
-  readonly train: RunSpec["train"];
+  readonly train: Hyper;
   readonly trainLimit: number;
   readonly testEval: number;
   readonly epochs: number;
@@ -96,7 +94,7 @@ export interface SweepBase {
 export const SWEEP_BASE_3B1B: SweepBase = {
   spec: PRESETS["3b1b"].spec,
   train: { ...PRESETS["3b1b"].train, weightDecay: 0 },
-  trainLimit: 60_000,
+  trainLimit: MNIST_TRAIN_COUNT,
   testEval: 2_000,
   epochs: 10,
   pointEvery: 6_000,
@@ -114,53 +112,60 @@ export const SWEEP_DEFAULTS: Record<SweepSetting, string> = {
   cost: "mse, crossEntropy",
 };
 
-/** One setting's values as typed (comma-separated); `error` says what is wrong, in one sentence. */
-export type ParsedSweep =
-  { readonly ok: true; readonly values: readonly string[] } | { readonly ok: false; readonly error: string };
+/** What is wrong with a sweep's values as typed; src/experiments/runs/labels.ts says it in words. */
+export type SweepProblem =
+  /** Fewer than MIN_RUNS or more than MAX_RUNS values. */
+  | { readonly kind: "count"; readonly count: number }
+  /** A value given twice. */
+  | { readonly kind: "repeated"; readonly value: string }
+  /** η or m outside HYPER_RULES, hidden sizes not written as "16-16" or "none", or an unknown name. */
+  | { readonly kind: "invalid"; readonly value: string }
+  /** Hidden sizes with a layer of fewer than 1 or more than MAX_NEURONS neurons. */
+  | { readonly kind: "layerSize"; readonly value: string };
 
-const ACTIVATION_NAMES: readonly Activation[] = ["sigmoid", "relu", "tanh"];
-const COST_NAMES: readonly Cost[] = ["mse", "crossEntropy"];
+/** One setting's values as typed (comma-separated): the values, or the first problem found. */
+export type SweepValues =
+  | { readonly ok: true; readonly values: readonly string[] }
+  | { readonly ok: false; readonly problem: SweepProblem };
+
+/** Hidden layer sizes as typed: "none", or up to MAX_HIDDEN_LAYERS whole numbers joined by "-". */
+const HIDDEN_PATTERN = new RegExp(`^\\d+(-\\d+){0,${MAX_HIDDEN_LAYERS - 1}}$`);
+
+/** The problem with one value of `setting`, or null if it is one. */
+function valueProblem(setting: SweepSetting, v: string): SweepProblem | null {
+  switch (setting) {
+    case "learningRate":
+    case "batchSize":
+      return parseSetting(HYPER_RULES[setting], v) === null ? { kind: "invalid", value: v } : null;
+    case "hidden":
+      if (v === "none") return null;
+      if (!HIDDEN_PATTERN.test(v)) return { kind: "invalid", value: v };
+      if (v.split("-").some((n) => Number(n) < 1 || Number(n) > MAX_NEURONS))
+        return { kind: "layerSize", value: v };
+      return null;
+    case "activation":
+      return (ACTIVATIONS as readonly string[]).includes(v) ? null : { kind: "invalid", value: v };
+    case "cost":
+      return (COSTS as readonly string[]).includes(v) ? null : { kind: "invalid", value: v };
+  }
+}
 
 /**
- * Parses the comma-separated values of a setting: positive numbers for η, whole numbers 1–1000 for m, layer
- * sizes joined by "-" for the hidden layers ("16-16", "100", "none"), names for activation and cost.
+ * Checks the comma-separated values of a setting: η and m as HYPER_RULES accepts them, layer sizes joined by "-"
+ * for the hidden layers ("16-16", "100", "none"), the engine's names for activation and cost.
  */
-export function parseSweepValues(setting: SweepSetting, text: string): ParsedSweep {
+export function checkSweepValues(setting: SweepSetting, text: string): SweepValues {
   const values = text
     .split(",")
     .map((v) => v.trim())
     .filter((v) => v !== "");
   if (values.length < MIN_RUNS || values.length > MAX_RUNS)
-    return { ok: false, error: `Give ${MIN_RUNS} to ${MAX_RUNS} values separated by commas.` };
-  if (new Set(values).size !== values.length) return { ok: false, error: "Each value may appear once." };
+    return { ok: false, problem: { kind: "count", count: values.length } };
+  const repeated = values.find((v, i) => values.indexOf(v) !== i);
+  if (repeated !== undefined) return { ok: false, problem: { kind: "repeated", value: repeated } };
   for (const v of values) {
-    const bad = (why: string): ParsedSweep => ({ ok: false, error: `“${v}” ${why}.` });
-    switch (setting) {
-      case "learningRate": {
-        const n = Number(v);
-        if (!/^[\d.eE+-]+$/.test(v) || !(n > 0) || n > 100) return bad("is not a learning rate in (0, 100]");
-        break;
-      }
-      case "batchSize": {
-        const n = Number(v);
-        if (!/^\d+$/.test(v) || n < 1 || n > 1000) return bad("is not a mini-batch size from 1 to 1000");
-        break;
-      }
-      case "hidden":
-        if (v !== "none" && !/^\d{1,3}(-\d{1,3}){0,3}$/.test(v))
-          return bad("is not hidden layer sizes such as 16-16 (up to four layers) or none");
-        if (v !== "none" && v.split("-").some((n) => Number(n) < 1 || Number(n) > 512))
-          return bad("has a layer outside 1–512 neurons");
-        break;
-      case "activation":
-        if (!(ACTIVATION_NAMES as readonly string[]).includes(v))
-          return bad(`is not one of ${ACTIVATION_NAMES.join(", ")}`);
-        break;
-      case "cost":
-        if (!(COST_NAMES as readonly string[]).includes(v))
-          return bad(`is not one of ${COST_NAMES.join(", ")}`);
-        break;
-    }
+    const problem = valueProblem(setting, v);
+    if (problem) return { ok: false, problem };
   }
   return { ok: true, values };
 }
@@ -171,62 +176,51 @@ function withHidden(spec: NetworkSpec, sizes: readonly number[]): NetworkSpec {
   return { ...spec, sizes: [spec.sizes[0]!, ...sizes, spec.sizes.at(-1)!], hidden: sizes.map(() => f) };
 }
 
+/** The base with `setting` set to the value `v` (one that passed checkSweepValues). */
+function withSetting(base: SweepBase, setting: SweepSetting, v: string): Pick<RunPlan, "spec" | "train"> {
+  const { spec, train } = base;
+  switch (setting) {
+    case "learningRate":
+      return { spec, train: { ...train, learningRate: Number(v) } };
+    case "batchSize":
+      return { spec, train: { ...train, batchSize: Number(v) } };
+    case "hidden":
+      return { spec: withHidden(spec, v === "none" ? [] : v.split("-").map(Number)), train };
+    case "activation":
+      return { spec: { ...spec, hidden: spec.hidden.map(() => v as Activation) }, train };
+    case "cost":
+      return {
+        spec:
+          v === "crossEntropy"
+            ? { ...spec, cost: "crossEntropy", output: "softmax" }
+            : { ...spec, cost: v as Cost, output: "sigmoid" },
+        train,
+      };
+  }
+}
+
 /**
  * The runs of a sweep: one per value, each the base with `setting` set to that value, all from the same `seed`
- * (so runs of one shape start from the same weights, and all see the images in the same first order). Cross-entropy runs get a softmax output.
- * `values` must have passed parseSweepValues.
+ * (so runs of one shape start from the same weights, and all see the images in the same first order).
+ * Cross-entropy runs get a softmax output. `values` must have passed checkSweepValues.
  */
-export function sweepRuns(
+export function sweepPlans(
   base: SweepBase,
   setting: SweepSetting,
   values: readonly string[],
   seed: number,
-): RunSpec[] {
-  return values.map((v) => {
-    let spec = base.spec;
-    let train = base.train;
-    let label: string;
-    switch (setting) {
-      case "learningRate":
-        train = { ...train, learningRate: Number(v) };
-        label = `η = ${v}`;
-        break;
-      case "batchSize":
-        train = { ...train, batchSize: Number(v) };
-        label = `m = ${v}`;
-        break;
-      case "hidden": {
-        const sizes = v === "none" ? [] : v.split("-").map(Number);
-        spec = withHidden(spec, sizes);
-        label = spec.sizes.join("-");
-        break;
-      }
-      case "activation":
-        spec = { ...spec, hidden: spec.hidden.map(() => v as Activation) };
-        label = v;
-        break;
-      case "cost":
-        spec =
-          v === "crossEntropy"
-            ? { ...spec, cost: "crossEntropy", output: "softmax" }
-            : { ...spec, cost: v as Cost, output: "sigmoid" };
-        label = v === "crossEntropy" ? "cross-entropy + softmax" : "squared error";
-        break;
-    }
-    return {
-      label,
-      spec,
-      train,
-      seed,
-      trainLimit: base.trainLimit,
-      labelSeed: null,
-      augment: null,
-      trainEval: 0,
-      testEval: base.testEval,
-      epochs: base.epochs,
-      pointEvery: Math.min(base.pointEvery, base.trainLimit),
-    };
-  });
+): RunPlan[] {
+  return values.map((v) => ({
+    ...withSetting(base, setting, v),
+    seed,
+    trainLimit: base.trainLimit,
+    labelSeed: null,
+    augment: null,
+    trainEval: 0,
+    testEval: base.testEval,
+    epochs: base.epochs,
+    pointEvery: Math.min(base.pointEvery, base.trainLimit),
+  }));
 }
 
 /** How big the memorisation experiment is: the training subset, passes over it, and how often to measure. */
@@ -252,13 +246,13 @@ export const MEMORISATION_SIZE: MemorisationSize = {
  * The shuffled-labels pair: the same network from the same seed, trained the same way on the same images, once
  * with their true labels and once with the labels shuffled by `shuffleLabels(labels, seed)`.
  */
-export function memorisationRuns(
+export function memorisationPlans(
   seed: number,
   size: MemorisationSize = MEMORISATION_SIZE,
-): [RunSpec, RunSpec] {
+): [truth: RunPlan, shuffled: RunPlan] {
   const common = {
     spec: {
-      sizes: [784, size.hidden, 10],
+      sizes: [MNIST_PIXELS, size.hidden, MNIST_CLASSES],
       hidden: ["relu"],
       output: "softmax",
       cost: "crossEntropy",
@@ -273,8 +267,8 @@ export function memorisationRuns(
     pointEvery: Math.min(size.pointEvery, size.trainLimit),
   };
   return [
-    { ...common, label: "true labels", labelSeed: null },
-    { ...common, label: "shuffled labels", labelSeed: seed },
+    { ...common, labelSeed: null },
+    { ...common, labelSeed: seed },
   ];
 }
 
@@ -293,20 +287,24 @@ export interface AugmentationSize {
   readonly testEval: number;
 }
 
-export const AUGMENTATION_SIZE: AugmentationSize = { trainLimit: 10_000, epochs: 10, testEval: 10_000 };
+export const AUGMENTATION_SIZE: AugmentationSize = {
+  trainLimit: 10_000,
+  epochs: 10,
+  testEval: MNIST_TEST_COUNT,
+};
 
 /**
  * The augmentation pair: one network (784-100-10, ReLU, softmax, cross-entropy) from the same seed, trained the
  * same way on the same images, once as they are and once on a fresh `augment`ed copy each epoch. One point per epoch.
  */
-export function augmentationRuns(
+export function augmentationPlans(
   seed: number,
   augment: AugmentOptions,
   size: AugmentationSize = AUGMENTATION_SIZE,
-): [RunSpec, RunSpec] {
+): [plain: RunPlan, augmented: RunPlan] {
   const common = {
     spec: {
-      sizes: [784, 100, 10],
+      sizes: [MNIST_PIXELS, 100, MNIST_CLASSES],
       hidden: ["relu"],
       output: "softmax",
       cost: "crossEntropy",
@@ -321,7 +319,7 @@ export function augmentationRuns(
     pointEvery: size.trainLimit,
   };
   return [
-    { ...common, label: "plain images", augment: null },
-    { ...common, label: "augmented images", augment },
+    { ...common, augment: null },
+    { ...common, augment },
   ];
 }

@@ -1,7 +1,7 @@
 // Two distributions of confidence side by side: the network on real test digits and on noise, each bar the share
 // of its own set (the sets differ in size), drawn with d3's scales into JSX.
 import { scaleLinear } from "d3";
-import { formatCount, formatPercent } from "../lessons/format.ts";
+import { formatCount, formatPercent } from "../render/format.ts";
 import { CONFIDENCE_DOMAIN, histogram, type Bar } from "./histogram.ts";
 
 export interface Series {

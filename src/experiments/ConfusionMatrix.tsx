@@ -2,7 +2,8 @@
 // colour by its count (blue on the diagonal, red off it, on a log scale). One tab stop: the arrow keys move
 // between cells, Enter or Space (or a click) selects one.
 import { useRef, useState, type KeyboardEvent } from "react";
-import { formatCount, formatPercent } from "../lessons/format.ts";
+import { MNIST_CLASSES } from "../engine/mnist.ts";
+import { formatCount, formatPercent } from "../render/format.ts";
 
 /** A cell: images labelled `label` that the network called `predicted`. */
 export interface Cell {
@@ -15,9 +16,68 @@ function strength(count: number, max: number): number {
   return max > 0 ? Math.log1p(count) / Math.log1p(max) : 0;
 }
 
+/** The largest count on the diagonal (right answers) and off it (mistakes). */
+function largestCounts(matrix: ArrayLike<number>, classes: number): { maxRight: number; maxWrong: number } {
+  let maxRight = 0;
+  let maxWrong = 0;
+  for (let t = 0; t < classes; t++)
+    for (let p = 0; p < classes; p++) {
+      const n = matrix[t * classes + p]!;
+      if (t === p) maxRight = Math.max(maxRight, n);
+      else maxWrong = Math.max(maxWrong, n);
+    }
+  return { maxRight, maxWrong };
+}
+
+/** The cell the arrow keys, Home or End move the focus to from `focus`; null for any other key. */
+function keyTarget(key: string, focus: Cell, classes: number): Cell | null {
+  const moves: Record<string, [number, number]> = {
+    ArrowUp: [-1, 0],
+    ArrowDown: [1, 0],
+    ArrowLeft: [0, -1],
+    ArrowRight: [0, 1],
+  };
+  const move = moves[key];
+  if (move)
+    return {
+      label: Math.min(classes - 1, Math.max(0, focus.label + move[0])),
+      predicted: Math.min(classes - 1, Math.max(0, focus.predicted + move[1])),
+    };
+  if (key === "Home") return { label: focus.label, predicted: 0 };
+  if (key === "End") return { label: focus.label, predicted: classes - 1 };
+  return null;
+}
+
+/** A cell's background at colour strength s: blue on the diagonal, red off it. */
+function cellColor(diagonal: boolean, s: number): string {
+  return diagonal
+    ? `rgba(88, 196, 221, ${(0.15 + 0.6 * s).toFixed(3)})`
+    : `rgba(252, 98, 85, ${(0.12 + 0.75 * s).toFixed(3)})`;
+}
+
+function Head({ digits }: { digits: readonly number[] }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col" className="corner">
+          <span className="hint">true ↓ answer →</span>
+        </th>
+        {digits.map((p) => (
+          <th key={p} scope="col" className="num">
+            {p}
+          </th>
+        ))}
+        <th scope="col" className="accuracy-head">
+          right
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
 export function ConfusionMatrix({
   matrix,
-  classes = 10,
+  classes = MNIST_CLASSES,
   perClass,
   selected,
   onSelect,
@@ -33,31 +93,10 @@ export function ConfusionMatrix({
   const [focus, setFocus] = useState<Cell>(selected ?? { label: 0, predicted: 0 });
   const buttons = useRef(new Map<number, HTMLButtonElement>());
   const digits = Array.from({ length: classes }, (_, d) => d);
-  let maxRight = 0;
-  let maxWrong = 0;
-  for (const t of digits)
-    for (const p of digits) {
-      const n = matrix[t * classes + p]!;
-      if (t === p) maxRight = Math.max(maxRight, n);
-      else maxWrong = Math.max(maxWrong, n);
-    }
+  const { maxRight, maxWrong } = largestCounts(matrix, classes);
 
   const onKeyDown = (e: KeyboardEvent) => {
-    const moves: Record<string, [number, number]> = {
-      ArrowUp: [-1, 0],
-      ArrowDown: [1, 0],
-      ArrowLeft: [0, -1],
-      ArrowRight: [0, 1],
-    };
-    const move = moves[e.key];
-    let next: Cell | null = null;
-    if (move)
-      next = {
-        label: Math.min(classes - 1, Math.max(0, focus.label + move[0])),
-        predicted: Math.min(classes - 1, Math.max(0, focus.predicted + move[1])),
-      };
-    else if (e.key === "Home") next = { label: focus.label, predicted: 0 };
-    else if (e.key === "End") next = { label: focus.label, predicted: classes - 1 };
+    const next = keyTarget(e.key, focus, classes);
     if (!next) return;
     e.preventDefault();
     setFocus(next);
@@ -69,21 +108,7 @@ export function ConfusionMatrix({
       <caption>
         Rows: the true digit. Columns: the network’s answer. Arrow keys move, Enter shows a cell’s images.
       </caption>
-      <thead>
-        <tr>
-          <th scope="col" className="corner">
-            <span className="hint">true ↓ answer →</span>
-          </th>
-          {digits.map((p) => (
-            <th key={p} scope="col" className="num">
-              {p}
-            </th>
-          ))}
-          <th scope="col" className="accuracy-head">
-            right
-          </th>
-        </tr>
-      </thead>
+      <Head digits={digits} />
       <tbody>
         {digits.map((t) => (
           <tr key={t}>
@@ -105,15 +130,7 @@ export function ConfusionMatrix({
                       else buttons.current.delete(t * classes + p);
                     }}
                     className={`cell num${diagonal ? " diagonal" : ""}${n === 0 ? " zero" : ""}`}
-                    style={
-                      n > 0
-                        ? {
-                            background: diagonal
-                              ? `rgba(88, 196, 221, ${(0.15 + 0.6 * s).toFixed(3)})`
-                              : `rgba(252, 98, 85, ${(0.12 + 0.75 * s).toFixed(3)})`,
-                          }
-                        : undefined
-                    }
+                    style={n > 0 ? { background: cellColor(diagonal, s) } : undefined}
                     tabIndex={isFocus ? 0 : -1}
                     aria-pressed={isSelected}
                     aria-label={`True ${t}, answered ${p}: ${formatCount(n)} image${n === 1 ? "" : "s"}`}

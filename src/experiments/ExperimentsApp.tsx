@@ -3,8 +3,9 @@
 // checkpoint replace it.
 import { useCallback, useEffect, useId, useState, type MouseEvent, type ReactNode } from "react";
 import "./experiments.css";
-import { CHECKPOINTS, checkpointName, type Checkpoint } from "./checkpoints.ts";
-import { ExperimentSourceProvider, type ExperimentSource } from "./data.tsx";
+import type { Checkpoint } from "../worker/models.ts";
+import { CHECKPOINT_MENU, checkpointName } from "./checkpoints.ts";
+import { ExperimentsProvider, fileExperimentServices } from "./ExperimentsProvider.tsx";
 import { FailuresExperiment } from "./FailuresExperiment.tsx";
 import { FirstLayerExperiment } from "./FirstLayerExperiment.tsx";
 import { MyDigitsExperiment } from "./mine/MyDigitsExperiment.tsx";
@@ -127,7 +128,7 @@ function CheckpointPicker({
         onChange={(e) => onChange(Number(e.target.value) as Checkpoint)}
         aria-describedby={hintId}
       >
-        {CHECKPOINTS.map((c) => (
+        {CHECKPOINT_MENU.map((c) => (
           <option key={c} value={c}>
             {checkpointName(c)}
           </option>
@@ -142,8 +143,18 @@ function CheckpointPicker({
   );
 }
 
-/** The experiments, reading and writing the page's URL. `source` replaces the page's own worker (tests). */
-export function ExperimentsApp({ source }: { source?: ExperimentSource }) {
+/** The experiments page: its workers, sources and digit store made once, and provided to every experiment. */
+export function ExperimentsApp() {
+  const [services] = useState(() => fileExperimentServices(document.baseURI));
+  return (
+    <ExperimentsProvider services={services}>
+      <Experiments />
+    </ExperimentsProvider>
+  );
+}
+
+/** The experiments, reading and writing the page's URL; their data and workers come from the ExperimentsProvider. */
+export function Experiments() {
   const [search, setSearch] = useState(() => window.location.search);
   useEffect(() => {
     const onPop = () => setSearch(window.location.search);
@@ -171,74 +182,114 @@ export function ExperimentsApp({ source }: { source?: ExperimentSource }) {
     document.title = id ? `${EXPERIMENTS[id].title} · Experiments · ${SITE}` : `Experiments · ${SITE}`;
   }, [id]);
 
-  const body =
-    id === null ? (
-      <div className="experiment-index">
-        <header>
-          <p className="kicker">Experiments</p>
-          <h1>Poking at a trained network</h1>
-          <p className="lede">
-            Seven experiments on the videos’ network and its cousins, run on the real MNIST digits in your
-            browser: four look inside the trained network, two train networks of their own side by side, and
-            one tries it on digits you draw yourself. Each one opens with a single click, and each can be
-            repeated exactly: the random ones take a seed from the address.
-          </p>
-        </header>
-        {page.kind === "unknown" ? (
-          <div className="notice error" role="alert">
-            <p>There is no experiment called “{page.requested}”. These are the experiments there are:</p>
-          </div>
-        ) : null}
-        <Notices notices={route.notices} />
-        <ExperimentList navigate={navigate} search={search} />
-        <p>
-          <a href="./">Open the explorable</a> to draw digits and watch the network train, or{" "}
-          <a href="./?lessons">read the lessons</a>.
-        </p>
-      </div>
-    ) : (
-      <article className="experiment-page" data-experiment={id}>
-        <header className="experiment-header">
-          <nav className="crumbs" aria-label="Experiments">
-            <PageLink to={experimentSearch(null, search)} navigate={navigate}>
-              Experiments
-            </PageLink>
-            <ol>
-              {EXPERIMENT_IDS.map((other) => (
-                <li key={other}>
-                  <PageLink to={experimentSearch(other, search)} navigate={navigate} current={other === id}>
-                    {EXPERIMENTS[other].title}
-                  </PageLink>
-                </li>
-              ))}
-            </ol>
-          </nav>
-          <h1>{EXPERIMENTS[id].title}</h1>
-          {id === "shuffled-labels" || id === "side-by-side" ? null : (
-            <CheckpointPicker epochs={epochs} onChange={onEpochs} />
-          )}
-        </header>
-        <Notices notices={route.notices} />
-        {id === "noise" ? (
-          <NoiseExperiment epochs={epochs} seed={seed} onSeed={onSeed} />
-        ) : id === "first-layer" ? (
-          <FirstLayerExperiment epochs={epochs} />
-        ) : id === "failures" ? (
-          <FailuresExperiment epochs={epochs} />
-        ) : id === "preprocessing" ? (
-          <PreprocessingExperiment epochs={epochs} />
-        ) : id === "my-digits" ? (
-          <MyDigitsExperiment epochs={epochs} />
-        ) : id === "shuffled-labels" ? (
-          <ShuffledLabelsExperiment seed={seed} onSeed={onSeed} />
-        ) : (
-          <SideBySideExperiment seed={seed} onSeed={onSeed} />
-        )}
-      </article>
-    );
   return (
     <div className="experiments">
-      {source ? <ExperimentSourceProvider source={source}>{body}</ExperimentSourceProvider> : body}
+      {id === null ? (
+        <ExperimentIndex
+          unknown={page.kind === "unknown" ? page.requested : null}
+          notices={route.notices}
+          navigate={navigate}
+          search={search}
+        />
+      ) : (
+        <article className="experiment-page" data-experiment={id}>
+          <header className="experiment-header">
+            <Crumbs id={id} navigate={navigate} search={search} />
+            <h1>{EXPERIMENTS[id].title}</h1>
+            {id === "shuffled-labels" || id === "side-by-side" ? null : (
+              <CheckpointPicker epochs={epochs} onChange={onEpochs} />
+            )}
+          </header>
+          <Notices notices={route.notices} />
+          <Experiment id={id} epochs={epochs} seed={seed} onSeed={onSeed} />
+        </article>
+      )}
     </div>
   );
+}
+
+function ExperimentIndex({
+  unknown,
+  notices,
+  navigate,
+  search,
+}: {
+  unknown: string | null;
+  notices: readonly string[];
+  navigate: Navigate;
+  search: string;
+}) {
+  return (
+    <div className="experiment-index">
+      <header>
+        <p className="kicker">Experiments</p>
+        <h1>Poking at a trained network</h1>
+        <p className="lede">
+          Seven experiments on the videos’ network and its cousins, run on the real MNIST digits in your
+          browser: four look inside the trained network, two train networks of their own side by side, and one
+          tries it on digits you draw yourself. Each one opens with a single click, and each can be repeated
+          exactly: the random ones take a seed from the address.
+        </p>
+      </header>
+      {unknown !== null ? (
+        <div className="notice error" role="alert">
+          <p>There is no experiment called “{unknown}”. These are the experiments there are:</p>
+        </div>
+      ) : null}
+      <Notices notices={notices} />
+      <ExperimentList navigate={navigate} search={search} />
+      <p>
+        <a href="./">Open the explorable</a> to draw digits and watch the network train, or{" "}
+        <a href="./?lessons">read the lessons</a>.
+      </p>
+    </div>
+  );
+}
+
+function Crumbs({ id, navigate, search }: { id: ExperimentId; navigate: Navigate; search: string }) {
+  return (
+    <nav className="crumbs" aria-label="Experiments">
+      <PageLink to={experimentSearch(null, search)} navigate={navigate}>
+        Experiments
+      </PageLink>
+      <ol>
+        {EXPERIMENT_IDS.map((other) => (
+          <li key={other}>
+            <PageLink to={experimentSearch(other, search)} navigate={navigate} current={other === id}>
+              {EXPERIMENTS[other].title}
+            </PageLink>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+function Experiment({
+  id,
+  epochs,
+  seed,
+  onSeed,
+}: {
+  id: ExperimentId;
+  epochs: Checkpoint;
+  seed: number;
+  onSeed: (seed: number) => void;
+}) {
+  switch (id) {
+    case "noise":
+      return <NoiseExperiment epochs={epochs} seed={seed} onSeed={onSeed} />;
+    case "first-layer":
+      return <FirstLayerExperiment epochs={epochs} />;
+    case "failures":
+      return <FailuresExperiment epochs={epochs} />;
+    case "preprocessing":
+      return <PreprocessingExperiment epochs={epochs} />;
+    case "my-digits":
+      return <MyDigitsExperiment epochs={epochs} />;
+    case "shuffled-labels":
+      return <ShuffledLabelsExperiment seed={seed} onSeed={onSeed} />;
+    case "side-by-side":
+      return <SideBySideExperiment seed={seed} onSeed={onSeed} />;
+  }
 }

@@ -2,10 +2,12 @@
 // below it the images of the chosen cell (or all mistakes), most confident first, with their top three outputs.
 import { useMemo, useState } from "react";
 import { classCounts, confusionMatrix, correctCounts, imagesWhere, topOutputs } from "../engine/analysis.ts";
-import { formatCount, formatPercent } from "../lessons/format.ts";
-import type { Checkpoint } from "./checkpoints.ts";
+import { formatCount, formatPercent } from "../render/format.ts";
+import type { Checkpoint } from "../worker/models.ts";
 import { ConfusionMatrix, type Cell } from "./ConfusionMatrix.tsx";
-import { useTestAnalysis, type TestAnalysis } from "./data.tsx";
+import { useTestAnalysis } from "./data.tsx";
+import type { TestAnalysis } from "./source.ts";
+import "./failures.css";
 import { formatConfidence, Loaded, OutputList, TestImage } from "./parts.tsx";
 
 /** Images shown at first, and added by each "Show more". */

@@ -4,8 +4,10 @@ import { useMemo } from "react";
 import { topRows } from "../engine/analysis.ts";
 import { quantileAbs } from "../render/heatmap.ts";
 import { DIVERGING_CSS, formatValue, THEME } from "../render/theme.ts";
-import type { Checkpoint } from "./checkpoints.ts";
-import { useTestAnalysis, type TestAnalysis } from "./data.tsx";
+import type { Checkpoint } from "../worker/models.ts";
+import { useTestAnalysis } from "./data.tsx";
+import type { TestAnalysis } from "./source.ts";
+import "./firstLayer.css";
 import { Heatmap, Loaded, TestImage } from "./parts.tsx";
 
 /** Images shown beside each neuron. */

@@ -1,23 +1,18 @@
 // Experiment 1: inputs that are not digits. A blank image, simple shapes and uniform noise (all from the seed)
 // get an answer anyway; a histogram compares the confidence on 1,000 noise images with that on the test set.
 import { useMemo, useState } from "react";
-import {
-  answer,
-  IMAGE_SIZE,
-  noiseImages,
-  shapeImage,
-  SHAPES,
-  topOutputs,
-  type Shape,
-} from "../engine/analysis.ts";
+import { answer, noiseImages, shapeImage, SHAPES, topOutputs, type Shape } from "../engine/analysis.ts";
+import { MNIST_PIXELS } from "../engine/mnist.ts";
 import { forward, type Network } from "../engine/network.ts";
-import { formatCount, formatPercent } from "../lessons/format.ts";
-import type { Checkpoint } from "./checkpoints.ts";
+import { formatCount, formatPercent } from "../render/format.ts";
+import type { Checkpoint } from "../worker/models.ts";
 import { ConfidenceHistogram } from "./ConfidenceHistogram.tsx";
-import { NOISE_COUNT, useModel, useNoiseAnalysis, useTestAnalysis, type Analysis } from "./data.tsx";
+import { useModel, useNoiseAnalysis, useTestAnalysis } from "./data.tsx";
+import { NOISE_COUNT, type Analysis } from "./source.ts";
 import { digitCounts, summarise } from "./histogram.ts";
 import { formatConfidence, GrayImage, Loaded, OutputList } from "./parts.tsx";
 import { MAX_SEED, parseSeed } from "./url.ts";
+import "./noise.css";
 
 /** Noise images shown one by one (the first of the NOISE_COUNT). */
 const SHOWN_NOISE = 4;
@@ -43,7 +38,7 @@ function probes(seed: number): { shapes: Probe[]; noise: Probe[] } {
     noise: Array.from({ length: SHOWN_NOISE }, (_, i) => ({
       key: `noise-${i}`,
       name: `Noise ${i + 1}`,
-      x: noise.slice(i * IMAGE_SIZE, (i + 1) * IMAGE_SIZE),
+      x: noise.slice(i * MNIST_PIXELS, (i + 1) * MNIST_PIXELS),
     })),
   };
 }
@@ -148,6 +143,36 @@ function Summary({ test, noise }: { test: Analysis; noise: Analysis }) {
   );
 }
 
+/** The shapes and the first noise images, each with the network's answer. */
+function ProbeGroups({
+  shown,
+  seed,
+  net,
+}: {
+  shown: ReturnType<typeof probes>;
+  seed: number;
+  net: Network<Float32Array>;
+}) {
+  return (
+    <div className="probe-groups">
+      <section className="probes" aria-label="Shapes">
+        <h3>Shapes</h3>
+        {shown.shapes.map((p) => (
+          <ProbeCard key={`${seed}-${p.key}`} probe={p} net={net} />
+        ))}
+      </section>
+      <section className="probes" aria-label="Noise">
+        <h3>
+          Noise: the first {SHOWN_NOISE} of the histogram’s {formatCount(NOISE_COUNT)}
+        </h3>
+        {shown.noise.map((p) => (
+          <ProbeCard key={`${seed}-${p.key}`} probe={p} net={net} />
+        ))}
+      </section>
+    </div>
+  );
+}
+
 export function NoiseExperiment({
   epochs,
   seed,
@@ -185,24 +210,7 @@ export function NoiseExperiment({
       </section>
       <SeedControl seed={seed} onSeed={onSeed} />
       <Loaded resource={model} what="Loading the network">
-        {(net) => (
-          <div className="probe-groups">
-            <section className="probes" aria-label="Shapes">
-              <h3>Shapes</h3>
-              {shown.shapes.map((p) => (
-                <ProbeCard key={`${seed}-${p.key}`} probe={p} net={net} />
-              ))}
-            </section>
-            <section className="probes" aria-label="Noise">
-              <h3>
-                Noise: the first {SHOWN_NOISE} of the histogram’s {formatCount(NOISE_COUNT)}
-              </h3>
-              {shown.noise.map((p) => (
-                <ProbeCard key={`${seed}-${p.key}`} probe={p} net={net} />
-              ))}
-            </section>
-          </div>
-        )}
+        {(net) => <ProbeGroups shown={shown} seed={seed} net={net} />}
       </Loaded>
       <h2>How sure is it, on digits and on noise?</h2>
       <Loaded

@@ -1,41 +1,35 @@
-// A drawing pad for the experiments: a mouse, finger or pen draws with the explorable's marker (render/pad.ts);
-// the keyboard moves a pen; ready-made drawings fill it. Its ink (the canvas's alpha channel) goes to `onInk` at
-// most every INK_INTERVAL_MS while drawing and at once when a stroke ends.
+// A drawing pad for the experiments: a mouse, finger, pen or the keyboard draws (render/penInput.ts) with the
+// explorable's marker (render/pad.ts); ready-made drawings fill it. Its ink (the canvas's alpha channel) goes to
+// `onInk` at most every INK_INTERVAL_MS while drawing and at once when a stroke ends.
 import { useEffect, useId, useRef } from "react";
 import { alphaChannel } from "../engine/preprocess.ts";
-import { clearCanvas, paintStroke, PEN_WIDTH, type Point } from "../render/pad.ts";
+import { browserClock, type ViewClock } from "../render/clock.ts";
+import { clearCanvas, PAD_SIDE, paintStroke, PEN_WIDTH, type Point } from "../render/pad.ts";
+import { attachPenInput, PEN_INSTRUCTIONS } from "../render/penInput.ts";
 import type { Drawing } from "./drawings.ts";
 
-/** The pad's backing store in canvas pixels (10 per MNIST pixel), whatever its size on screen. */
-export const PAD_SIDE = 280;
+export { PAD_SIDE };
 
 /** Ink goes out at most this often while a stroke goes on. */
 export const INK_INTERVAL_MS = 80;
 
-const KEY_STEP = PAD_SIDE / 20;
-const FINE_STEP = PAD_SIDE / 70;
-const ARROWS: Record<string, Point> = {
-  ArrowLeft: { x: -1, y: 0 },
-  ArrowRight: { x: 1, y: 0 },
-  ArrowUp: { x: 0, y: -1 },
-  ArrowDown: { x: 0, y: 1 },
-};
-
 interface PadController {
   clear(): void;
   draw(drawing: Drawing): void;
+  detach(): void;
 }
 
-export function SketchPad({
-  onInk,
-  drawings,
-  size = PAD_SIDE,
-}: {
+export interface SketchPadProps {
   /** The pad's alpha bytes (alpha[y·PAD_SIDE + x]), or null when it was cleared. */
-  onInk: (alpha: Uint8ClampedArray | null) => void;
-  drawings: readonly Drawing[];
-  size?: number;
-}) {
+  readonly onInk: (alpha: Uint8ClampedArray | null) => void;
+  readonly drawings: readonly Drawing[];
+  /** Side of the pad on screen, in CSS pixels. */
+  readonly size?: number;
+  /** The clock that paces the ink (the browser's by default; tests pass one they drive by hand). */
+  readonly clock?: ViewClock;
+}
+
+export function SketchPad({ onInk, drawings, size = PAD_SIDE, clock = browserClock }: SketchPadProps) {
   const padRef = useRef<HTMLCanvasElement>(null);
   const cursorRef = useRef<HTMLDivElement>(null);
   const controller = useRef<PadController | null>(null);
@@ -50,125 +44,14 @@ export function SketchPad({
     const pad = padRef.current;
     const ctx = pad?.getContext("2d", { willReadFrequently: true });
     if (!pad || !ctx) return;
-    const cursor = cursorRef.current;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let pointer: number | null = null;
-    let last: Point | null = null;
-    const pen = { x: PAD_SIDE / 2, y: PAD_SIDE / 2, down: false };
-
-    const send = () => {
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
-      onInkRef.current(alphaChannel(ctx.getImageData(0, 0, PAD_SIDE, PAD_SIDE).data));
-    };
-    const schedule = () => {
-      timer ??= setTimeout(send, INK_INTERVAL_MS);
-    };
-    const stroke = (from: Point, to: Point) => {
-      paintStroke(ctx, from, to, PAD_SIDE);
-      schedule();
-    };
-    const showCursor = (visible: boolean) => {
-      if (!cursor) return;
-      cursor.style.display = visible ? "block" : "none";
-      cursor.style.left = `${(100 * pen.x) / PAD_SIDE}%`;
-      cursor.style.top = `${(100 * pen.y) / PAD_SIDE}%`;
-      cursor.style.background = pen.down ? "rgba(255,255,255,0.5)" : "transparent";
-    };
-    const clear = () => {
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
-      pointer = last = null;
-      pen.down = false;
-      clearCanvas(ctx);
-      showCursor(false);
-      onInkRef.current(null);
-    };
-    const draw = (drawing: Drawing) => {
-      clear();
-      for (const points of drawing.strokes) {
-        const at = (q: Point) => ({ x: q.x * PAD_SIDE, y: q.y * PAD_SIDE });
-        points.forEach((q, i) => paintStroke(ctx, at(points[Math.max(0, i - 1)]!), at(q), PAD_SIDE));
-      }
-      send();
-    };
-
-    const toPad = (e: PointerEvent): Point => {
-      const r = pad.getBoundingClientRect();
-      const sx = r.width > 0 ? PAD_SIDE / r.width : 1;
-      const sy = r.height > 0 ? PAD_SIDE / r.height : 1;
-      return { x: (e.clientX - r.left) * sx, y: (e.clientY - r.top) * sy };
-    };
-    const onPointerDown = (e: PointerEvent) => {
-      if (pointer !== null || (e.pointerType === "mouse" && e.button !== 0)) return;
-      e.preventDefault();
-      pad.focus({ preventScroll: true });
-      try {
-        pad.setPointerCapture(e.pointerId);
-      } catch {
-        // Synthetic events have no active pointer to capture; drawing works without it.
-      }
-      pointer = e.pointerId;
-      last = toPad(e);
-      stroke(last, last);
-    };
-    const onPointerMove = (e: PointerEvent) => {
-      if (e.pointerId !== pointer || !last) return;
-      const events = e.getCoalescedEvents?.() ?? [];
-      for (const c of events.length ? events : [e]) {
-        const q = toPad(c);
-        stroke(last, q);
-        last = q;
-      }
-    };
-    const onPointerUp = (e: PointerEvent) => {
-      if (e.pointerId !== pointer) return;
-      pointer = last = null;
-      send();
-    };
-    const onKeyDown = (e: KeyboardEvent) => {
-      const arrow = ARROWS[e.key];
-      if (arrow) {
-        const step = e.shiftKey ? FINE_STEP : KEY_STEP;
-        const from = { x: pen.x, y: pen.y };
-        pen.x = Math.min(PAD_SIDE, Math.max(0, pen.x + arrow.x * step));
-        pen.y = Math.min(PAD_SIDE, Math.max(0, pen.y + arrow.y * step));
-        if (pen.down) stroke(from, pen);
-      } else if (e.key === " " || e.key === "Enter") {
-        pen.down = !pen.down;
-        if (pen.down) stroke(pen, pen);
-        else send();
-      } else if (e.key === "Escape" || e.key === "Delete" || e.key === "Backspace") {
-        clear();
-        e.preventDefault();
-        return;
-      } else return;
-      e.preventDefault();
-      showCursor(true);
-    };
-    const onBlur = () => {
-      if (pen.down) send();
-      pen.down = false;
-      showCursor(false);
-    };
-
-    const events = [
-      ["pointerdown", onPointerDown],
-      ["pointermove", onPointerMove],
-      ["pointerup", onPointerUp],
-      ["pointercancel", onPointerUp],
-      ["lostpointercapture", onPointerUp],
-      ["keydown", onKeyDown],
-      ["blur", onBlur],
-    ] as const;
-    for (const [name, handler] of events) pad.addEventListener(name, handler as EventListener);
-    controller.current = { clear, draw };
+    const onInk = (alpha: Uint8ClampedArray | null) => onInkRef.current(alpha);
+    const attached = attachSketchPad(pad, ctx, cursorRef.current, clock, onInk);
+    controller.current = attached;
     return () => {
-      if (timer !== null) clearTimeout(timer);
-      for (const [name, handler] of events) pad.removeEventListener(name, handler as EventListener);
+      attached.detach();
       controller.current = null;
     };
-  }, []);
+  }, [clock]);
 
   return (
     <div className="sketch-pad">
@@ -190,8 +73,7 @@ export function SketchPad({
         />
       </div>
       <p id={instructionsId} className="hint">
-        Draw a digit with a mouse, finger or pen. With the keyboard: arrow keys move the pen (Shift for small
-        steps), Space puts it down or lifts it, Escape clears.
+        {PEN_INSTRUCTIONS}
       </p>
       <button type="button" onClick={() => controller.current?.clear()}>
         Clear
@@ -208,4 +90,56 @@ export function SketchPad({
       </div>
     </div>
   );
+}
+
+/**
+ * Wires the pad: pen input paints strokes and sends the ink to `onInk` INK_INTERVAL_MS after a stroke's first
+ * paint and at once when the stroke ends; `clear` sends null, `draw` paints a ready-made drawing and sends it.
+ */
+function attachSketchPad(
+  pad: HTMLCanvasElement,
+  ctx: CanvasRenderingContext2D,
+  cursor: HTMLElement | null,
+  clock: ViewClock,
+  onInk: (alpha: Uint8ClampedArray | null) => void,
+): PadController {
+  let cancelSend: (() => void) | null = null; // the timed send, if one is waiting
+  const send = () => {
+    cancelSend?.();
+    cancelSend = null;
+    onInk(alphaChannel(ctx.getImageData(0, 0, PAD_SIDE, PAD_SIDE).data));
+  };
+  const stroke = (from: Point, to: Point) => {
+    paintStroke(ctx, from, to, PAD_SIDE);
+    cancelSend ??= clock.after(INK_INTERVAL_MS, send);
+  };
+  const clear = () => {
+    cancelSend?.();
+    cancelSend = null;
+    input.cancel();
+    clearCanvas(ctx);
+    onInk(null);
+  };
+  const draw = (drawing: Drawing) => {
+    clear();
+    const at = (q: Point) => ({ x: q.x * PAD_SIDE, y: q.y * PAD_SIDE });
+    for (const points of drawing.strokes)
+      points.forEach((q, i) => paintStroke(ctx, at(points[Math.max(0, i - 1)]!), at(q), PAD_SIDE));
+    send();
+  };
+  const input = attachPenInput(pad, {
+    side: PAD_SIDE,
+    cursor,
+    onSegment: stroke,
+    onStrokeEnd: send,
+    onClear: clear,
+  });
+  return {
+    clear,
+    draw,
+    detach() {
+      cancelSend?.();
+      input.detach();
+    },
+  };
 }

@@ -1,14 +1,10 @@
-// The shipped checkpoints of the videos' network (public/models) that the experiments can look at.
+// The shipped checkpoints of the videos' network (src/worker/models.ts) as the experiments show them: the menu's
+// order, the default, and each one's name.
+import { CHECKPOINTS, type Checkpoint } from "../worker/models.ts";
 
-/** Epochs of training before the checkpoint was saved. */
-export type Checkpoint = 0 | 1 | 5 | 30;
-export const CHECKPOINTS: readonly Checkpoint[] = [30, 5, 1, 0];
+/** The checkpoints in the page's menu, most trained first. */
+export const CHECKPOINT_MENU: readonly Checkpoint[] = [...CHECKPOINTS].reverse();
 export const DEFAULT_CHECKPOINT: Checkpoint = 30;
-
-/** The model file of a checkpoint, relative to the page. */
-export function modelPath(epochs: Checkpoint): string {
-  return `models/3b1b-epoch-${epochs}.json`;
-}
 
 /** How a checkpoint is named in the page's menu. */
 export function checkpointName(epochs: Checkpoint): string {

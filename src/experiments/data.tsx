@@ -1,148 +1,10 @@
-// What the experiments compute, and where: a source answers "this checkpoint's network", "the test set through
-// it" and "noise of this seed through it" with promises, cached. The page's source asks the experiments worker;
-// tests inject one that computes in-process from a small network. Components read them with hooks.
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
-import { answers, classifyImages, noiseImages, type Classified } from "../engine/analysis.ts";
-import type { MnistSplit } from "../engine/idx.ts";
+// The experiments' numbers as React state: each hook asks the page's source (from ExperimentsProvider) and
+// re-asks when its arguments change.
+import { useCallback, useEffect, useState } from "react";
 import type { Network } from "../engine/network.ts";
-import { AnalysisClient } from "./analysisClient.ts";
-import { modelPath, type Checkpoint } from "./checkpoints.ts";
-
-/** The MNIST folder, relative to the page. */
-export const DATA_PATH = "data/mnist";
-
-/** How many noise images the noise experiment classifies. */
-export const NOISE_COUNT = 1000;
-
-/** A stack of images through a network, with each image's answer. */
-export interface Analysis extends Classified {
-  /** digits[i] = argmax of image i's outputs. */
-  readonly digits: Uint8Array;
-  /** confidences[i] = its confidence (analysis.ts answer). */
-  readonly confidences: Float32Array;
-}
-
-/** The test set through one checkpoint. */
-export interface TestAnalysis extends Analysis {
-  readonly net: Network<Float32Array>;
-  /** MNIST's test set: image i is pixels[i·784 … (i+1)·784), 0–255, labels[i] its digit. */
-  readonly test: MnistSplit;
-}
-
-/** Where the experiments get their numbers. Each promise rejects with an Error whose message is for the reader. */
-export interface ExperimentSource {
-  model(epochs: Checkpoint): Promise<Network<Float32Array>>;
-  test(epochs: Checkpoint): Promise<TestAnalysis>;
-  /** NOISE_COUNT images of uniform noise (analysis.ts noiseImages(seed, …)) through the network. */
-  noise(epochs: Checkpoint, seed: number): Promise<Analysis>;
-}
-
-function withAnswers(net: Network<Float32Array>, c: Classified): Analysis {
-  return { ...c, ...answers(c.outputs, c.count, net.spec.output) };
-}
-
-/** A cache of promises by key, keeping the newest `limit`. */
-function memo<T>(limit = Infinity) {
-  const cache = new Map<string, Promise<T>>();
-  return (key: string, make: () => Promise<T>): Promise<T> => {
-    let p = cache.get(key);
-    if (!p) {
-      p = make();
-      cache.set(key, p);
-      p.catch(() => cache.delete(key)); // failures are retried on the next ask
-      if (cache.size > limit) cache.delete(cache.keys().next().value!);
-    }
-    return p;
-  };
-}
-
-/** The page's source: the files next to the page (`baseUrl`), computed in the experiments worker. */
-export function workerSource(client: AnalysisClient, baseUrl: string): ExperimentSource {
-  const url = (path: string) => new URL(path, baseUrl).href;
-  const models = memo<Network<Float32Array>>();
-  const tests = memo<TestAnalysis>();
-  const noises = memo<Analysis>(16);
-  let test: Promise<MnistSplit> | null = null;
-  const loadTest = () => {
-    if (!test) {
-      test = client.call("loadTest", { dataUrl: url(DATA_PATH) }).then((r) => r.test);
-      test.catch(() => (test = null)); // a failed download is tried again on the next ask
-    }
-    return test;
-  };
-  const source: ExperimentSource = {
-    model: (epochs) =>
-      models(
-        String(epochs),
-        async () => (await client.call("loadModel", { modelUrl: url(modelPath(epochs)) })).net,
-      ),
-    test: (epochs) =>
-      tests(String(epochs), async () => {
-        const [net, split] = await Promise.all([source.model(epochs), loadTest()]);
-        const c = await client.call("classifyTest", { modelUrl: url(modelPath(epochs)) });
-        return { ...withAnswers(net, c), net, test: split };
-      }),
-    noise: (epochs, seed) =>
-      noises(`${epochs}/${seed}`, async () => {
-        const net = await source.model(epochs);
-        const c = await client.call("classifyNoise", {
-          modelUrl: url(modelPath(epochs)),
-          seed,
-          count: NOISE_COUNT,
-        });
-        return withAnswers(net, c);
-      }),
-  };
-  return source;
-}
-
-/**
- * A source that computes on the calling thread from networks and a test set in memory: for tests, where the
- * network and test set are small. `nets(epochs)` is the network of a checkpoint (or throws).
- */
-export function localSource(
-  nets: (epochs: Checkpoint) => Network<Float32Array>,
-  test: MnistSplit,
-  noiseCount = NOISE_COUNT,
-): ExperimentSource {
-  const run = <T,>(f: () => T) => new Promise<T>((resolve) => resolve(f()));
-  return {
-    model: (epochs) => run(() => nets(epochs)),
-    test: (epochs) =>
-      run(() => {
-        const net = nets(epochs);
-        return { ...withAnswers(net, classifyImages(net, test.pixels, test.count, 1 / 255)), net, test };
-      }),
-    noise: (epochs, seed) =>
-      run(() => {
-        const net = nets(epochs);
-        return withAnswers(net, classifyImages(net, noiseImages(seed, noiseCount), noiseCount));
-      }),
-  };
-}
-
-let pageSource: ExperimentSource | null = null;
-
-/** The page's own source, made on first use. */
-export function browserSource(): ExperimentSource {
-  return (pageSource ??= workerSource(new AnalysisClient(), document.baseURI));
-}
-
-const SourceContext = createContext<ExperimentSource | null>(null);
-
-export function ExperimentSourceProvider({
-  source,
-  children,
-}: {
-  source: ExperimentSource;
-  children: ReactNode;
-}) {
-  return <SourceContext.Provider value={source}>{children}</SourceContext.Provider>;
-}
-
-export function useExperimentSource(): ExperimentSource {
-  return useContext(SourceContext) ?? browserSource();
-}
+import type { Checkpoint } from "../worker/models.ts";
+import { useExperimentServices } from "./ExperimentsProvider.tsx";
+import type { Analysis, TestAnalysis } from "./source.ts";
 
 /** The state of one asynchronous result. */
 export type Resource<T> =
@@ -177,16 +39,16 @@ export function useResource<T>(get: () => Promise<T>): Resource<T> {
 }
 
 export function useModel(epochs: Checkpoint): Resource<Network<Float32Array>> {
-  const source = useExperimentSource();
+  const { source } = useExperimentServices();
   return useResource(useCallback(() => source.model(epochs), [source, epochs]));
 }
 
 export function useTestAnalysis(epochs: Checkpoint): Resource<TestAnalysis> {
-  const source = useExperimentSource();
+  const { source } = useExperimentServices();
   return useResource(useCallback(() => source.test(epochs), [source, epochs]));
 }
 
 export function useNoiseAnalysis(epochs: Checkpoint, seed: number): Resource<Analysis> {
-  const source = useExperimentSource();
+  const { source } = useExperimentServices();
   return useResource(useCallback(() => source.noise(epochs, seed), [source, epochs, seed]));
 }

@@ -1,5 +1,6 @@
 // Binning confidences for the noise experiment's histogram (d3's bin), and the summary numbers beside it.
 import { bin, quantile } from "d3";
+import { MNIST_CLASSES } from "../engine/mnist.ts";
 
 /** One bar: the values in [x0, x1) (the last bar includes x1), and their share of all values. */
 export interface Bar {
@@ -47,7 +48,7 @@ export function summarise(values: ArrayLike<number>, high = 0.5): { median: numb
 
 /** How many of `digits` are each digit 0–9. */
 export function digitCounts(digits: ArrayLike<number>): number[] {
-  const counts = Array.from({ length: 10 }, () => 0);
+  const counts = Array.from({ length: MNIST_CLASSES }, () => 0);
   for (let i = 0; i < digits.length; i++) counts[digits[i]!]!++;
   return counts;
 }

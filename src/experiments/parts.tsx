@@ -2,6 +2,7 @@
 // top outputs as text, and the loading / error states of a result.
 import { useEffect, useRef, type ReactNode } from "react";
 import type { Output } from "../engine/analysis.ts";
+import { MNIST_PIXELS, MNIST_SIDE } from "../engine/mnist.ts";
 import { paintHeatmap } from "../render/heatmap.ts";
 import { paintGrayscale } from "../render/pad.ts";
 import { formatValue } from "../render/theme.ts";
@@ -10,8 +11,8 @@ import type { Resource } from "./data.tsx";
 /** A w×h greyscale image (white ink on black), `values[y·width + x]` in 0…max, shown `size` CSS px wide. */
 export function GrayImage({
   values,
-  width = 28,
-  height = 28,
+  width = MNIST_SIDE,
+  height = MNIST_SIDE,
   max = 1,
   size,
   label,
@@ -56,7 +57,12 @@ export function TestImage({
   label: string;
 }) {
   return (
-    <GrayImage values={pixels.subarray(index * 784, (index + 1) * 784)} max={255} size={size} label={label} />
+    <GrayImage
+      values={pixels.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS)}
+      max={255}
+      size={size}
+      label={label}
+    />
   );
 }
 
@@ -81,16 +87,16 @@ export function Heatmap({
   useEffect(() => {
     const ctx = ref.current?.getContext("2d");
     if (!ctx) return;
-    const image = ctx.createImageData(28, 28);
-    paintHeatmap(image, weights, scale, { offset, length: 784 });
+    const image = ctx.createImageData(MNIST_SIDE, MNIST_SIDE);
+    paintHeatmap(image, weights, scale, { offset, length: MNIST_PIXELS });
     ctx.putImageData(image, 0, 0);
   }, [weights, offset, scale]);
   return (
     <canvas
       ref={ref}
       className="pixels heatmap"
-      width={28}
-      height={28}
+      width={MNIST_SIDE}
+      height={MNIST_SIDE}
       role="img"
       aria-label={label}
       style={{ width: size, height: size }}

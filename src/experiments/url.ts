@@ -1,6 +1,7 @@
 // The experiments' URL: `?experiments` is the index, `?experiment=<id>` one experiment, with `seed=<n>` (noise)
 // and `epochs=<n>` (which checkpoint). Parsing never throws: unknown or invalid values come back as notices.
-import { CHECKPOINTS, DEFAULT_CHECKPOINT, type Checkpoint } from "./checkpoints.ts";
+import { CHECKPOINTS, type Checkpoint } from "../worker/models.ts";
+import { DEFAULT_CHECKPOINT } from "./checkpoints.ts";
 
 export const EXPERIMENT_IDS = [
   "noise",

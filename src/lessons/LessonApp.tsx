@@ -7,7 +7,7 @@ import "./lessons.css";
 import { SCENE_SIZES, SCENES } from "./scenes.tsx";
 import { LessonLink, SceneView, type Navigate } from "./SceneView.tsx";
 import { parseLessonRoute, sceneSearch, searchWithStep } from "./url.ts";
-import { LessonDataProvider, type LessonDataSource } from "./useLessonData.tsx";
+import { fileLessonServices, LessonProvider } from "./LessonProvider.tsx";
 
 const SITE = "How a neural network learns";
 
@@ -55,8 +55,18 @@ function LessonIndex({ navigate, unknown }: { navigate: Navigate; unknown: strin
   );
 }
 
-/** The lessons, reading and writing the page's URL. `data` replaces the page's own files (tests, embeds). */
-export function LessonApp({ data }: { data?: LessonDataSource }) {
+/** The lessons page: its data and labs made once, from the files next to the page, and provided to every scene. */
+export function LessonApp() {
+  const [services] = useState(() => fileLessonServices(document.baseURI));
+  return (
+    <LessonProvider services={services}>
+      <Lessons />
+    </LessonProvider>
+  );
+}
+
+/** The lessons, reading and writing the page's URL; the scenes' data and labs come from the LessonProvider. */
+export function Lessons() {
   const [search, setSearch] = useState(() => window.location.search);
   useEffect(() => {
     const onPop = () => setSearch(window.location.search);
@@ -123,9 +133,5 @@ export function LessonApp({ data }: { data?: LessonDataSource }) {
     );
   // embed=1 (a scene in a teacher's iframe): no breadcrumb back to the index.
   const embedded = new URLSearchParams(window.location.search).get("embed") === "1";
-  return (
-    <div className={embedded ? "lessons embedded" : "lessons"}>
-      {data ? <LessonDataProvider source={data}>{page}</LessonDataProvider> : page}
-    </div>
-  );
+  return <div className={embedded ? "lessons embedded" : "lessons"}>{page}</div>;
 }

@@ -1,12 +1,12 @@
 // One scene: its title, the list of steps, the current step's prose and math beside the live view, and
 // step navigation by the Back/Next buttons and the ← → keys.
 import { useEffect, type MouseEvent, type ReactNode } from "react";
-import { formatCount } from "./format.ts";
+import { formatCount } from "../render/format.ts";
 import { usePrefersReducedMotion } from "./motion.ts";
 import type { SceneEntry } from "./scenes.tsx";
 import { TexMath } from "./TexMath.tsx";
 import { INDEX_SEARCH, sceneSearch } from "./url.ts";
-import { useLessonData } from "./useLessonData.tsx";
+import { useLessonData } from "./LessonProvider.tsx";
 
 /** Moves to another page of the lessons: a query string, pushed onto the history. */
 export type Navigate = (search: string) => void;
@@ -86,12 +86,8 @@ export interface SceneViewProps {
   readonly navigate: Navigate;
 }
 
-export function SceneView({ entry, stepIndex, invalidStep, onStep, next, navigate }: SceneViewProps) {
-  const { def } = entry;
-  const count = def.steps.length;
-  const step = def.steps[stepIndex]!;
-  const reduced = usePrefersReducedMotion();
-
+/** ArrowRight and ArrowLeft anywhere on the page move one step (unless an input owns the arrow keys). */
+function useArrowSteps(stepIndex: number, count: number, onStep: (stepIndex: number) => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
@@ -105,6 +101,93 @@ export function SceneView({ entry, stepIndex, invalidStep, onStep, next, navigat
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [stepIndex, count, onStep]);
+}
+
+/** Every step of the scene by title, the current one marked; a click jumps to it. */
+function StepList({
+  steps,
+  stepIndex,
+  onStep,
+}: {
+  steps: SceneEntry["def"]["steps"];
+  stepIndex: number;
+  onStep: (stepIndex: number) => void;
+}) {
+  return (
+    <nav aria-label="Steps" className="step-list">
+      <ol>
+        {steps.map((s, i) => (
+          <li key={i}>
+            <button
+              type="button"
+              aria-current={i === stepIndex ? "step" : undefined}
+              onClick={() => onStep(i)}
+            >
+              <span className="step-number">{i + 1}</span>
+              <span className="step-title">{s.title}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** The step's prose and math, Back and Next, and on the last step a link to the next scene. */
+function StepText({
+  entry,
+  stepIndex,
+  onStep,
+  next,
+  navigate,
+}: Pick<SceneViewProps, "entry" | "stepIndex" | "onStep" | "next" | "navigate">) {
+  const count = entry.def.steps.length;
+  const step = entry.def.steps[stepIndex]!;
+  return (
+    <article className="lesson-text" aria-labelledby="lesson-step-title">
+      <p className="step-count">
+        Step {stepIndex + 1} of {count}
+      </p>
+      <h2 id="lesson-step-title">{step.title}</h2>
+      {step.prose.map((p, i) => (
+        <p key={i}>{p}</p>
+      ))}
+      {step.math?.map((m, i) => (
+        <TexMath key={i} tex={m} display />
+      ))}
+      <div className="step-nav">
+        <button type="button" onClick={() => onStep(stepIndex - 1)} disabled={stepIndex === 0}>
+          Back
+        </button>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => onStep(stepIndex + 1)}
+          disabled={stepIndex === count - 1}
+        >
+          Next
+        </button>
+        <span className="hint keys">or ← →</span>
+      </div>
+      {stepIndex === count - 1 && next ? (
+        <p className="next-scene">
+          Continue with{" "}
+          <LessonLink to={sceneSearch(next.def.id)} navigate={navigate}>
+            {next.def.title}
+          </LessonLink>
+        </p>
+      ) : null}
+    </article>
+  );
+}
+
+export function SceneView({ entry, stepIndex, invalidStep, onStep, next, navigate }: SceneViewProps) {
+  const { def } = entry;
+  const count = def.steps.length;
+  const step = def.steps[stepIndex]!;
+  const reduced = usePrefersReducedMotion();
+
+  useArrowSteps(stepIndex, count, onStep);
 
   return (
     <div className="lesson" data-motion={reduced ? "reduce" : "full"}>
@@ -125,60 +208,19 @@ export function SceneView({ entry, stepIndex, invalidStep, onStep, next, navigat
           </p>
         </div>
       ) : null}
-      <nav aria-label="Steps" className="step-list">
-        <ol>
-          {def.steps.map((s, i) => (
-            <li key={i}>
-              <button
-                type="button"
-                aria-current={i === stepIndex ? "step" : undefined}
-                onClick={() => onStep(i)}
-              >
-                <span className="step-number">{i + 1}</span>
-                <span className="step-title">{s.title}</span>
-              </button>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <StepList steps={def.steps} stepIndex={stepIndex} onStep={onStep} />
       <p className="visually-hidden" aria-live="polite">
         Step {stepIndex + 1} of {count}: {step.title}
       </p>
       <div className="lesson-body">
-        <article className="lesson-text" key={stepIndex} aria-labelledby="lesson-step-title">
-          <p className="step-count">
-            Step {stepIndex + 1} of {count}
-          </p>
-          <h2 id="lesson-step-title">{step.title}</h2>
-          {step.prose.map((p, i) => (
-            <p key={i}>{p}</p>
-          ))}
-          {step.math?.map((m, i) => (
-            <TexMath key={i} tex={m} display />
-          ))}
-          <div className="step-nav">
-            <button type="button" onClick={() => onStep(stepIndex - 1)} disabled={stepIndex === 0}>
-              Back
-            </button>
-            <button
-              type="button"
-              className="primary"
-              onClick={() => onStep(stepIndex + 1)}
-              disabled={stepIndex === count - 1}
-            >
-              Next
-            </button>
-            <span className="hint keys">or ← →</span>
-          </div>
-          {stepIndex === count - 1 && next ? (
-            <p className="next-scene">
-              Continue with{" "}
-              <LessonLink to={sceneSearch(next.def.id)} navigate={navigate}>
-                {next.def.title}
-              </LessonLink>
-            </p>
-          ) : null}
-        </article>
+        <StepText
+          key={stepIndex}
+          entry={entry}
+          stepIndex={stepIndex}
+          onStep={onStep}
+          next={next}
+          navigate={navigate}
+        />
         <section className="lesson-live" aria-label="Live view">
           <LiveView entry={entry} stepIndex={stepIndex} />
         </section>

@@ -1,6 +1,6 @@
 // TeX that is safe to typeset: a branded string built only from our own constant source text and numbers
 // formatted by format.ts. <TexMath> accepts nothing else, so no user text can reach KaTeX's HTML.
-import { formatTexNumber } from "./format.ts";
+import { formatTexNumber } from "../render/format.ts";
 
 declare const texBrand: unique symbol;
 /** TeX source made by `tex`, `texNumber` or `texValue`. */

@@ -1,5 +1,6 @@
-// Weight heatmaps: one neuron's incoming weights as a 28×28 image on the symmetric blue/red scale, and a grid
-// of them painted from one sprite sheet so that 512 heatmaps cost one putImageData and 512 drawImage calls.
+// Weight heatmaps: one neuron's incoming weights as a square image (MNIST_SIDE × MNIST_SIDE) on the symmetric
+// blue/red scale, and a grid of them painted from one sprite sheet so that 512 heatmaps cost one putImageData
+// and 512 drawImage calls.
 
 import { DIVERGING_LUT, THEME } from "./theme.ts";
 
@@ -46,7 +47,7 @@ export function quantileAbs(values: ArrayLike<number>, q: number): number {
   return max;
 }
 
-/** Side of the square image an input of n pixels forms (28 for MNIST's 784); inputs that aren't squares wrap. */
+/** Side of the square image an input of n pixels forms (MNIST_SIDE for MNIST_PIXELS); other inputs wrap. */
 export function imageSide(n: number): number {
   return Math.ceil(Math.sqrt(n));
 }
@@ -198,12 +199,17 @@ export function paintHeatmapSheet(
 /** Options for drawing the grid from its sheet. */
 export interface HeatmapGridOptions {
   readonly grid: HeatmapGrid;
-  /** Side of one heatmap in the sheet, sheet pixels (28). */
+  /** Side of one heatmap in the sheet, sheet pixels (imageSide of the input). */
   readonly side: number;
   /** The enlarged heatmap (outlined in the highlight colour), or null. */
   readonly enlarged: number | null;
   /** The keyboard-focused heatmap (outlined in the foreground colour), or null. */
   readonly focused: number | null;
+}
+
+/** Top-left corner of heatmap j in a sheet of `cols` columns of side×side tiles, sheet pixels. */
+export function sheetOrigin(j: number, cols: number, side: number): { x: number; y: number } {
+  return { x: (j % cols) * side, y: Math.floor(j / cols) * side };
 }
 
 /**
@@ -223,19 +229,12 @@ export function drawHeatmapGrid(
   ctx.fillStyle = THEME.off;
   for (let j = 0; j < grid.count; j++) {
     const { x, y } = heatmapOrigin(grid, j);
-    if (sheet)
-      ctx.drawImage(
-        sheet,
-        (j % grid.cols) * side,
-        Math.floor(j / grid.cols) * side,
-        side,
-        side,
-        x,
-        y,
-        tile,
-        tile,
-      );
-    else ctx.fillRect(x, y, tile, tile);
+    if (!sheet) {
+      ctx.fillRect(x, y, tile, tile);
+      continue;
+    }
+    const from = sheetOrigin(j, grid.cols, side);
+    ctx.drawImage(sheet, from.x, from.y, side, side, x, y, tile, tile);
   }
   const outline = (j: number | null, colour: string, width: number) => {
     if (j === null || j < 0 || j >= grid.count) return;
@@ -246,4 +245,22 @@ export function drawHeatmapGrid(
   };
   outline(focused, THEME.foreground, 1.5);
   outline(enlarged, THEME.highlight, 2);
+}
+
+/**
+ * Draws heatmap j of the sheet (`cols` columns of side×side tiles; null before there are weights) alone, filling
+ * a size×size CSS px canvas with crisp pixels on the off colour.
+ */
+export function drawEnlargedHeatmap(
+  ctx: CanvasRenderingContext2D,
+  sheet: CanvasImageSource | null,
+  options: { readonly j: number; readonly cols: number; readonly side: number; readonly size: number },
+): void {
+  const { j, cols, side, size } = options;
+  ctx.fillStyle = THEME.off;
+  ctx.fillRect(0, 0, size, size);
+  ctx.imageSmoothingEnabled = false;
+  if (!sheet) return;
+  const from = sheetOrigin(j, cols, side);
+  ctx.drawImage(sheet, from.x, from.y, side, side, 0, 0, size, size);
 }

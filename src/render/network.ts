@@ -1,186 +1,11 @@
-// The network diagram: a pure layout of every neuron's position, hit-testing, and the painter that draws one
-// frame (input image, neurons lit by activation, edges blue/red by weight) outside React's render path.
-
-import type { ProbeActivations, Weights } from "../worker/protocol.ts";
-import { imageSide, maxAbs, quantileAbs } from "./heatmap.ts";
-import { activationFill, formatValue, monoFont, THEME, weightColor } from "./theme.ts";
-
-/** A neuron: layer l (0 = input) and index j within it; the store's `selected` has the same shape. */
-export interface NeuronRef {
-  readonly layer: number;
-  readonly index: number;
-}
-
-/**
- * Where one layer's neurons are. The input (layer 0) is a "grid": the image, one square cell per pixel,
- * k = row·side + col. Other layers are "columns" of circles; a layer with more neurons than fit one column at
- * THEME.network.minPitch wraps into several side by side, column-major: neuron j in column ⌊j / rows⌋,
- * row j mod rows. Every neuron stays drawn and hoverable (no "…"); circles never touch (radius < pitch / 2).
- */
-export interface LayerLayout {
-  readonly kind: "grid" | "column";
-  readonly size: number;
-  /** Centre of neuron j: (x[j], y[j]), CSS px. */
-  readonly x: Float32Array;
-  readonly y: Float32Array;
-  /** Circle radius; for the grid, half a cell's side. */
-  readonly radius: number;
-  /** Distance between neighbouring centres (grid: the cell side). */
-  readonly pitch: number;
-  readonly cols: number;
-  readonly rows: number;
-  /** Bounding box of the layer's cells or circles. */
-  readonly left: number;
-  readonly top: number;
-  readonly right: number;
-  readonly bottom: number;
-  /** Horizontal centre, where the caption goes. */
-  readonly centerX: number;
-}
-
-export interface NetworkLayout {
-  readonly width: number;
-  readonly height: number;
-  readonly sizes: readonly number[];
-  readonly layers: readonly LayerLayout[];
-  /** Vertical centre of the layer captions. */
-  readonly captionY: number;
-}
-
-function gridLayer(n: number, left: number, top: number, size: number): LayerLayout {
-  const side = imageSide(n);
-  const cell = size / side;
-  const x = new Float32Array(n);
-  const y = new Float32Array(n);
-  for (let k = 0; k < n; k++) {
-    x[k] = left + ((k % side) + 0.5) * cell;
-    y[k] = top + (Math.floor(k / side) + 0.5) * cell;
-  }
-  const rows = Math.ceil(n / side);
-  return {
-    kind: "grid",
-    size: n,
-    x,
-    y,
-    radius: cell / 2,
-    pitch: cell,
-    cols: side,
-    rows,
-    left,
-    top,
-    right: left + side * cell,
-    bottom: top + rows * cell,
-    centerX: left + (side * cell) / 2,
-  };
-}
-
-function columnLayer(n: number, centerX: number, top: number, height: number, maxWidth: number): LayerLayout {
-  const { minPitch, maxRadius, radiusShare } = THEME.network;
-  const maxRows = Math.max(1, Math.floor(height / minPitch));
-  const cols = Math.max(1, Math.ceil(n / maxRows));
-  const rows = Math.max(1, Math.ceil(n / cols));
-  const pitch = Math.max(0, Math.min(height / rows, maxWidth / cols));
-  const radius = Math.min(maxRadius, pitch * radiusShare);
-  const blockTop = top + (height - rows * pitch) / 2;
-  const firstX = centerX - ((cols - 1) * pitch) / 2;
-  const x = new Float32Array(n);
-  const y = new Float32Array(n);
-  for (let j = 0; j < n; j++) {
-    x[j] = firstX + Math.floor(j / rows) * pitch;
-    y[j] = blockTop + ((j % rows) + 0.5) * pitch;
-  }
-  return {
-    kind: "column",
-    size: n,
-    x,
-    y,
-    radius,
-    pitch,
-    cols,
-    rows,
-    left: firstX - pitch / 2,
-    top: blockTop,
-    right: firstX + (cols - 0.5) * pitch,
-    bottom: blockTop + rows * pitch,
-    centerX,
-  };
-}
-
-/**
- * Positions every neuron of a network with layer sizes `sizes` (input first) in a width×height box, CSS px:
- * the input image as a square grid on the left (at most 30% of the width), the other layers evenly spaced to
- * its right, with room kept for the output labels on the right and the captions below.
- */
-export function layoutNetwork(sizes: readonly number[], width: number, height: number): NetworkLayout {
-  const { margin, labelWidth, captionHeight } = THEME.network;
-  const top = margin;
-  const h = Math.max(0, height - 2 * margin - captionHeight);
-  const layers: LayerLayout[] = [];
-  const n0 = sizes[0] ?? 0;
-  const gridSize = Math.max(0, Math.min(h, width * 0.3));
-  layers.push(gridLayer(n0, margin, top + (h - gridSize) / 2, gridSize));
-  const columns = sizes.length - 1;
-  const start = margin + gridSize;
-  const end = Math.max(start, width - margin - (columns > 0 ? labelWidth : 0));
-  const slot = columns > 0 ? (end - start) / columns : 0;
-  for (let l = 1; l < sizes.length; l++) {
-    layers.push(columnLayer(sizes[l]!, start + slot * (l - 0.5), top, h, slot * 0.8));
-  }
-  return { width, height, sizes, layers, captionY: height - margin / 2 - captionHeight / 2 };
-}
-
-/** The neuron under (x, y), CSS px: a grid cell, or the nearest circle within half a pitch; else null. */
-export function neuronAt(layout: NetworkLayout, x: number, y: number): NeuronRef | null {
-  for (let l = 0; l < layout.layers.length; l++) {
-    const L = layout.layers[l]!;
-    if (L.size === 0 || L.pitch <= 0) continue;
-    if (x < L.left || x >= L.right || y < L.top || y >= L.bottom) continue;
-    const col = Math.floor((x - L.left) / L.pitch);
-    const row = Math.floor((y - L.top) / L.pitch);
-    const j = L.kind === "grid" ? row * L.cols + col : col * L.rows + row;
-    if (j >= 0 && j < L.size) return { layer: l, index: j };
-  }
-  return null;
-}
-
-/**
- * The k largest scores among a neuron's edges: score(i) = |w[offset + i·stride] · a[i]| (its contribution to
- * z) or |w[offset + i·stride]| when a is null, i = 0…n−1, skipping zeros. Stride 1 reads a neuron's incoming
- * row w[l][j·n + i]; stride n(l) its outgoing column w[l+1][i·n + j]. Writes edge indices i to `out` (sorted
- * by score, largest first) and returns how many were found (≤ k ≤ out.length).
- */
-export function strongestEdges(
-  w: ArrayLike<number>,
-  offset: number,
-  n: number,
-  a: ArrayLike<number> | null,
-  k: number,
-  out: Int32Array,
-  stride = 1,
-): number {
-  const scores = new Float64Array(k);
-  let found = 0;
-  for (let i = 0; i < n; i++) {
-    const v = w[offset + i * stride]!;
-    const s = Math.abs(a ? v * a[i]! : v);
-    if (!(s > 0) || (found === k && s <= scores[k - 1]!)) continue;
-    let p = found < k ? found++ : k - 1;
-    while (p > 0 && scores[p - 1]! < s) {
-      scores[p] = scores[p - 1]!;
-      out[p] = out[p - 1]!;
-      p--;
-    }
-    scores[p] = s;
-    out[p] = i;
-  }
-  return found;
-}
-
-/** Whether the layout has neuron `ref` (a selection may outlive the network it was made in). */
-export function inLayout(layout: NetworkLayout, ref: NeuronRef): boolean {
-  const L = layout.layers[ref.layer];
-  return L !== undefined && ref.index >= 0 && ref.index < L.size && Number.isInteger(ref.index);
-}
+// The network diagram's painter: one frame (input image, neurons lit by activation, edges blue/red by weight,
+// output labels, captions, selection and hover rings) drawn outside React's render path on a layout from
+// networkLayout.ts, with the edges networkEdges.ts picks.
+import type { ProbeActivations, Weights } from "../worker/training/protocol.ts";
+import { imageSide } from "./heatmap.ts";
+import { collectEdges, collectSelectedEdges, EdgeBuckets } from "./networkEdges.ts";
+import { inLayout, type LayerLayout, type NetworkLayout, type NeuronRef } from "./networkLayout.ts";
+import { activationFill, formatValue, monoFont, THEME } from "./theme.ts";
 
 /** What one frame shows: the weights and the probe's activations (null before a probe is set). */
 export interface NetworkFrame {
@@ -210,135 +35,6 @@ export function frameFits(frame: NetworkFrame, sizes: readonly number[]): boolea
 function activations(layout: NetworkLayout, frame: NetworkFrame | null, l: number): Float32Array | null {
   const a = frame?.probe?.a[l];
   return a && a.length === layout.sizes[l] ? a : null;
-}
-
-/**
- * Edges collected by colour, sign × quantised strength, so the stroke style changes a few dozen times. Each
- * edge is its own path: software canvases (Skia without a GPU) rasterise one path of hundreds of crossing
- * lines 2–3× slower, and lines one device pixel wide 3–5× faster than wider ones.
- */
-class EdgeBuckets {
-  readonly levels = THEME.network.edgeLevels;
-  readonly lines: number[][] = Array.from({ length: 2 * (this.levels + 1) }, () => []);
-
-  /** An edge of signed strength t ∈ [−1, 1] (|t| = 1 is the layer's strongest); too faint to see is skipped. */
-  add(x1: number, y1: number, x2: number, y2: number, t: number): void {
-    const m = Math.min(1, Math.abs(t));
-    if (!(m >= THEME.network.minEdgeStrength)) return;
-    const q = Math.max(1, Math.round(m * this.levels));
-    this.lines[(t < 0 ? this.levels + 1 : 0) + q]!.push(x1, y1, x2, y2);
-  }
-
-  /** Strokes the edges, opacity × strength; `width(t)` in CSS px for strength t. */
-  stroke(ctx: CanvasRenderingContext2D, opacity: number, width: (t: number) => number): void {
-    for (let b = 0; b < this.lines.length; b++) {
-      const lines = this.lines[b]!;
-      if (lines.length === 0) continue;
-      const negative = b > this.levels;
-      const t = (negative ? b - this.levels - 1 : b) / this.levels;
-      ctx.strokeStyle = weightColor(negative ? -t * opacity : t * opacity, 1);
-      ctx.lineWidth = width(t);
-      for (let i = 0; i < lines.length; i += 4) {
-        ctx.beginPath();
-        ctx.moveTo(lines[i]!, lines[i + 1]!);
-        ctx.lineTo(lines[i + 2]!, lines[i + 3]!);
-        ctx.stroke();
-      }
-    }
-  }
-}
-
-/** How many of its strongest input edges each of the n first-layer neurons gets (see collectEdges). */
-export function inputEdgesPerNeuron(n: number): number {
-  const { inputEdgeBudget, inputEdgesPerNeuron: most } = THEME.network;
-  return Math.max(1, Math.min(most, Math.floor(inputEdgeBudget / Math.max(1, n))));
-}
-
-/**
- * Collects the edges into layer l. From the input grid (784 × n edges, too many to read or draw) each neuron
- * gets only its strongest contributions w_jk·a_k (inputEdgesPerNeuron), coloured by the contribution's sign
- * with opacity |w·a| / the layer's largest; none without a probe. Between other layers the
- * edges are coloured by w with opacity |w| / max |w| of the layer; when there are more than edgeBudget, only
- * the strongest edgeBudget are drawn (|w| above a quantile of the layer's |w|).
- */
-function collectEdges(layout: NetworkLayout, frame: NetworkFrame, l: number, buckets: EdgeBuckets): void {
-  const from = layout.layers[l - 1]!;
-  const to = layout.layers[l]!;
-  const w = frame.weights.w[l]!;
-  const nIn = from.size;
-  const nOut = to.size;
-  if (from.kind !== "grid") {
-    const scale = maxAbs(w);
-    if (!(scale > 0)) return;
-    const { edgeBudget } = THEME.network;
-    // Fewer than edgeBudget weights lie above the (1 − budget/n)-quantile's histogram bin.
-    const threshold = w.length > edgeBudget ? quantileAbs(w, 1 - edgeBudget / w.length) : -1;
-    for (let j = 0; j < nOut; j++)
-      for (let k = 0; k < nIn; k++) {
-        const v = w[j * nIn + k]!;
-        if (Math.abs(v) > threshold) buckets.add(from.x[k]!, from.y[k]!, to.x[j]!, to.y[j]!, v / scale);
-      }
-    return;
-  }
-  // Without an image there is nothing flowing in: the strongest weights alone are noise before training.
-  const a = activations(layout, frame, 0);
-  if (!a) return;
-  const perNeuron = inputEdgesPerNeuron(nOut);
-  const idx = new Int32Array(perNeuron);
-  // The layer's largest score, so opacities compare across neurons.
-  let scale = 0;
-  for (let i = 0; i < w.length; i++) {
-    const s = Math.abs(w[i]! * a[i % nIn]!);
-    if (s > scale) scale = s;
-  }
-  if (!(scale > 0)) return;
-  for (let j = 0; j < nOut; j++) {
-    const found = strongestEdges(w, j * nIn, nIn, a, perNeuron, idx);
-    for (let e = 0; e < found; e++) {
-      const k = idx[e]!;
-      buckets.add(from.x[k]!, from.y[k]!, to.x[j]!, to.y[j]!, (w[j * nIn + k]! * a[k]!) / scale);
-    }
-  }
-}
-
-/**
- * The selected neuron's own edges, in and out: its strongest selectedEdges of each (incoming from the image by
- * contribution |w·a|, others by |w|), with opacity relative to its strongest.
- */
-function collectSelectedEdges(
-  layout: NetworkLayout,
-  frame: NetworkFrame,
-  sel: NeuronRef,
-  buckets: EdgeBuckets,
-): void {
-  const { layers } = layout;
-  const l = sel.layer;
-  const j = sel.index;
-  const idx = new Int32Array(THEME.network.selectedEdges);
-  /** Edges between neuron j and the n neurons of `other`, weights w[offset + i·stride], i = 0…n−1. */
-  const collect = (
-    other: LayerLayout,
-    self: LayerLayout,
-    w: Float32Array,
-    offset: number,
-    stride: number,
-    a: Float32Array | null,
-  ) => {
-    const found = strongestEdges(w, offset, other.size, a, idx.length, idx, stride);
-    const score = (i: number) => (a ? w[offset + i * stride]! * a[i]! : w[offset + i * stride]!);
-    const scale = Math.abs(score(idx[0]!));
-    for (let e = 0; e < found; e++) {
-      const i = idx[e]!;
-      buckets.add(other.x[i]!, other.y[i]!, self.x[j]!, self.y[j]!, score(i) / scale);
-    }
-  };
-  const self = layers[l]!;
-  if (l >= 1) {
-    const from = layers[l - 1]!;
-    const a = from.kind === "grid" ? activations(layout, frame, 0) : null;
-    collect(from, self, frame.weights.w[l]!, j * from.size, 1, a);
-  }
-  if (l + 1 < layers.length) collect(layers[l + 1]!, self, frame.weights.w[l + 1]!, j, self.size, null);
 }
 
 /** Grey levels the pixels and neurons are quantised to, so the fill style changes at most this often. */
@@ -487,13 +183,15 @@ export function paintNetwork(
     if (L.kind === "grid") paintGrid(ctx, L, activations(layout, fits, l));
   });
   if (fits) {
+    const { w } = fits.weights;
+    const input = activations(layout, fits, 0);
     const buckets = new EdgeBuckets();
-    for (let l = 1; l < layers.length; l++) collectEdges(layout, fits, l, buckets);
+    for (let l = 1; l < layers.length; l++) collectEdges(layout, w, input, l, buckets);
     const hairline = 1 / pixelRatio;
     buckets.stroke(ctx, sel ? 0.35 : 1, () => hairline);
     if (sel) {
       const own = new EdgeBuckets();
-      collectSelectedEdges(layout, fits, sel, own);
+      collectSelectedEdges(layout, w, input, sel, own);
       own.stroke(ctx, 1, (t) => 0.75 + (THEME.network.selectedEdgeWidth - 0.75) * t);
     }
   }

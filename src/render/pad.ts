@@ -1,5 +1,9 @@
 // Painters for the drawing pad (a soft round marker stroke, ink in the alpha channel) and for 28×28 digit
 // images (what the network sees). Plain functions of a 2-D context, called outside React's render path.
+import { MNIST_SIDE } from "../engine/mnist.ts";
+
+/** A drawing pad's backing store in canvas pixels (10 per MNIST pixel), whatever its size on screen. */
+export const PAD_SIDE = 10 * MNIST_SIDE;
 
 export interface Point {
   readonly x: number;

@@ -1,13 +1,24 @@
-// The app's slow state in one zustand store: settings, play/pause, loading, selection, prediction, notices
-// and a thinned cost history. Per-frame data (weights, activations) never lands here: painters read it from
+// The app's slow state in one zustand store: settings, play/pause, loading, selection, notices, a thinned cost
+// history, and the facts derived from the network's state (the prediction, the weights' origin) — computed here
+// once, whatever views are shown. Per-frame data (weights, activations) never lands here: painters read it from
 // the TrainingClient. A factory, not a singleton, so two embeds on one page keep separate state.
 
 import { createStore, type StoreApi } from "zustand/vanilla";
+import type { Hyper } from "../engine/hyper.ts";
 import type { NetworkSpec } from "../engine/network.ts";
 import { PRESETS, type PresetName } from "../engine/presets.ts";
-import type { TrainingClient } from "../worker/client.ts";
-import type { ErrorKind, HistoryPoint, Hyper, TrainingStats } from "../worker/protocol.ts";
+import { checkpointPath, type Checkpoint, type ModelOrigin } from "../worker/models.ts";
+import type { TrainingClient } from "../worker/training/client.ts";
+import type {
+  ErrorKind,
+  HistoryPoint,
+  ProbeActivations,
+  TrainingStats,
+} from "../worker/training/protocol.ts";
+import { answerOf, sameAnswer, type Answer, type Prediction } from "./prediction.ts";
 import type { ControlId } from "./urlState.ts";
+
+export type { Prediction };
 
 /** Where the network's input comes from. */
 export type InputSource =
@@ -22,12 +33,6 @@ export interface Notice {
   readonly details?: readonly string[];
 }
 
-export interface Prediction {
-  readonly digit: number;
-  /** The output neuron's share: softmax probability, or activation / Σ activations for sigmoid outputs. */
-  readonly confidence: number;
-}
-
 export interface AppState {
   // Loading
   readonly phase: "loading" | "ready" | "failed";
@@ -35,17 +40,20 @@ export interface AppState {
   readonly testReady: boolean;
   // Network and training settings
   readonly spec: NetworkSpec;
+  /** The hyper-parameters as the worker accepted them (its `hyper` echo), never as merely asked for. */
   readonly hyper: Hyper;
   readonly seed: number;
   readonly preset: PresetName | null;
-  readonly modelSource: string;
+  /** Where the weights came from (with the epochs trained since), as the worker says; null before it does. */
+  readonly origin: ModelOrigin | null;
   // Training
   readonly running: boolean;
   readonly stats: TrainingStats;
   readonly history: HistoryPoint[];
   // Views
   readonly input: InputSource;
-  readonly prediction: Prediction | null;
+  /** The network's answer for the input, derived from its output activations (see prediction.ts). */
+  readonly answer: Answer;
   /** The focused neuron, by layer and index. */
   readonly selected: { readonly layer: number; readonly index: number } | null;
   /** First-hidden-layer neuron whose heatmap is enlarged. */
@@ -63,11 +71,15 @@ export interface AppActions {
   step(unit: "batch" | "epoch"): void;
   /** A fresh untrained network with a new seed (or the given one). */
   reset(seed?: number): void;
+  /** Asks the worker; the store shows what it accepts (values are checked against src/engine/hyper.ts). */
   setHyper(hyper: Partial<Hyper>): void;
   setSpec(spec: NetworkSpec): void;
   applyPreset(name: PresetName): void;
+  /** Loads a shipped checkpoint (the last request wins), or an untrained network from the current seed. */
+  loadCheckpoint(checkpoint: Checkpoint | "none"): Promise<void>;
+  /** Loads a model file's text (validated by the worker; a bad file is reported and changes nothing). */
+  loadModelText(text: string, name: string): void;
   setInput(input: InputSource): void;
-  setPrediction(prediction: Prediction | null): void;
   select(selected: AppState["selected"]): void;
   enlarge(index: number | null): void;
   setCostScale(scale: AppState["costScale"]): void;
@@ -77,16 +89,24 @@ export interface AppActions {
 
 export type AppStore = StoreApi<AppState & AppActions>;
 
+/** What the store needs besides its client: where the shipped models are, and how to fetch them. */
+export interface StoreDeps {
+  /** The folder of the shipped checkpoints (absolute URL, or relative to the page). */
+  readonly modelsUrl: string;
+  readonly fetch: (url: string) => Promise<Response>;
+}
+
 /** History kept for the cost curve: thinned by halving when it grows past this. */
 export const MAX_HISTORY = 2000;
 
-const idleStats: TrainingStats = {
+const idleStats = (origin: ModelOrigin | null): TrainingStats => ({
   epoch: 0,
+  origin: origin ?? { kind: "untrained", seed: PRESETS["3b1b"].seed },
   examplesSeen: 0,
   examplesPerSecond: 0,
   trainCost: Number.NaN,
   running: false,
-};
+});
 
 /** Halves a long history by dropping every other training-only point (points with a test evaluation stay). */
 export function thinHistory(history: HistoryPoint[]): HistoryPoint[] {
@@ -104,12 +124,12 @@ export function initialState(): AppState {
     hyper: { ...preset.train },
     seed: preset.seed,
     preset: "3b1b",
-    modelSource: "",
+    origin: null,
     running: false,
-    stats: idleStats,
+    stats: idleStats(null),
     history: [],
     input: { kind: "pad" },
-    prediction: null,
+    answer: { kind: "none" },
     selected: null,
     enlarged: null,
     costScale: "linear",
@@ -118,11 +138,19 @@ export function initialState(): AppState {
   };
 }
 
-/** A store wired to a training client: actions send commands, events update state (thinned to a few a second). */
-export function createAppStore(client: TrainingClient, overrides: Partial<AppState> = {}): AppStore {
-  const store = createStore<AppState & AppActions>()((set, get) => ({
-    ...initialState(),
-    ...overrides,
+/** The prediction when the answer is one, else null. */
+export function predictionOf(state: Pick<AppState, "answer">): Prediction | null {
+  return state.answer.kind === "prediction" ? state.answer.prediction : null;
+}
+
+const defaultDeps: StoreDeps = { modelsUrl: "models", fetch: (url) => fetch(url) };
+
+type Set = StoreApi<AppState & AppActions>["setState"];
+type Get = () => AppState & AppActions;
+
+/** Play, pause, step, reset and the settings: commands to the worker. */
+function trainingActions(client: TrainingClient, set: Set, get: Get, models: ModelRequests) {
+  return {
     play() {
       if (get().phase !== "ready") return;
       client.send({ op: "play" });
@@ -136,36 +164,98 @@ export function createAppStore(client: TrainingClient, overrides: Partial<AppSta
       if (get().running) get().pause();
       else get().play();
     },
-    step(unit) {
+    step(unit: "batch" | "epoch") {
       if (get().phase !== "ready") return;
       client.send({ op: "step", unit });
     },
-    reset(seed) {
-      const next = seed ?? (get().seed * 1103515245 + 12345) % 2147483647;
+    reset(seed?: number) {
+      const next = seed ?? ((get().seed * 1103515245 + 12345) % 2147483647 || 1);
+      models.cancel(); // a checkpoint still downloading must not replace the new network
       client.send({ op: "reset", spec: get().spec, seed: next });
-      set({ seed: next, running: false, history: [], stats: idleStats, notice: null });
+      set({ seed: next, running: false, history: [], stats: idleStats(get().origin), notice: null });
     },
-    setHyper(hyper) {
-      set({ hyper: { ...get().hyper, ...hyper } });
+    setHyper(hyper: Partial<Hyper>) {
       client.send({ op: "setHyper", hyper });
     },
-    setSpec(spec) {
+    setSpec(spec: NetworkSpec) {
       set({ spec, preset: null, selected: null, enlarged: null });
       get().reset(get().seed);
     },
-    applyPreset(name) {
+    applyPreset(name: PresetName) {
       const p = PRESETS[name];
-      set({ spec: p.spec, hyper: { ...p.train }, preset: name, selected: null, enlarged: null });
+      set({ spec: p.spec, preset: name, selected: null, enlarged: null });
       client.send({ op: "setHyper", hyper: p.train });
       get().reset(p.seed);
     },
+    restoreLastGood() {
+      client.send({ op: "restoreLastGood" });
+      set({ notice: null });
+    },
+  };
+}
+
+/** Numbers model loads, so that only the latest request (or a reset after it) decides the network. */
+class ModelRequests {
+  private latest = 0;
+  next(): number {
+    return ++this.latest;
+  }
+  isLatest(request: number): boolean {
+    return request === this.latest;
+  }
+  cancel(): void {
+    this.latest++;
+  }
+}
+
+/** Loading a shipped checkpoint or a model file's text. */
+function modelActions(client: TrainingClient, set: Set, get: Get, models: ModelRequests, deps: StoreDeps) {
+  return {
+    async loadCheckpoint(checkpoint: Checkpoint | "none") {
+      if (checkpoint === "none") {
+        get().reset(get().seed);
+        return;
+      }
+      const request = models.next();
+      const url = checkpointPath(checkpoint, deps.modelsUrl);
+      try {
+        const res = await deps.fetch(url);
+        if (!res.ok) throw new Error(`the server answered ${res.status}`);
+        const text = await res.text();
+        if (!models.isLatest(request)) return; // a later request (or a reset) came since
+        get().pause();
+        client.send({ op: "loadModel", text, origin: { kind: "pretrained", checkpoint }, request });
+      } catch (err) {
+        if (!models.isLatest(request)) return;
+        const why = err instanceof Error ? err.message : String(err);
+        const message = `The checkpoint ${url} could not be loaded: ${why}.`;
+        set({ notice: { kind: "model", message, action: null } });
+      }
+    },
+    loadModelText(text: string, name: string) {
+      const request = models.next();
+      get().pause();
+      client.send({ op: "loadModel", text, origin: { kind: "file", name, epochs: null }, request });
+    },
+  };
+}
+
+/** A store wired to a training client: actions send commands, events update state (thinned to a few a second). */
+export function createAppStore(
+  client: TrainingClient,
+  overrides: Partial<AppState> = {},
+  deps: StoreDeps = defaultDeps,
+): AppStore {
+  const models = new ModelRequests();
+  const store = createStore<AppState & AppActions>()((set, get) => ({
+    ...initialState(),
+    ...overrides,
+    ...trainingActions(client, set, get, models),
+    ...modelActions(client, set, get, models, deps),
     setInput(input) {
       set({ input });
       if (input.kind === "test")
         client.send({ op: "setProbe", probe: { kind: "test", index: input.index }, id: input.index });
-    },
-    setPrediction(prediction) {
-      set({ prediction });
     },
     select(selected) {
       set({ selected });
@@ -177,31 +267,44 @@ export function createAppStore(client: TrainingClient, overrides: Partial<AppSta
     setCostScale(costScale) {
       set({ costScale });
     },
-    restoreLastGood() {
-      client.send({ op: "restoreLastGood" });
-      set({ notice: null });
-    },
     dismissNotice() {
       set({ notice: null });
     },
   }));
+  listen(store, client);
+  return store;
+}
 
-  // Events → state. Frames are per-frame data: only counters and history, thinned to ~4 updates a second.
+/** Events → state. Frames are per-frame data: only counters and history land, thinned to ~4 updates a second. */
+function listen(store: AppStore, client: TrainingClient): void {
   let lastStats = -Infinity;
   client.on("progress", (e) =>
     store.setState({ load: { phase: e.phase, loaded: e.loaded, total: e.total } }),
   );
   client.on("testReady", () => store.setState({ testReady: true }));
-  client.on("ready", (e) =>
-    store.setState({ phase: "ready", load: null, spec: e.spec, modelSource: e.source }),
-  );
+  client.on("ready", (e) => store.setState({ phase: "ready", load: null, spec: e.spec, origin: e.origin }));
   client.on("network", (e) =>
-    store.setState({ spec: e.spec, modelSource: e.source, history: [], stats: idleStats }),
+    store.setState({
+      spec: e.spec,
+      origin: e.origin,
+      history: [],
+      stats: idleStats(e.origin),
+      ...(e.origin.kind === "untrained" ? { seed: e.origin.seed } : {}),
+    }),
   );
-  client.on("paused", (e) => {
-    store.setState({ running: false });
-    if (e.reason === "step") return;
+  client.on("hyper", (e) => {
+    store.setState({ hyper: e.hyper });
+    if (e.problems.length)
+      store.setState({
+        notice: {
+          kind: "info",
+          message: "Some training settings were refused and kept as they were:",
+          action: null,
+          details: e.problems.map((p) => p.message),
+        },
+      });
   });
+  client.on("paused", () => store.setState({ running: false }));
   client.on("error", (e) => {
     const action = e.kind === "diverged" ? "restore" : null;
     store.setState({
@@ -209,7 +312,15 @@ export function createAppStore(client: TrainingClient, overrides: Partial<AppSta
       ...(e.kind === "data" && !e.recoverable ? { phase: "failed" } : {}),
     });
   });
+  // The answer follows the probe's output activations, from frames and from `probed` (sent at once).
+  const derive = (probe: ProbeActivations | null) => {
+    const state = store.getState();
+    const next = answerOf(probe?.a[probe.a.length - 1], state.spec.output);
+    if (!sameAnswer(next, state.answer)) store.setState({ answer: next });
+  };
+  client.on("probed", (e) => derive(e.probe));
   client.onFrame((frame) => {
+    derive(frame.probe);
     const now = typeof performance !== "undefined" ? performance.now() : Date.now();
     const history = frame.history.length
       ? thinHistory([...store.getState().history, ...frame.history])
@@ -217,8 +328,7 @@ export function createAppStore(client: TrainingClient, overrides: Partial<AppSta
     // Thinned while training; a stopped run's last counters always land, so they never freeze behind.
     if (history || now - lastStats > 250 || !frame.stats.running) {
       lastStats = now;
-      store.setState({ stats: frame.stats, ...(history ? { history } : {}) });
+      store.setState({ stats: frame.stats, origin: frame.stats.origin, ...(history ? { history } : {}) });
     }
   });
-  return store;
 }

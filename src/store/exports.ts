@@ -1,5 +1,5 @@
 // Exports a class can keep: the metrics history as CSV, and any blob (model file, PNG) as a download.
-import type { HistoryPoint } from "../worker/protocol.ts";
+import type { HistoryPoint } from "../worker/training/protocol.ts";
 
 /** The CSV header, in the order of HistoryPoint's fields. */
 export const METRICS_HEADER = "examplesSeen,trainCost,testCost,testAccuracy";

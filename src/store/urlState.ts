@@ -7,8 +7,11 @@ import {
   type OutputActivation,
 } from "../engine/activations.ts";
 import { COSTS, type Cost } from "../engine/costs.ts";
+import { expected, HYPER_RULES, parseSetting, type NumberRule } from "../engine/hyper.ts";
+import { MNIST_CLASSES, MNIST_PIXELS, MNIST_TEST_COUNT } from "../engine/mnist.ts";
 import { MAX_HIDDEN_LAYERS, MAX_NEURONS, type NetworkSpec } from "../engine/network.ts";
 import { PRESET_NAMES, PRESETS, type PresetName } from "../engine/presets.ts";
+import { CHECKPOINTS, type Checkpoint } from "../worker/models.ts";
 
 /** Controls and views a `hide=` list can remove (for classrooms and embeds). */
 export const CONTROL_IDS = [
@@ -35,14 +38,14 @@ export type ControlId = (typeof CONTROL_IDS)[number];
 export const VIEWS = ["all", "network", "heatmaps", "curve", "pad", "output", "controls"] as const;
 export type ViewName = (typeof VIEWS)[number];
 
-/** Checkpoints of the videos' network shipped in public/models (epochs trained), or "none" for untrained. */
-export const CHECKPOINTS = [0, 1, 5, 30] as const;
-export type ModelChoice = (typeof CHECKPOINTS)[number] | "none";
+export { CHECKPOINTS };
+/** A checkpoint of the videos' network shipped in public/models (epochs trained), or "none" for untrained. */
+export type ModelChoice = Checkpoint | "none";
 
 /** The test set's size: `image` is an index below it. */
-export const TEST_IMAGES = 10000;
-export const LR_RANGE = [0.001, 10] as const;
-export const BATCH_RANGE = [1, 60000] as const;
+export const TEST_IMAGES = MNIST_TEST_COUNT;
+/** The learning-rate slider's ends: the settings table's bounds. */
+export const LR_RANGE = [HYPER_RULES.learningRate.min, HYPER_RULES.learningRate.max] as const;
 
 /** Every setting the URL can carry. */
 export interface UrlSettings {
@@ -89,6 +92,12 @@ const oneOf =
   <T extends string>(allowed: readonly T[]) =>
   (text: string): T | null =>
     (allowed as readonly string[]).includes(text) ? (text as T) : null;
+/** A row of the settings table (src/engine/hyper.ts) as a URL parameter. */
+const setting = <K extends "lr" | "batch" | "decay" | "momentum" | "seed">(rule: NumberRule): Param<K> => ({
+  expected: expected(rule),
+  parse: (text) => parseSetting(rule, text),
+  format: String,
+});
 /** A comma list whose items all parse, else null; "" is the empty list. */
 const listOf =
   <T>(item: (text: string) => T | null, maxLength: number) =>
@@ -133,23 +142,11 @@ export const URL_PARAMS: { readonly [K in keyof UrlSettings]: Param<K> } = {
     format: String,
   },
   cost: { expected: `one of ${COSTS.join(", ")}`, parse: oneOf(COSTS), format: String },
-  lr: {
-    expected: `a number between ${LR_RANGE[0]} and ${LR_RANGE[1]}`,
-    parse: numberIn(LR_RANGE[0], LR_RANGE[1], false),
-    format: String,
-  },
-  batch: {
-    expected: `a whole number from ${BATCH_RANGE[0]} to ${BATCH_RANGE[1]}`,
-    parse: numberIn(BATCH_RANGE[0], BATCH_RANGE[1], true),
-    format: String,
-  },
-  decay: { expected: "a number between 0 and 0.1", parse: numberIn(0, 0.1, false), format: String },
-  momentum: { expected: "a number between 0 and 0.999", parse: numberIn(0, 0.999, false), format: String },
-  seed: {
-    expected: "a whole number from 1 to 2147483646",
-    parse: numberIn(1, 2147483646, true),
-    format: String,
-  },
+  lr: setting(HYPER_RULES.learningRate),
+  batch: setting(HYPER_RULES.batchSize),
+  decay: setting(HYPER_RULES.weightDecay),
+  momentum: setting(HYPER_RULES.momentum),
+  seed: setting(HYPER_RULES.seed),
   image: {
     expected: `a test image number from 0 to ${TEST_IMAGES - 1}`,
     parse: numberIn(0, TEST_IMAGES - 1, true),
@@ -207,7 +204,12 @@ export function defaultSettings(preset: PresetName | null = "3b1b"): UrlSettings
 
 /** The network the settings describe: 784 inputs, the hidden layers, 10 outputs. */
 export function specOf(s: Pick<UrlSettings, "hidden" | "activation" | "output" | "cost">): NetworkSpec {
-  return { sizes: [784, ...s.hidden, 10], hidden: [...s.activation], output: s.output, cost: s.cost };
+  return {
+    sizes: [MNIST_PIXELS, ...s.hidden, MNIST_CLASSES],
+    hidden: [...s.activation],
+    output: s.output,
+    cost: s.cost,
+  };
 }
 
 function sameSpec(a: NetworkSpec, b: NetworkSpec): boolean {
@@ -224,9 +226,9 @@ export interface ParsedUrl {
 
 /**
  * Reads the settings from a query string (with or without "?"). Never throws: an invalid value is ignored, its
- * default kept, and the problem described. Parameters the table doesn't know are left alone (other pages' own).
+ * default kept (or, for a running explorable, its `current` value), and the problem described. Parameters the table doesn't know are left alone (other pages' own).
  */
-export function parseUrlSettings(search: string): ParsedUrl {
+export function parseUrlSettings(search: string, current?: UrlSettings): ParsedUrl {
   const params = new URLSearchParams(search);
   const problems: string[] = [];
   const given = new Set<keyof UrlSettings>();
@@ -241,8 +243,10 @@ export function parseUrlSettings(search: string): ParsedUrl {
     const param = URL_PARAMS[name] as Param<keyof UrlSettings>;
     const value = param.parse(raw);
     if (value === null) {
-      const fallback = name === "preset" ? defaults.preset : defaults[name];
+      // A running explorable keeps its current value; a page being opened takes the default.
+      const fallback = current ? current[name] : name === "preset" ? defaults.preset : defaults[name];
       problems.push(describe(name, raw, param.expected, param.format(fallback)));
+      if (current) values[name] = current[name];
       continue;
     }
     values[name] = value;

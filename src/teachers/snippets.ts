@@ -1,6 +1,8 @@
 // The teachers' page's catalogue: every lesson scene, experiment and explorable view as an embed URL, and the
 // copy-paste snippets (an iframe, or the <nn-explorable> element) built from it. Pure text; the page shows it as text.
 import { VIEWS, type ViewName } from "../store/urlState.ts";
+import { MNIST_DATA_FOLDER } from "../worker/data.ts";
+import { MODELS_FOLDER } from "../worker/models.ts";
 
 /** True when the page should show the teachers' page: `?teachers`. */
 export function isTeachersUrl(search: string): boolean {
@@ -86,6 +88,6 @@ export function elementSnippet(appUrl: string, view: ViewName): string {
   const at = (path: string) => escapeAttribute(new URL(path, embedUrl(appUrl, "")).href);
   return (
     `<script type="module" src="${at(LIB_PATH)}"></script>\n` +
-    `<nn-explorable view="${view}" data-url="${at("data/mnist")}" model-url-base="${at("models")}"></nn-explorable>`
+    `<nn-explorable view="${view}" data-url="${at(MNIST_DATA_FOLDER)}" model-url-base="${at(MODELS_FOLDER)}"></nn-explorable>`
   );
 }

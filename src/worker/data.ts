@@ -11,6 +11,9 @@ import type {
 } from "../engine/idx.ts";
 
 /** What went wrong with the data: each maps to one sentence for the user. */
+/** The folder of the prepared MNIST files (manifest.json and the gzipped IDX files), relative to the page. */
+export const MNIST_DATA_FOLDER = "data/mnist";
+
 export type DataErrorKind = "network" | "http" | "manifest" | "truncated" | "corrupt" | "checksum" | "format";
 
 /** The data could not be loaded. `message` is one sentence for the user naming the file and the problem. */
@@ -149,6 +152,53 @@ async function loadSplit(
   }
 }
 
+/** The body again, from its first chunk (already read), each chunk's size told to `onChunk` as it passes. */
+function countedStream(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  first: ReadableStreamReadResult<Uint8Array>,
+  onChunk: (bytes: number) => void,
+): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (first.done) controller.close();
+      else controller.enqueue(first.value);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  }).pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        onChunk(chunk.byteLength);
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+}
+
+/** Reads a stream into a buffer of `size` bytes; `overflow` when it holds more (reading stops there). */
+async function readInto(
+  stream: ReadableStream<Uint8Array>,
+  size: number,
+): Promise<{ out: Uint8Array<ArrayBuffer>; filled: number; overflow: boolean }> {
+  const out = new Uint8Array(size);
+  let filled = 0;
+  const inflated = stream.getReader();
+  for (;;) {
+    const { done, value } = await inflated.read();
+    if (done) return { out, filled, overflow: false };
+    if (filled + value.byteLength > out.length) {
+      await inflated.cancel();
+      return { out, filled, overflow: true };
+    }
+    out.set(value, filled);
+    filled += value.byteLength;
+  }
+}
+
 /**
  * One `<name>.gz`: streamed, counted (`onBytes` gets the compressed bytes so far), gunzipped into a buffer of
  * the manifest's size and checked against its SHA-256. A server that sends the file with
@@ -174,53 +224,21 @@ async function fetchFile(
   const gzipped = !first.done && first.value[0] === 0x1f && first.value[1] === 0x8b;
   // Progress in compressed bytes: an already inflated body counts in proportion.
   const scale = gzipped ? 1 : entry.gzBytes / entry.bytes;
-  let received = 0;
-  const counted = new ReadableStream<Uint8Array>({
-    start(controller) {
-      if (first.done) controller.close();
-      else controller.enqueue(first.value);
-    },
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) controller.close();
-      else controller.enqueue(value);
-    },
-    cancel: (reason) => reader.cancel(reason),
-  }).pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        received += chunk.byteLength;
-        onBytes(Math.min(entry.gzBytes, Math.round(received * scale)));
-        controller.enqueue(chunk);
-      },
-    }),
-  );
+  const counter = { received: 0 };
+  const counted = countedStream(reader, first, (n) => {
+    counter.received += n;
+    onBytes(Math.min(entry.gzBytes, Math.round(counter.received * scale)));
+  });
   const stream = gzipped
     ? counted.pipeThrough(new DecompressionStream("gzip") as TransformStream<Uint8Array, Uint8Array>)
     : counted;
-
-  const out = new Uint8Array(entry.bytes);
-  let filled = 0;
-  let overflow = false;
-  const inflated = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await inflated.read();
-      if (done) break;
-      if (filled + value.byteLength > out.length) {
-        overflow = true;
-        await inflated.cancel();
-        break;
-      }
-      out.set(value, filled);
-      filled += value.byteLength;
-    }
-  } catch (err) {
+  const { out, filled, overflow } = await readInto(stream, entry.bytes).catch((err: unknown) => {
     // The stream failed: the connection dropped, or the gzip data is damaged.
+    const received = counter.received;
     if (!gzipped || received < entry.gzBytes) throw interrupted(file, err, received * scale, entry.gzBytes);
     const why = err instanceof Error ? err.message : String(err);
     throw new DataError("corrupt", file, `The file ${file} is not valid gzip data (${why}).`, { cause: err });
-  }
+  });
   if (overflow || filled < out.length) {
     const n = entry.bytes.toLocaleString("en-US");
     const webPage = !gzipped && !first.done && first.value[0] === 0x3c; // "<": an HTML page, not the data

@@ -31,7 +31,6 @@ export type ModelOrigin =
   | { readonly kind: "pretrained"; readonly checkpoint: Checkpoint }
   | { readonly kind: "untrained"; readonly seed: number }
   | { readonly kind: "file"; readonly name: string; readonly epochs: number | null }
-  | { readonly kind: "restored"; readonly what: "saved" | "lastGood" }
   | { readonly kind: "trained"; readonly from: ModelOrigin; readonly epochs: number };
 
 /** The origin training started from (itself when it has not trained). */
@@ -95,6 +94,8 @@ export async function loadModelFile(
     return readModel(await response.text());
   } catch (err) {
     if (!(err instanceof ModelError)) throw err;
-    throw new ModelFileError(`The file ${file} is not a usable network: ${err.detail}.`, file, { cause: err });
+    throw new ModelFileError(`The file ${file} is not a usable network: ${err.detail}.`, file, {
+      cause: err,
+    });
   }
 }

@@ -1,29 +1,89 @@
 // @vitest-environment jsdom
-// The URL's hide= list: the controls it names are not rendered, the others are.
-import { cleanup, screen } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+// The training controls: each shows the store's value and calls the store's action; the URL's hide= list leaves
+// out the controls it names. ModelFiles has its own test and stands in here as a stub.
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ExplorableProvider } from "../../src/components/context.tsx";
 import { Controls } from "../../src/components/Controls.tsx";
+import { LR_MAX, sliderFromLr } from "../../src/components/HyperControls.tsx";
 import { setup } from "./inputHarness.tsx";
 
-afterEach(cleanup);
+vi.mock("../../src/components/ModelFiles.tsx", () => ({ ModelFiles: () => <p>Model files</p> }));
 
-describe("<Controls /> with hide", () => {
-  it("renders every control by default", () => {
-    setup({ phase: "ready" }).render(<Controls />);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const button = (name: string) => screen.getByRole<HTMLButtonElement>("button", { name });
+const select = (name: string) => screen.getByRole<HTMLSelectElement>("combobox", { name });
+
+describe("<Controls />", () => {
+  it("renders every control by default, showing the store's values", () => {
+    const app = setup({ phase: "ready" });
+    app.render(<Controls />);
+    const { hyper, preset } = app.store.getState();
+    expect(button("Play").textContent).toBe("Play");
     for (const name of ["Play", "Step", "Step epoch", "Reset", "Add layer"])
-      expect(screen.getByRole("button", { name })).toBeTruthy();
-    expect(screen.getByRole("slider", { name: "Learning rate" })).toBeTruthy();
-    expect(screen.getByRole("combobox", { name: "Preset" })).toBeTruthy();
+      expect(button(name).disabled).toBe(false);
+    const slider = screen.getByRole<HTMLInputElement>("slider", { name: "Learning rate" });
+    expect(slider.value).toBe(String(sliderFromLr(hyper.learningRate)));
+    expect(slider.getAttribute("aria-valuetext")).toBe(`η = ${hyper.learningRate}`);
+    expect(select("Preset").value).toBe(preset);
+    expect(select("Mini-batch size").value).toBe(String(hyper.batchSize));
+    expect(screen.getByText("Model files").tagName).toBe("P");
+  });
+
+  it("disables the training buttons until the network is ready, and Step while it runs", () => {
+    setup({ phase: "loading" }).render(<Controls />);
+    for (const name of ["Play", "Step", "Step epoch", "Reset"]) expect(button(name).disabled).toBe(true);
+    cleanup();
+    setup({ phase: "ready", running: true }).render(<Controls />);
+    expect(button("Pause").disabled).toBe(false);
+    expect(button("Step").disabled).toBe(true);
+  });
+
+  it("calls the store's actions", () => {
+    const app = setup({ phase: "ready" });
+    app.render(<Controls />);
+    const state = app.store.getState();
+    const step = vi.spyOn(state, "step");
+    const setHyper = vi.spyOn(state, "setHyper");
+    fireEvent.click(button("Step epoch"));
+    expect(step).toHaveBeenCalledWith("epoch");
+    fireEvent.change(screen.getByRole("slider", { name: "Learning rate" }), { target: { value: "1000" } });
+    expect(setHyper).toHaveBeenLastCalledWith({ learningRate: LR_MAX });
+    fireEvent.change(select("Mini-batch size"), { target: { value: "100" } });
+    expect(setHyper).toHaveBeenLastCalledWith({ batchSize: 100 });
+    fireEvent.change(select("Momentum μ"), { target: { value: "0.5" } });
+    expect(setHyper).toHaveBeenLastCalledWith({ momentum: 0.5 });
+  });
+
+  it("offers Reset to defaults only where work is saved", () => {
+    const app = setup({ phase: "ready" });
+    app.render(<Controls />);
+    expect(button("Reset").disabled).toBe(false);
+    expect(screen.queryByRole("button", { name: "Reset to defaults" })).toBeNull();
+    cleanup();
+    const { store, client } = app;
+    const resetToDefaults = vi.fn(() => Promise.resolve());
+    render(
+      <ExplorableProvider store={store} client={client} savedWork={{ resetToDefaults }}>
+        <Controls />
+      </ExplorableProvider>,
+    );
+    fireEvent.click(button("Reset to defaults"));
+    expect(resetToDefaults).toHaveBeenCalledTimes(1);
   });
 
   it("leaves out the controls hide names", () => {
     setup({ phase: "ready", hide: ["play", "reset", "lr", "preset", "shape", "files"] }).render(<Controls />);
     for (const name of ["Play", "Reset", "Add layer"])
       expect(screen.queryByRole("button", { name })).toBeNull();
-    expect(screen.getByRole("button", { name: "Step" })).toBeTruthy();
+    expect(button("Step").disabled).toBe(false);
     expect(screen.queryByRole("slider", { name: "Learning rate" })).toBeNull();
     expect(screen.queryByRole("combobox", { name: "Preset" })).toBeNull();
-    expect(screen.queryByLabelText("Model file")).toBeNull();
-    expect(screen.getByRole("combobox", { name: "Mini-batch size" })).toBeTruthy();
+    expect(screen.queryByText("Model files")).toBeNull();
+    expect(select("Mini-batch size").value).toBe("10");
   });
 });

@@ -20,7 +20,8 @@ describe("<ModelFiles />", () => {
       expect(h.sent()).toContainEqual({
         op: "loadModel",
         text: '{"format":"mnist-mlp"}',
-        label: "mine.json",
+        origin: { kind: "file", name: "mine.json", epochs: null },
+        request: 1,
       }),
     );
   });
@@ -35,24 +36,48 @@ describe("<ModelFiles />", () => {
     const slider = screen.getByRole("slider", { name: "Checkpoint" });
     fireEvent.change(slider, { target: { value: "2" } });
     await waitFor(() =>
-      expect(h.sent()).toContainEqual({ op: "loadModel", text: "{model}", label: "checkpoint of" }),
+      expect(h.sent()).toContainEqual({
+        op: "loadModel",
+        text: "{model}",
+        origin: { kind: "pretrained", checkpoint: 5 },
+        request: 1,
+      }),
     );
     fireEvent.change(slider, { target: { value: "3" } });
     await waitFor(() =>
       expect(h.store.getState().notice?.message).toMatch(
-        /after 30 epochs could not be loaded: the server answered 404/,
+        /^The checkpoint models\/3b1b-epoch-30\.json could not be loaded: the server answered 404\.$/,
       ),
     );
   });
 });
 
 describe("the checkpoint timeline", () => {
-  it("timelinePosition(source) places a checkpoint's source at its position, other networks nowhere", () => {
-    expect(timelinePosition("pretrained 784-16-16-10 (30 epochs)")).toBe(3);
-    expect(timelinePosition("checkpoint of 784-16-16-10 (0 epochs)")).toBe(0);
-    expect(timelinePosition("checkpoint of 784-16-16-10 (1 epoch)")).toBe(1);
-    expect(timelinePosition("restored from your last visit 784-16-16-10")).toBeNull();
-    expect(timelinePosition("untrained, seed 3")).toBeNull();
+  it("timelinePosition(origin) places a pretrained checkpoint at its position, other networks nowhere", () => {
+    expect(timelinePosition({ kind: "pretrained", checkpoint: 30 })).toBe(3);
+    expect(timelinePosition({ kind: "pretrained", checkpoint: 0 })).toBe(0);
+    expect(timelinePosition({ kind: "pretrained", checkpoint: 1 })).toBe(1);
+    const trained = { kind: "trained", from: { kind: "pretrained", checkpoint: 1 }, epochs: 2 } as const;
+    expect(timelinePosition(trained)).toBeNull();
+    expect(timelinePosition({ kind: "file", name: "3b1b-epoch-30.json", epochs: 30 })).toBeNull();
+    expect(timelinePosition({ kind: "untrained", seed: 3 })).toBeNull();
+    expect(timelinePosition(null)).toBeNull();
+  });
+
+  it("a checkpoint reply that arrives after a later request is dropped: the last request wins", async () => {
+    const replies: ((r: Response) => void)[] = [];
+    vi.stubGlobal("fetch", () => new Promise<Response>((resolve) => replies.push(resolve)));
+    const h = setup({ phase: "ready" });
+    const first = h.store.getState().loadCheckpoint(0);
+    const second = h.store.getState().loadCheckpoint(30);
+    replies[1]!(new Response("{thirty}"));
+    await second;
+    replies[0]!(new Response("{zero}"));
+    await first;
+    const loads = h.sent().filter((c) => (c as { op: string }).op === "loadModel");
+    expect(loads).toEqual([
+      { op: "loadModel", text: "{thirty}", origin: { kind: "pretrained", checkpoint: 30 }, request: 2 },
+    ]);
   });
   it("checkpointAt(position) maps 0…3 to 0, 1, 5, 30 epochs, clamped", () => {
     expect([0, 1, 2, 3].map(checkpointAt)).toEqual([0, 1, 5, 30]);

@@ -4,12 +4,13 @@
 import { cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { NetworkView } from "../../src/components/NetworkView.tsx";
-import { layoutNetwork } from "../../src/render/network.ts";
+import { MNIST_CLASSES, MNIST_PIXELS, MNIST_SIDE } from "../../src/engine/mnist.ts";
+import { layoutNetwork } from "../../src/render/networkLayout.ts";
 import { formatValue } from "../../src/render/theme.ts";
 import { makeFrame } from "../render/fixtures.ts";
 import { nextPaint, renderWithExplorable } from "./viewHarness.tsx";
 
-const SIZES = [784, 16, 16, 10];
+const SIZES = [MNIST_PIXELS, 16, 16, MNIST_CLASSES];
 
 afterEach(() => {
   cleanup();
@@ -24,16 +25,19 @@ function values(frame: ReturnType<typeof makeFrame>, layer: number, index: numbe
 describe("NetworkView", () => {
   it("is a focusable diagram named after the network, painted from the client's frames", async () => {
     const h = renderWithExplorable(<NetworkView />);
-    const canvas = screen.getByRole<HTMLCanvasElement>("application", { name: "Network: 784-16-16-10" });
+    const canvas = screen.getByRole<HTMLCanvasElement>("application", {
+      name: `Network: ${SIZES.join("-")}`,
+    });
     expect(canvas.tabIndex).toBe(0);
     await h.sendFrame(makeFrame(SIZES));
     const ctx = h.contextOf(canvas);
-    expect(ctx.named("arc")).toHaveLength(16 + 16 + 10);
+    expect(ctx.named("arc")).toHaveLength(16 + 16 + MNIST_CLASSES);
     expect(ctx.named("fillText").map((c) => c.args[0])).toContain("7");
     expect(canvas.width).toBe(640 * (window.devicePixelRatio || 1));
-    // The caption says how the 784 × 16 input edges are summarised, and serves as the keyboard hint.
-    expect(canvas.getAttribute("aria-describedby")).toBeTruthy();
-    expect(screen.getByText(/only each neuron's 16 strongest contributions w·a are drawn/)).toBeTruthy();
+    // The caption says how the image's edges into the first layer are summarised, and serves as the keyboard hint.
+    const hint = document.getElementById(canvas.getAttribute("aria-describedby") ?? "")?.textContent;
+    expect(hint).toMatch(/only each neuron's 16 strongest contributions w·a are drawn/);
+    expect(hint).toMatch(/Arrow keys move between neurons/);
   });
 
   it("moves the selection with the arrow keys and announces a, b and z from the frame", async () => {
@@ -63,7 +67,10 @@ describe("NetworkView", () => {
 
     // The panel beside the neuron shows the same numbers after the next paint.
     await nextPaint();
-    expect(screen.getByText(new RegExp(`a = ${v.a} b = ${v.b} z = ${v.z}`))).toBeTruthy(); // whitespace normalised
+    const panel = screen.getByText(new RegExp(`a = ${v.a} b = ${v.b} z = ${v.z}`)); // whitespace normalised
+    expect(panel.textContent).toBe(
+      `Output neuron ${selected.index} (digit ${selected.index})\na = ${v.a}  b = ${v.b}  z = ${v.z}`,
+    );
 
     fireEvent.keyDown(canvas, { key: "Escape" });
     expect(h.store.getState().selected).toBeNull();
@@ -77,8 +84,10 @@ describe("NetworkView", () => {
     fireEvent.keyDown(canvas, { key: "ArrowLeft" });
     const pixel = h.store.getState().selected!;
     expect(pixel.layer).toBe(0);
-    expect(pixel.index % 28).toBe(27); // the image's right edge
-    expect(screen.getByRole("status").textContent).toMatch(/^Input pixel \d+ \(row \d+, column 27\): a = /);
+    expect(pixel.index % MNIST_SIDE).toBe(MNIST_SIDE - 1); // the image's right edge
+    expect(screen.getByRole("status").textContent).toMatch(
+      new RegExp(`^Input pixel \\d+ \\(row \\d+, column ${MNIST_SIDE - 1}\\): a = `),
+    );
     fireEvent.keyDown(canvas, { key: "ArrowRight" });
     expect(h.store.getState().selected?.layer).toBe(1);
   });
@@ -115,6 +124,6 @@ describe("NetworkView", () => {
     expect(screen.queryByText(fresh)).toBeNull(); // too soon
     now += 300;
     await h.sendFrame(next);
-    expect(screen.getByText(fresh)).toBeTruthy();
+    expect(screen.getByText(fresh).textContent).toMatch(/^Hidden layer 2, neuron 1\n/);
   });
 });

@@ -1,17 +1,25 @@
 // @vitest-environment jsdom
-// OutputBars: bars and the announced prediction follow the frames; the store's prediction changes rarely.
+// OutputBars: bars follow the frames; the announced prediction is the store's, derived from the same outputs.
 import { cleanup, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { OutputBars, predict } from "../../src/components/OutputBars.tsx";
+import { OutputBars } from "../../src/components/OutputBars.tsx";
+import { predictionOf } from "../../src/store/appStore.ts";
 import { PRESETS } from "../../src/engine/presets.ts";
-import type { WorkerEvent } from "../../src/worker/protocol.ts";
+import type { WorkerEvent } from "../../src/worker/training/protocol.ts";
 import { manualFrames, setup } from "./inputHarness.tsx";
 
 /** A frame whose probe's output activations are `outputs` (or no probe). */
 function frame(outputs: number[] | null, probeId = 1): WorkerEvent {
   return {
     type: "frame",
-    stats: { epoch: 0, examplesSeen: 0, examplesPerSecond: 0, trainCost: Number.NaN, running: false },
+    stats: {
+      epoch: 0,
+      origin: { kind: "untrained", seed: 1 },
+      examplesSeen: 0,
+      examplesPerSecond: 0,
+      trainCost: Number.NaN,
+      running: false,
+    },
     weights: { w: [], b: [] },
     probe: outputs && {
       probeId,
@@ -34,22 +42,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe("predict", () => {
-  it("predict(a, 'sigmoid') is argmax with confidence a / Σa", () => {
-    const p = predict([0.1, 0.6, 0.3, 1.0], "sigmoid");
-    expect(p.digit).toBe(3);
-    expect(p.confidence).toBeCloseTo(0.5, 12);
-  });
-
-  it("predict(a, 'softmax') is argmax with confidence a itself", () => {
-    expect(predict([0.2, 0.7, 0.1], "softmax")).toEqual({ digit: 1, confidence: 0.7 });
-  });
-
-  it("predict of all-zero outputs is digit 0 with confidence 0", () => {
-    expect(predict(new Float32Array(10), "sigmoid")).toEqual({ digit: 0, confidence: 0 });
-  });
-});
-
 describe("OutputBars", () => {
   it("announces the prediction of a frame: digit and a / Σa as a rounded percentage", () => {
     const app = setup();
@@ -59,8 +51,8 @@ describe("OutputBars", () => {
     const out = [0.1, 0.05, 0.02, 0.7, 0.03, 0.1, 0.0, 0.05, 0.1, 0.05]; // Σ = 1.2 → 0.7 / 1.2 = 58.3%
     app.emit(frame(out));
     expect(live.textContent).toBe("Prediction: 3 (58%)");
-    expect(app.store.getState().prediction?.digit).toBe(3);
-    expect(screen.getByText("confidence = a / Σa")).toBeTruthy();
+    expect(predictionOf(app.store.getState())?.digit).toBe(3);
+    expect(screen.getByText(/^confidence = /).textContent).toBe("confidence = a / Σa");
   });
 
   it("gives no prediction, and says why, when the outputs are not numbers (a diverged network)", () => {
@@ -69,8 +61,10 @@ describe("OutputBars", () => {
     app.emit(frame([0.1, 0.05, 0.02, 0.7, 0.03, 0.1, 0.0, 0.05, 0.1, 0.05]));
     app.emit(frame([NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN]));
     expect(screen.getByRole("status").textContent).toBe("");
-    expect(app.store.getState().prediction).toBeNull();
-    expect(screen.getByText(/weights have diverged/)).toBeTruthy();
+    expect(app.store.getState().answer).toEqual({ kind: "notFinite" });
+    expect(screen.getByText(/weights have diverged/).textContent).toBe(
+      "No prediction: the outputs are not numbers (the weights have diverged).",
+    );
   });
 
   it("uses the softmax probability itself for softmax outputs", () => {
@@ -78,7 +72,7 @@ describe("OutputBars", () => {
     app.render(<OutputBars />);
     app.emit(frame(SOFTMAX_OUT));
     expect(screen.getByRole("status").textContent).toBe("Prediction: 3 (93%)");
-    expect(screen.getByText(/softmax probability/)).toBeTruthy();
+    expect(screen.getByText(/^confidence = /).textContent).toBe("confidence = softmax probability aⱼ");
   });
 
   it("paints each bar's value and highlights the predicted digit", () => {
@@ -101,8 +95,8 @@ describe("OutputBars", () => {
     app.emit(frame(SIGMOID_OUT));
     app.emit(frame(null));
     expect(screen.getByRole("status").textContent).toBe("");
-    expect(screen.getByText("Draw a digit")).toBeTruthy();
-    expect(app.store.getState().prediction).toBeNull();
+    expect(screen.queryByText("Draw a digit")).not.toBeNull();
+    expect(app.store.getState().answer).toEqual({ kind: "none" });
   });
 
   it("picks up the frame already received when it mounts", () => {
@@ -112,11 +106,11 @@ describe("OutputBars", () => {
     expect(screen.getByRole("status").textContent).toBe("Prediction: 3 (80%)");
   });
 
-  it("updates the store only when the digit or the rounded percentage changes", () => {
+  it("the store's answer changes only when the digit or the rounded percentage does", () => {
     const app = setup();
     app.render(<OutputBars />);
     const updates = vi.fn();
-    app.store.subscribe((s, prev) => s.prediction !== prev.prediction && updates(s.prediction));
+    app.store.subscribe((s, prev) => s.answer !== prev.answer && updates(s.answer));
     app.emit(frame(SIGMOID_OUT));
     app.emit(frame(SIGMOID_OUT.map((v, j) => (j === 3 ? v + 0.001 : v)))); // still 80%
     app.emit(frame(SIGMOID_OUT.map((v, j) => (j === 3 ? v + 0.001 : v))));

@@ -4,12 +4,13 @@
 import { cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { WeightHeatmaps } from "../../src/components/WeightHeatmaps.tsx";
+import { MNIST_CLASSES, MNIST_PIXELS, MNIST_SIDE } from "../../src/engine/mnist.ts";
 import { heatmapOrigin, layoutHeatmapGrid, quantileAbs } from "../../src/render/heatmap.ts";
 import { formatValue, THEME } from "../../src/render/theme.ts";
 import { makeFrame } from "../render/fixtures.ts";
 import { nextPaint, renderWithExplorable } from "./viewHarness.tsx";
 
-const SIZES = [784, 16, 16, 10];
+const SIZES = [MNIST_PIXELS, 16, 16, MNIST_CLASSES];
 
 afterEach(() => {
   cleanup();
@@ -17,7 +18,9 @@ afterEach(() => {
 });
 
 function gridCanvas(): HTMLCanvasElement {
-  return screen.getByRole("application", { name: "Weights into layer 1: 16 heatmaps of 28×28 pixels" });
+  return screen.getByRole("application", {
+    name: `Weights into layer 1: 16 heatmaps of ${MNIST_SIDE}×${MNIST_SIDE} pixels`,
+  });
 }
 
 describe("WeightHeatmaps", () => {
@@ -29,7 +32,7 @@ describe("WeightHeatmaps", () => {
     const ctx = h.contextOf(canvas);
     expect(ctx.named("drawImage")).toHaveLength(16);
     const sheet = ctx.named("drawImage")[0]!.args[0] as HTMLCanvasElement;
-    expect([sheet.width, sheet.height]).toEqual([4 * 28, 4 * 28]);
+    expect([sheet.width, sheet.height]).toEqual([4 * MNIST_SIDE, 4 * MNIST_SIDE]);
     const sheetCtx = h.contextOf(sheet);
     expect(sheetCtx.named("putImageData")).toHaveLength(1);
 

@@ -5,8 +5,9 @@ import type { ReactNode } from "react";
 import { vi } from "vitest";
 import { ExplorableProvider } from "../../src/components/context.tsx";
 import { createAppStore, type AppState } from "../../src/store/appStore.ts";
-import { TrainingClient, type WorkerLike } from "../../src/worker/client.ts";
-import type { Command, WorkerEvent } from "../../src/worker/protocol.ts";
+import { TrainingClient } from "../../src/worker/training/client.ts";
+import type { WorkerLike } from "../../src/worker/workerLike.ts";
+import type { Command, WorkerEvent } from "../../src/worker/training/protocol.ts";
 
 /** A client and store over a fake worker; `emit` plays a worker event, `sent` lists the commands sent. */
 export function setup(overrides: Partial<AppState> = {}) {

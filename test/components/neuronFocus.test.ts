@@ -1,11 +1,12 @@
 // Keyboard moves between the diagram's neurons, and the words that describe a neuron's a, b and z.
 import { describe, expect, it } from "vitest";
 import { describeNeuron, moveFocus } from "../../src/components/neuronFocus.ts";
-import { layoutNetwork } from "../../src/render/network.ts";
+import { MNIST_CLASSES, MNIST_PIXELS, MNIST_SIDE } from "../../src/engine/mnist.ts";
+import { layoutNetwork } from "../../src/render/networkLayout.ts";
 import { formatValue } from "../../src/render/theme.ts";
 import { makeFrame } from "../render/fixtures.ts";
 
-const layout = layoutNetwork([784, 16, 16, 10], 800, 420);
+const layout = layoutNetwork([MNIST_PIXELS, 16, 16, MNIST_CLASSES], 800, 420);
 
 describe("moveFocus(layout, from, key)", () => {
   it("starts at the first hidden neuron and ignores other keys", () => {
@@ -32,18 +33,27 @@ describe("moveFocus(layout, from, key)", () => {
     expect(moveFocus(layout, { layer: 3, index: 4 }, "ArrowRight")).toEqual({ layer: 3, index: 4 });
   });
   it("moves in two dimensions inside the input image and leaves it on the right", () => {
-    expect(moveFocus(layout, { layer: 0, index: 100 }, "ArrowDown")).toEqual({ layer: 0, index: 128 });
-    expect(moveFocus(layout, { layer: 0, index: 100 }, "ArrowUp")).toEqual({ layer: 0, index: 72 });
+    expect(moveFocus(layout, { layer: 0, index: 100 }, "ArrowDown")).toEqual({
+      layer: 0,
+      index: 100 + MNIST_SIDE,
+    });
+    expect(moveFocus(layout, { layer: 0, index: 100 }, "ArrowUp")).toEqual({
+      layer: 0,
+      index: 100 - MNIST_SIDE,
+    });
     expect(moveFocus(layout, { layer: 0, index: 100 }, "ArrowRight")).toEqual({ layer: 0, index: 101 });
     expect(moveFocus(layout, { layer: 0, index: 5 }, "ArrowUp")).toEqual({ layer: 0, index: 5 });
-    expect(moveFocus(layout, { layer: 0, index: 28 }, "ArrowLeft")).toEqual({ layer: 0, index: 28 });
-    expect(moveFocus(layout, { layer: 0, index: 27 }, "ArrowRight")!.layer).toBe(1);
+    expect(moveFocus(layout, { layer: 0, index: MNIST_SIDE }, "ArrowLeft")).toEqual({
+      layer: 0,
+      index: MNIST_SIDE,
+    });
+    expect(moveFocus(layout, { layer: 0, index: MNIST_SIDE - 1 }, "ArrowRight")!.layer).toBe(1);
     const back = moveFocus(layout, { layer: 1, index: 15 }, "ArrowLeft")!;
     expect(back.layer).toBe(0);
-    expect(back.index % 28).toBe(27);
+    expect(back.index % MNIST_SIDE).toBe(MNIST_SIDE - 1);
   });
   it("walks a wrapped layer column by column", () => {
-    const wide = layoutNetwork([784, 512, 10], 800, 420);
+    const wide = layoutNetwork([MNIST_PIXELS, 512, MNIST_CLASSES], 800, 420);
     const L = wide.layers[1]!;
     expect(L.cols).toBeGreaterThan(1);
     const next = moveFocus(wide, { layer: 1, index: L.rows - 1 }, "ArrowDown")!;
@@ -53,7 +63,7 @@ describe("moveFocus(layout, from, key)", () => {
 });
 
 describe("describeNeuron(sizes, frame, ref)", () => {
-  const sizes = [784, 16, 16, 10];
+  const sizes = [MNIST_PIXELS, 16, 16, MNIST_CLASSES];
   const frame = makeFrame(sizes);
   it("names hidden, output and input neurons and gives a, b, z from the frame", () => {
     const f = (v: number) => formatValue(v);
@@ -62,9 +72,10 @@ describe("describeNeuron(sizes, frame, ref)", () => {
       values: `a = ${f(frame.probe!.a[1]![5]!)}  b = ${f(frame.weights.b[1]![5]!)}  z = ${f(frame.probe!.z[1]![5]!)}`,
     });
     expect(describeNeuron(sizes, frame, { layer: 3, index: 7 }).title).toBe("Output neuron 7 (digit 7)");
-    expect(describeNeuron(sizes, frame, { layer: 0, index: 406 })).toEqual({
-      title: "Input pixel 406 (row 14, column 14)",
-      values: `a = ${f(frame.probe!.a[0]![406]!)}`,
+    const pixel = 14 * MNIST_SIDE + 14;
+    expect(describeNeuron(sizes, frame, { layer: 0, index: pixel })).toEqual({
+      title: `Input pixel ${pixel} (row 14, column 14)`,
+      values: `a = ${f(frame.probe!.a[0]![pixel]!)}`,
     });
   });
   it("shows dashes for what the frame lacks (no frame, no probe, another shape)", () => {
@@ -73,6 +84,8 @@ describe("describeNeuron(sizes, frame, ref)", () => {
     expect(describeNeuron(sizes, noProbe, { layer: 2, index: 0 }).values).toMatch(
       /^a = — {2}b = \S+ {2}z = —$/,
     );
-    expect(describeNeuron([784, 32, 10], frame, { layer: 1, index: 0 }).values).toBe("a = —  b = —  z = —");
+    expect(describeNeuron([MNIST_PIXELS, 32, MNIST_CLASSES], frame, { layer: 1, index: 0 }).values).toBe(
+      "a = —  b = —  z = —",
+    );
   });
 });

@@ -6,8 +6,9 @@ import { vi } from "vitest";
 import { ExplorableProvider } from "../../src/components/context.tsx";
 import type { NetworkFrame } from "../../src/render/network.ts";
 import { createAppStore, type AppStore } from "../../src/store/appStore.ts";
-import { TrainingClient, type WorkerLike } from "../../src/worker/client.ts";
-import type { WorkerEvent } from "../../src/worker/protocol.ts";
+import { TrainingClient } from "../../src/worker/training/client.ts";
+import type { WorkerLike } from "../../src/worker/workerLike.ts";
+import type { WorkerEvent } from "../../src/worker/training/protocol.ts";
 import { fakeContext, type FakeContext } from "../render/fakeContext.ts";
 
 export interface Harness {
@@ -52,7 +53,14 @@ export function renderWithExplorable(ui: ReactNode): Harness & ReturnType<typeof
   const sendFrame = async (frame: NetworkFrame) => {
     const event: WorkerEvent = {
       type: "frame",
-      stats: { epoch: 0, examplesSeen: 0, examplesPerSecond: 0, trainCost: Number.NaN, running: false },
+      stats: {
+        epoch: 0,
+        origin: { kind: "untrained", seed: 1 },
+        examplesSeen: 0,
+        examplesPerSecond: 0,
+        trainCost: Number.NaN,
+        running: false,
+      },
       weights: frame.weights,
       probe: frame.probe,
       history: [],

@@ -6,21 +6,17 @@ import { startBridge, type BridgeWindow } from "../../src/embed/bridge.ts";
 import { createAppStore } from "../../src/store/appStore.ts";
 import { parseUrlSettings } from "../../src/store/urlState.ts";
 import { syncSettings } from "../../src/store/urlSync.ts";
-import { TrainingClient, type WorkerLike } from "../../src/worker/client.ts";
-import type { Command, WorkerEvent } from "../../src/worker/protocol.ts";
+import { TrainingClient } from "../../src/worker/training/client.ts";
+import type { WorkerEvent } from "../../src/worker/training/protocol.ts";
+import { fakeTrainingWorker } from "../worker/training/fakeWorker.ts";
 
 function setup(search: string, embedder = "https://host.example") {
-  const sent: Command[] = [];
-  const worker: WorkerLike = {
-    postMessage: (m: unknown) => sent.push(m as Command),
-    terminate() {},
-    onmessage: null,
-    onerror: null,
-  };
+  const worker = fakeTrainingWorker();
+  const sent = worker.sent;
   const client = new TrainingClient(() => worker);
   const parsed = parseUrlSettings(search);
   const store = createAppStore(client);
-  const sync = syncSettings(store, client, parsed);
+  const sync = syncSettings(store, parsed);
   let listener: ((e: MessageEvent) => void) | null = null;
   const win: BridgeWindow = {
     location: { origin: "https://app.example", ancestorOrigins: [embedder] },
@@ -33,7 +29,7 @@ function setup(search: string, embedder = "https://host.example") {
   const stop = startBridge(store, sync, parsed.settings.origins, win, parent);
   const receive = (data: unknown, origin: string, source: unknown = parent) =>
     listener?.({ data, origin, source } as MessageEvent);
-  const emit = (event: WorkerEvent) => worker.onmessage?.({ data: event } as MessageEvent);
+  const emit = (event: WorkerEvent) => worker.emit(event);
   return { sent, store, posted, receive, emit, stop, parent };
 }
 
@@ -44,7 +40,13 @@ afterEach(() => vi.restoreAllMocks());
 describe("startBridge(store, sync, origins)", () => {
   it("runs a command from an allowed origin", () => {
     const { store, sent, receive, emit } = setup("?origins=https://host.example");
-    emit({ type: "ready", spec: store.getState().spec, trainCount: 1, testCount: 1, source: "x" });
+    emit({
+      type: "ready",
+      spec: store.getState().spec,
+      trainCount: 1,
+      testCount: 1,
+      origin: { kind: "untrained", seed: 1 },
+    });
     receive(play, "https://host.example");
     expect(sent.at(-1)).toEqual({ op: "play" });
     expect(store.getState().running).toBe(true);
@@ -74,27 +76,46 @@ describe("startBridge(store, sync, origins)", () => {
 
   it("posts ready, epochEnded and prediction events to the allowed embedder", () => {
     const { store, emit, posted } = setup("?origins=https://host.example");
-    emit({ type: "ready", spec: store.getState().spec, trainCount: 1, testCount: 1, source: "x" });
+    emit({
+      type: "ready",
+      spec: store.getState().spec,
+      trainCount: 1,
+      testCount: 1,
+      origin: { kind: "untrained", seed: 1 },
+    });
     store.setState({
       stats: { ...store.getState().stats, epoch: 1 },
       history: [{ examplesSeen: 60000, trainCost: 0.2, testCost: 0.1, testAccuracy: 0.9 }],
     });
-    store.getState().setPrediction({ digit: 7, confidence: 0.93 });
+    const out = Float32Array.from([0, 0, 0, 0, 0, 0, 0, 0.93, 0.07, 0]);
+    emit({ type: "probed", probe: { probeId: 1, z: [], a: [new Float32Array(784), out] } });
     expect(posted.map((p) => p.origin)).toEqual(Array(3).fill("https://host.example"));
     expect(posted.map((p) => p.message)).toEqual([
       { type: "nn-explorable", version: 1, event: "ready" },
       { type: "nn-explorable", version: 1, event: "epochEnded", epoch: 1, accuracy: 0.9, cost: 0.1 },
-      { type: "nn-explorable", version: 1, event: "prediction", digit: 7, confidence: 0.93 },
+      {
+        type: "nn-explorable",
+        version: 1,
+        event: "prediction",
+        digit: 7,
+        confidence: expect.closeTo(0.93, 6),
+      },
     ]);
   });
 
   it("posts nothing to an embedder that isn't allowed", () => {
     const { store, emit, posted } = setup("", "https://other.example");
-    emit({ type: "ready", spec: store.getState().spec, trainCount: 1, testCount: 1, source: "x" });
+    emit({
+      type: "ready",
+      spec: store.getState().spec,
+      trainCount: 1,
+      testCount: 1,
+      origin: { kind: "untrained", seed: 1 },
+    });
     expect(posted).toEqual([]);
   });
 
-  it("sets parameters by their URL names and answers with the settings and problems", () => {
+  it("sets parameters by their URL names and answers, once the worker accepted them, with the settings", async () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
     const { store, sent, receive, posted } = setup("?origins=https://host.example");
     receive(
@@ -109,11 +130,13 @@ describe("startBridge(store, sync, origins)", () => {
     expect(store.getState().hyper.learningRate).toBe(0.5);
     expect(store.getState().hide).toEqual(["play"]);
     expect(sent.at(-1)).toEqual({ op: "setHyper", hyper: { ...store.getState().hyper } });
-    expect(posted.at(-1)?.message).toMatchObject({
-      event: "settings",
-      params: { lr: "0.5", hide: "play" },
-      problems: ["batch=abc is not a whole number from 1 to 60000; using 10"],
-    });
+    await vi.waitFor(() =>
+      expect(posted.at(-1)?.message).toMatchObject({
+        event: "settings",
+        params: { lr: "0.5", hide: "play" },
+        problems: ["batch=abc is not a whole number from 1 to 60000; using 10"],
+      }),
+    );
   });
 
   it("resets to a network of the new shape and seed", () => {

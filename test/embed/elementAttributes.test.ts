@@ -1,12 +1,6 @@
 // The <nn-explorable> element's attributes read through the URL table.
 import { describe, expect, it } from "vitest";
-import {
-  assetUrls,
-  OBSERVED_ATTRIBUTES,
-  searchOf,
-  textOf,
-  modelUrlIn,
-} from "../../src/embed/elementAttributes.ts";
+import { assetUrls, OBSERVED_ATTRIBUTES, searchOf, textOf } from "../../src/embed/elementAttributes.ts";
 import { parseUrlSettings } from "../../src/store/urlState.ts";
 
 const attributes =
@@ -49,11 +43,6 @@ describe("elementAttributes", () => {
       dataUrl: "https://cdn.example/mnist",
       modelUrlBase: "https://school.example/nn/models",
     });
-  });
-
-  it("modelUrlIn(base, model) names the checkpoint file, or null for untrained", () => {
-    expect(modelUrlIn("https://x.example/models", 30)).toBe("https://x.example/models/3b1b-epoch-30.json");
-    expect(modelUrlIn("https://x.example/models", "none")).toBeNull();
   });
 
   it("textOf(search, name) is a parameter's URL text, its default when not given", () => {

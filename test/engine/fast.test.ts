@@ -41,36 +41,54 @@ function maxDiff(a: Network, b: Network): number {
   return d;
 }
 
+/**
+ * Two SGD steps of batch 6 by the Trainer and by the reference (traceBatch + applyGradient), plain, with weight
+ * decay, and with momentum: the weights must agree to float32 rounding.
+ */
+function expectSameSteps(spec: NetworkSpec): void {
+  const data = tinyData(12, 3);
+  for (const extra of [{}, { weightDecay: 0.01 }, { momentum: 0.9, weightDecay: 0.001 }]) {
+    const net = createNetwork(spec, 9) as Network<Float32Array>;
+    const ref = cloneNetwork(net);
+    const trainer = new Trainer(
+      net,
+      toSparse(data),
+      { learningRate: 0.5, batchSize: 6, shuffle: false, ...extra },
+      1,
+    );
+    const velocity = createVelocity(ref);
+    for (let step = 0; step < 2; step++) {
+      const batch = [0, 1, 2, 3, 4, 5].map((e) => example(data, step * 6 + e));
+      const bt = traceBatch(ref, batch);
+      const cost = trainer.step();
+      expect(cost).toBeCloseTo(bt.cost, 5);
+      applyGradient(ref, bt.mean, { learningRate: 0.5, ...extra }, velocity);
+    }
+    expect(maxDiff(trainer.net, ref)).toBeLessThan(1e-5);
+    trainer.dispose();
+  }
+}
+
+const combos = ACTIVATIONS.flatMap((h) =>
+  OUTPUT_ACTIVATIONS.flatMap((o) => COSTS.map((c) => [h, o, c] as const)),
+);
+
 describe("Trainer.step()", () => {
-  const combos = ACTIVATIONS.flatMap((h) =>
-    OUTPUT_ACTIVATIONS.flatMap((o) => COSTS.map((c) => [h, o, c] as const)),
-  );
   it.each(combos)(
     "takes the same SGD step as the reference: hidden %s, output %s, cost %s",
-    (hidden, output, cost) => {
-      const spec: NetworkSpec = { sizes: [25, 7, 5, 4], hidden: [hidden, hidden], output, cost };
-      const data = tinyData(12, 3);
-      for (const extra of [{}, { weightDecay: 0.01 }, { momentum: 0.9, weightDecay: 0.001 }]) {
-        const net = createNetwork(spec, 9) as Network<Float32Array>;
-        const ref = cloneNetwork(net);
-        const trainer = new Trainer(
-          net,
-          toSparse(data),
-          { learningRate: 0.5, batchSize: 6, shuffle: false, ...extra },
-          1,
-        );
-        const velocity = createVelocity(ref);
-        for (let step = 0; step < 2; step++) {
-          const batch = [0, 1, 2, 3, 4, 5].map((e) => example(data, step * 6 + e));
-          const bt = traceBatch(ref, batch);
-          const cost = trainer.step();
-          expect(cost).toBeCloseTo(bt.cost, 5);
-          applyGradient(ref, bt.mean, { learningRate: 0.5, ...extra }, velocity);
-        }
-        expect(maxDiff(trainer.net, ref)).toBeLessThan(1e-5);
-      }
-    },
+    (hidden, output, cost) =>
+      expectSameSteps({ sizes: [25, 7, 5, 4], hidden: [hidden, hidden], output, cost }),
   );
+
+  // Layer 1 runs in the kernels' 16-neuron SIMD blocks from 16 neurons on (the default 784-16-16-10 network's
+  // path), with a 4-neuron tail when the width is not a multiple of 16 (100 = 6 × 16 + 4).
+  describe.each([16, 32, 64, 100])("with %i neurons in layer 1 (the SIMD blocks)", (width) => {
+    it.each(combos)(
+      "takes the same SGD step as the reference: hidden %s, output %s, cost %s",
+      (hidden, output, cost) =>
+        expectSameSteps({ sizes: [25, width, 6, 4], hidden: [hidden, hidden], output, cost }),
+    );
+  });
 
   it("is bit-identical for the same seed and settings", () => {
     const spec: NetworkSpec = { sizes: [25, 8, 4], hidden: ["sigmoid"], output: "sigmoid", cost: "mse" };
@@ -123,4 +141,24 @@ describe("evaluate(net, data)", () => {
     expect(ev.cost).toBeCloseTo(cost / raw.count, 5);
     expect(ev.correct).toBe(correct);
   });
+
+  it.each([16, 32, 64, 100])(
+    "agrees with the reference with %i neurons in layer 1 (the SIMD blocks)",
+    (width) => {
+      const spec: NetworkSpec = {
+        sizes: [25, width, 4],
+        hidden: ["relu"],
+        output: "softmax",
+        cost: "crossEntropy",
+      };
+      const raw = tinyData(30, 6);
+      const net = createNetwork(spec, 3) as Network<Float32Array>;
+      let cost = 0;
+      for (let i = 0; i < raw.count; i++) {
+        const { x, y } = example(raw, i);
+        cost += exampleCost(spec, forward(net, x), y).cost;
+      }
+      expect(evaluate(net, toSparse(raw)).cost).toBeCloseTo(cost / raw.count, 5);
+    },
+  );
 });

@@ -1,20 +1,21 @@
 // The runs' pure parts: the label shuffle is a seeded permutation, a sweep's runs differ only in the setting swept,
-// typed sweep values are checked, and the shuffled-labels pair shares everything but the labels.
+// typed sweep values are checked against the hyper-parameter table, and the pairs share everything but one part.
 import { describe, expect, it } from "vitest";
 import { createNetwork } from "../../src/engine/network.ts";
 import { LIGHT_AUGMENT } from "../../src/engine/augment.ts";
+import { HYPER_RULES } from "../../src/engine/hyper.ts";
 import {
   AUGMENTATION_SIZE,
-  augmentationRuns,
+  augmentationPlans,
   augmentSeed,
+  checkSweepValues,
   LEARNING_RATE_SWEEP,
-  memorisationRuns,
-  parseSweepValues,
+  memorisationPlans,
   shuffleLabels,
   SWEEP_BASE_3B1B,
   SWEEP_DEFAULTS,
   SWEEP_SETTINGS,
-  sweepRuns,
+  sweepPlans,
 } from "../../src/engine/runs.ts";
 
 const labels = Uint8Array.from({ length: 1000 }, (_, i) => (i * 7) % 10);
@@ -46,38 +47,56 @@ describe("shuffleLabels", () => {
   });
 });
 
-describe("parseSweepValues", () => {
+describe("checkSweepValues", () => {
   it("accepts every setting's default values", () => {
-    for (const s of SWEEP_SETTINGS) expect(parseSweepValues(s, SWEEP_DEFAULTS[s]).ok).toBe(true);
+    for (const s of SWEEP_SETTINGS) expect(checkSweepValues(s, SWEEP_DEFAULTS[s]).ok).toBe(true);
   });
   it("reads the learning-rate sweep as five values", () => {
-    expect(parseSweepValues("learningRate", LEARNING_RATE_SWEEP)).toEqual({
+    expect(checkSweepValues("learningRate", LEARNING_RATE_SWEEP)).toEqual({
       ok: true,
       values: ["0.01", "0.1", "1", "3", "10"],
     });
   });
   it("wants 2 to 6 distinct values", () => {
-    expect(parseSweepValues("learningRate", "1")).toMatchObject({ ok: false });
-    expect(parseSweepValues("learningRate", "1,2,3,4,5,6,7")).toMatchObject({ ok: false });
-    expect(parseSweepValues("learningRate", "1, 1")).toMatchObject({ ok: false });
-  });
-  it("names the bad value", () => {
-    expect(parseSweepValues("learningRate", "1, -2")).toEqual({
+    expect(checkSweepValues("learningRate", "1")).toEqual({
       ok: false,
-      error: "“-2” is not a learning rate in (0, 100].",
+      problem: { kind: "count", count: 1 },
     });
-    expect(parseSweepValues("batchSize", "10, 2.5")).toMatchObject({ ok: false });
-    expect(parseSweepValues("hidden", "16-16, 600")).toMatchObject({ ok: false });
-    expect(parseSweepValues("activation", "relu, softplus")).toMatchObject({ ok: false });
-    expect(parseSweepValues("cost", "mse, hinge")).toMatchObject({ ok: false });
+    expect(checkSweepValues("learningRate", "1,2,3,4,5,6,7")).toMatchObject({ problem: { kind: "count" } });
+    expect(checkSweepValues("learningRate", "1, 1")).toEqual({
+      ok: false,
+      problem: { kind: "repeated", value: "1" },
+    });
+  });
+  it("names the bad value and its kind of problem", () => {
+    expect(checkSweepValues("learningRate", "1, -2")).toEqual({
+      ok: false,
+      problem: { kind: "invalid", value: "-2" },
+    });
+    expect(checkSweepValues("batchSize", "10, 2.5")).toMatchObject({
+      problem: { kind: "invalid", value: "2.5" },
+    });
+    expect(checkSweepValues("hidden", "16-16, 600")).toMatchObject({
+      problem: { kind: "layerSize", value: "600" },
+    });
+    expect(checkSweepValues("hidden", "16-16, 1-2-3-4-5")).toMatchObject({ problem: { kind: "invalid" } });
+    expect(checkSweepValues("activation", "relu, softplus")).toMatchObject({ problem: { kind: "invalid" } });
+    expect(checkSweepValues("cost", "mse, hinge")).toMatchObject({ problem: { kind: "invalid" } });
+  });
+  it("bounds η and m by the hyper-parameter table, HYPER_RULES", () => {
+    const { learningRate: eta, batchSize: m } = HYPER_RULES;
+    expect(checkSweepValues("learningRate", `${eta.min}, ${eta.max}`).ok).toBe(true);
+    expect(checkSweepValues("learningRate", `1, ${eta.max * 2}`).ok).toBe(false);
+    expect(checkSweepValues("learningRate", `1, ${eta.min / 2}`).ok).toBe(false);
+    expect(checkSweepValues("batchSize", `${m.min}, ${m.max}`).ok).toBe(true);
+    expect(checkSweepValues("batchSize", `1, ${m.max + 1}`).ok).toBe(false);
   });
 });
 
-describe("sweepRuns", () => {
-  it("sweepRuns(base, 'learningRate', …) changes η only", () => {
-    const runs = sweepRuns(SWEEP_BASE_3B1B, "learningRate", ["0.1", "3"], 5);
+describe("sweepPlans", () => {
+  it("sweepPlans(base, 'learningRate', …) changes η only", () => {
+    const runs = sweepPlans(SWEEP_BASE_3B1B, "learningRate", ["0.1", "3"], 5);
     expect(runs.map((r) => r.train.learningRate)).toEqual([0.1, 3]);
-    expect(runs.map((r) => r.label)).toEqual(["η = 0.1", "η = 3"]);
     for (const r of runs) {
       expect(r.spec).toEqual(SWEEP_BASE_3B1B.spec);
       expect(r.seed).toBe(5);
@@ -87,20 +106,20 @@ describe("sweepRuns", () => {
     }
   });
   it("gives runs of one shape the same initial weights", () => {
-    const [a, b] = sweepRuns(SWEEP_BASE_3B1B, "batchSize", ["1", "100"], 9);
+    const [a, b] = sweepPlans(SWEEP_BASE_3B1B, "batchSize", ["1", "100"], 9);
     expect(createNetwork(a!.spec, a!.seed).w).toEqual(createNetwork(b!.spec, b!.seed).w);
     expect([a!.train.batchSize, b!.train.batchSize]).toEqual([1, 100]);
   });
   it("builds hidden layers, activations and costs into valid specs", () => {
-    const hidden = sweepRuns(SWEEP_BASE_3B1B, "hidden", ["none", "100", "32-32-32"], 1);
+    const hidden = sweepPlans(SWEEP_BASE_3B1B, "hidden", ["none", "100", "32-32-32"], 1);
     expect(hidden.map((r) => r.spec.sizes.join("-"))).toEqual(["784-10", "784-100-10", "784-32-32-32-10"]);
     expect(hidden[2]!.spec.hidden).toEqual(["sigmoid", "sigmoid", "sigmoid"]);
-    const act = sweepRuns(SWEEP_BASE_3B1B, "activation", ["relu", "tanh"], 1);
+    const act = sweepPlans(SWEEP_BASE_3B1B, "activation", ["relu", "tanh"], 1);
     expect(act.map((r) => r.spec.hidden)).toEqual([
       ["relu", "relu"],
       ["tanh", "tanh"],
     ]);
-    const cost = sweepRuns(SWEEP_BASE_3B1B, "cost", ["mse", "crossEntropy"], 1);
+    const cost = sweepPlans(SWEEP_BASE_3B1B, "cost", ["mse", "crossEntropy"], 1);
     expect(cost.map((r) => [r.spec.cost, r.spec.output])).toEqual([
       ["mse", "sigmoid"],
       ["crossEntropy", "softmax"],
@@ -109,16 +128,16 @@ describe("sweepRuns", () => {
   });
 });
 
-describe("memorisationRuns", () => {
+describe("memorisationPlans", () => {
   it("pairs a true-label run with a shuffled one that differs only in its labels", () => {
-    const [truth, shuffled] = memorisationRuns(4);
+    const [truth, shuffled] = memorisationPlans(4);
     expect(truth.labelSeed).toBeNull();
     expect(shuffled.labelSeed).toBe(4);
     expect([truth.augment, shuffled.augment]).toEqual([null, null]);
-    expect({ ...shuffled, label: "", labelSeed: null }).toEqual({ ...truth, label: "", labelSeed: null });
+    expect({ ...shuffled, labelSeed: null }).toEqual(truth);
   });
   it("takes a smaller size, measuring training accuracy on at most the images trained on", () => {
-    const [run] = memorisationRuns(1, {
+    const [run] = memorisationPlans(1, {
       trainLimit: 500,
       epochs: 2,
       pointEvery: 250,
@@ -131,18 +150,18 @@ describe("memorisationRuns", () => {
   });
 });
 
-describe("augmentationRuns", () => {
+describe("augmentationPlans", () => {
   it("pairs a plain run with an augmented one that differs only in `augment`", () => {
-    const [plain, augmented] = augmentationRuns(3, LIGHT_AUGMENT);
+    const [plain, augmented] = augmentationPlans(3, LIGHT_AUGMENT);
     expect(plain.augment).toBeNull();
     expect(augmented.augment).toEqual(LIGHT_AUGMENT);
-    expect({ ...augmented, label: "", augment: null }).toEqual({ ...plain, label: "", augment: null });
+    expect({ ...augmented, augment: null }).toEqual(plain);
     expect([plain.seed, plain.trainLimit, plain.epochs]).toEqual([3, AUGMENTATION_SIZE.trainLimit, 10]);
     expect(plain.pointEvery).toBe(plain.trainLimit);
     expect(() => createNetwork(plain.spec, 1)).not.toThrow();
   });
   it("takes a smaller size", () => {
-    const [run] = augmentationRuns(1, LIGHT_AUGMENT, { trainLimit: 500, epochs: 2, testEval: 300 });
+    const [run] = augmentationPlans(1, LIGHT_AUGMENT, { trainLimit: 500, epochs: 2, testEval: 300 });
     expect([run.trainLimit, run.epochs, run.testEval, run.pointEvery]).toEqual([500, 2, 300, 500]);
   });
 });

@@ -5,13 +5,16 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testi
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { answer, confusionMatrix, correctCounts, shapeImage, topRows } from "../../src/engine/analysis.ts";
 import { forward } from "../../src/engine/network.ts";
-import { ExperimentsApp } from "../../src/experiments/ExperimentsApp.tsx";
-import type { ExperimentSource } from "../../src/experiments/data.tsx";
-import { fakeSource, NOISE } from "./fixtures.ts";
+import { Experiments } from "../../src/experiments/ExperimentsApp.tsx";
+import { fileExperimentServices } from "../../src/experiments/ExperimentsProvider.tsx";
+import { FirstLayerExperiment } from "../../src/experiments/FirstLayerExperiment.tsx";
+import type { ExperimentSource } from "../../src/experiments/source.ts";
+import { fakeServices, fakeSource, NOISE } from "./fixtures.ts";
+import { renderWith } from "./withServices.tsx";
 
 function openAt(search: string, source: ExperimentSource = fakeSource().source) {
   window.history.replaceState(null, "", `/${search}`);
-  return render(<ExperimentsApp source={source} />);
+  return renderWith(<Experiments />, fakeServices({ source }));
 }
 
 beforeEach(() => {
@@ -48,7 +51,7 @@ describe("ExperimentsApp routes", () => {
       "There is no experiment called “<img src=x onerror=alert(1)>”. These are the experiments there are:",
     );
     expect(container.querySelector("img")).toBeNull();
-    expect(screen.getByRole("link", { name: "Random noise" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Random noise" }).getAttribute("href")).toBe("?experiment=noise");
   });
 
   it("follows a link without reloading, and the other experiments stay one click away", async () => {
@@ -198,9 +201,15 @@ describe("failures experiment", () => {
     expect(document.activeElement).toBe(below);
     fireEvent.click(below); // what Enter or Space on a focused button does
     expect(below.getAttribute("aria-pressed")).toBe("true");
-    expect(screen.getByRole("region", { name: /^True 1, answered 0/ })).toBeTruthy();
+    const picked = screen.getByRole("region", { name: /^True 1, answered 0/ });
+    expect(picked.getAttribute("data-total")).toBe(below.dataset["count"]);
     fireEvent.click(screen.getByRole("button", { name: "Show all mistakes" }));
-    expect(screen.getByRole("region", { name: /^All \d+ mistakes/ })).toBeTruthy();
+    const mistakes = cells
+      .filter((b) => b.dataset["label"] !== b.dataset["predicted"])
+      .reduce((sum, b) => sum + Number(b.dataset["count"]), 0);
+    expect(screen.getByRole("region", { name: /^All \d+ mistakes/ }).getAttribute("data-total")).toBe(
+      String(mistakes),
+    );
   });
 });
 
@@ -239,10 +248,13 @@ describe("preprocessing experiment", () => {
   it("shows each stage of a drawing, and each switch changes its own stage", async () => {
     fakeCorner();
     openAt("?experiment=preprocessing");
-    expect(screen.getByText(/appear here once there is ink/)).toBeTruthy();
+    expect(document.querySelectorAll("[data-stage]")).toHaveLength(0);
+    expect(screen.getByText(/appear here once there is ink/).textContent).toMatch(
+      /^Each stage of the drawing/,
+    );
     fireEvent.click(screen.getByRole("button", { name: "A small 7 in a corner" }));
     const stage = (name: string) => document.querySelector(`[data-stage="${name}"]`)!;
-    await waitFor(() => expect(stage("crop")).toBeTruthy());
+    await waitFor(() => expect(stage("crop")).not.toBeNull());
     expect(stage("crop").textContent).toContain("30 × 70 px");
     expect(stage("scale").textContent).toContain("9 × 20 px");
     const offset = () => stage("centre").querySelector("[data-offset]")!.getAttribute("data-offset");
@@ -256,7 +268,9 @@ describe("preprocessing experiment", () => {
     expect(offset()).toBe("0,-4");
     expect(stage("scale").textContent).toContain("9 × 20 px");
     // With a step off, the answer with all three steps is shown beside it.
-    expect(screen.getByRole("list", { name: /With all three it says/ })).toBeTruthy();
+    expect(
+      within(screen.getByRole("list", { name: /With all three it says/ })).getAllByRole("listitem"),
+    ).toHaveLength(10);
 
     fireEvent.click(screen.getByRole("checkbox", { name: "Scale into 20 × 20" }));
     expect(stage("scale").textContent).toContain("3 × 7 px");
@@ -267,6 +281,23 @@ describe("preprocessing experiment", () => {
     expect(stage("crop").textContent).toContain("280 × 280 px");
 
     fireEvent.click(screen.getByRole("button", { name: "Clear" }));
-    expect(screen.getByText(/appear here once there is ink/)).toBeTruthy();
+    expect(document.querySelectorAll("[data-stage]")).toHaveLength(0);
+    expect(screen.getByText(/appear here once there is ink/).textContent).toMatch(
+      /^Each stage of the drawing/,
+    );
+  });
+});
+
+describe("ExperimentsProvider", () => {
+  it("is required: an experiment outside one says so", () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(() => render(<FirstLayerExperiment epochs={30} />)).toThrow(
+      "An experiment was rendered outside an ExperimentsProvider.",
+    );
+  });
+
+  it("fileExperimentServices(base) points the runs at the data next to the page", () => {
+    const services = fileExperimentServices("http://experiments.test/app/?experiments");
+    expect(services.dataUrl).toBe("http://experiments.test/app/data/mnist");
   });
 });

@@ -1,8 +1,5 @@
-// The noise experiment's numbers: confidence bins (d3's bin) and summaries; and its confidence is the
-// explorable's (OutputBars' predict).
+// The noise experiment's numbers: confidence bins (d3's bin) and summaries.
 import { describe, expect, it } from "vitest";
-import { predict } from "../../src/components/OutputBars.tsx";
-import { answer } from "../../src/engine/analysis.ts";
 import { createRng } from "../../src/engine/rng.ts";
 import { digitCounts, histogram, summarise } from "../../src/experiments/histogram.ts";
 
@@ -26,20 +23,5 @@ describe("histogram", () => {
   it("summarise() gives the median and the share at or above ½; digitCounts() counts answers", () => {
     expect(summarise([0.2, 0.5, 0.9])).toEqual({ median: 0.5, highShare: 2 / 3 });
     expect(digitCounts([0, 0, 9, 3])).toEqual([2, 0, 0, 1, 0, 0, 0, 0, 0, 1]);
-  });
-});
-
-describe("confidence", () => {
-  it("answer(a, output) is OutputBars' predict(a, output)", () => {
-    const rng = createRng(2);
-    for (let t = 0; t < 50; t++) {
-      const a = Float32Array.from({ length: 10 }, () => rng.next());
-      for (const output of ["sigmoid", "softmax"] as const) {
-        const mine = answer(a, output);
-        const theirs = predict(a, output);
-        expect(mine.digit).toBe(theirs.digit);
-        expect(mine.confidence).toBeCloseTo(theirs.confidence, 12);
-      }
-    }
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The run experiments with an injected fake runs client: Start asks for the right runs, streamed points become
 // curves and table rows, Stop stops every run; the runs client speaks the worker protocol; small helpers.
-import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createNetwork } from "../../src/engine/network.ts";
 import type { RunPoint, RunSpec } from "../../src/engine/runs.ts";
@@ -9,30 +9,16 @@ import { formatExamples, readoutStops, valueAt } from "../../src/experiments/run
 import { parseRunSizeParams } from "../../src/experiments/runs/params.ts";
 import { ShuffledLabelsExperiment } from "../../src/experiments/runs/ShuffledLabelsExperiment.tsx";
 import { SideBySideExperiment } from "../../src/experiments/runs/SideBySideExperiment.tsx";
-import type { WorkerLike } from "../../src/worker/client.ts";
-import {
-  createRunsClient,
-  type RunListener,
-  type RunsClient,
-  type RunsRequest,
-} from "../../src/worker/runsClient.ts";
+import type { WorkerLike } from "../../src/worker/workerLike.ts";
+import { createRunsClient } from "../../src/worker/runs/client.ts";
+import type { RunsRequest } from "../../src/worker/runs/protocol.ts";
+import { fakeRunsClient, fakeServices } from "./fixtures.ts";
+import { renderWith } from "./withServices.tsx";
 
-interface FakeRun {
-  run: RunSpec;
-  listener: RunListener;
-  stopped: boolean;
-}
-
-function fakeClient(): RunsClient & { started: FakeRun[] } {
-  const started: FakeRun[] = [];
-  return {
-    started,
-    start(run, _dataUrl, listener) {
-      const r: FakeRun = { run, listener, stopped: false };
-      started.push(r);
-      return { stop: () => void (r.stopped = true) };
-    },
-  };
+/** A fake runs client, and the services that provide it to the experiment. */
+function fakeClient() {
+  const client = fakeRunsClient();
+  return { client, services: fakeServices({ runs: client }) };
 }
 
 function point(examples: number, testAccuracy: number, trainAccuracy = 0.5): RunPoint {
@@ -57,12 +43,16 @@ afterEach(cleanup);
 
 describe("SideBySideExperiment", () => {
   it("starts one run per learning rate from one seed, and overlays their streamed points", () => {
-    const client = fakeClient();
-    const { container } = render(<SideBySideExperiment client={client} />);
+    const { client, services } = fakeClient();
+    const { container } = renderWith(<SideBySideExperiment />, services);
     fireEvent.change(screen.getByLabelText("Values"), { target: { value: "0.1, 3" } });
     fireEvent.click(screen.getByRole("button", { name: "Start runs" }));
     expect(client.started.map((r) => r.run.train.learningRate)).toEqual([0.1, 3]);
     expect(new Set(client.started.map((r) => r.run.seed))).toEqual(new Set([1]));
+    expect(client.started.map((r) => r.dataUrl)).toEqual([
+      "http://experiments.test/data/mnist",
+      "http://experiments.test/data/mnist",
+    ]);
     act(() => {
       for (const [i, r] of client.started.entries()) {
         r.listener.onPoint(point(0, 0.1));
@@ -73,22 +63,29 @@ describe("SideBySideExperiment", () => {
     expect(curves).toHaveLength(2);
     const table = screen.getByRole("table");
     expect(within(table).getAllByText("12,345")).toHaveLength(2);
-    expect(within(table).getByText("60.0 %")).toBeTruthy();
+    const testAccuracy = (row: HTMLElement) => row.querySelectorAll("td")[4]!.textContent;
+    expect(within(table).getAllByRole("row").slice(1).map(testAccuracy)).toEqual(["50.0 %", "60.0 %"]);
     fireEvent.click(screen.getByRole("button", { name: "Stop" }));
     expect(client.started.every((r) => r.stopped)).toBe(true);
-    expect(screen.getByRole("button", { name: "Start runs" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Start runs" })).toHaveProperty("disabled", false);
+    expect(
+      within(table)
+        .getAllByRole("row")
+        .slice(1)
+        .map((row) => row.dataset["status"]),
+    ).toEqual(["stopped", "stopped"]);
   });
 
   it("refuses values it cannot run, saying why", () => {
-    render(<SideBySideExperiment client={fakeClient()} />);
+    renderWith(<SideBySideExperiment />);
     fireEvent.change(screen.getByLabelText("Values"), { target: { value: "0.1" } });
     expect(screen.getByRole("alert").textContent).toBe("Give 2 to 6 values separated by commas.");
     expect(screen.getByRole("button", { name: "Start runs" })).toHaveProperty("disabled", true);
   });
 
   it("picking a setting offers its default values; the seed reaches the runs", () => {
-    const client = fakeClient();
-    render(<SideBySideExperiment client={client} />);
+    const { client, services } = fakeClient();
+    renderWith(<SideBySideExperiment />, services);
     fireEvent.change(screen.getByRole("combobox"), { target: { value: "activation" } });
     expect(screen.getByLabelText("Values")).toHaveProperty("value", "sigmoid, relu, tanh");
     fireEvent.change(screen.getByRole("textbox", { name: /Seed/ }), { target: { value: "42" } });
@@ -103,9 +100,10 @@ describe("SideBySideExperiment", () => {
 
 describe("ShuffledLabelsExperiment", () => {
   it("starts a true-label and a shuffled-label run and shows both runs' curves", () => {
-    const client = fakeClient();
-    const { container } = render(
-      <ShuffledLabelsExperiment client={client} size={{ trainLimit: 1000, epochs: 2 }} />,
+    const { client, services } = fakeClient();
+    const { container } = renderWith(
+      <ShuffledLabelsExperiment size={{ trainLimit: 1000, epochs: 2 }} />,
+      services,
     );
     fireEvent.click(screen.getByRole("button", { name: "Start training" }));
     expect(client.started.map((r) => r.run.labelSeed)).toEqual([null, 1]);
@@ -118,15 +116,21 @@ describe("ShuffledLabelsExperiment", () => {
     expect(container.querySelectorAll('.curve[data-points="1"]')).toHaveLength(4);
     const rows = screen.getAllByRole("row");
     expect(rows[2]!.getAttribute("data-status")).toBe("done");
-    expect(within(rows[2]!).getByText("80.0 %")).toBeTruthy();
+    // The shuffled run's training accuracy, then its test accuracy.
+    expect(Array.from(rows[2]!.querySelectorAll("td"), (td) => td.textContent).slice(3, 5)).toEqual([
+      "80.0 %",
+      "10.0 %",
+    ]);
   });
 
   it("shows a run's error in its row", () => {
-    const client = fakeClient();
-    render(<ShuffledLabelsExperiment client={client} />);
+    const { client, services } = fakeClient();
+    renderWith(<ShuffledLabelsExperiment />, services);
     fireEvent.click(screen.getByRole("button", { name: "Start training" }));
     act(() => client.started[0]!.listener.onError("Could not download the data manifest."));
-    expect(screen.getByText("Could not download the data manifest.")).toBeTruthy();
+    const row = screen.getAllByRole("row")[1]!;
+    expect(row.dataset["status"]).toBe("failed");
+    expect(row.querySelector("td")!.textContent).toBe("Could not download the data manifest.");
   });
 });
 

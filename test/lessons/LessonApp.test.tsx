@@ -3,13 +3,15 @@
 // through the steps and rewrite the URL; invalid steps and scenes get a notice in plain text.
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { LessonApp } from "../../src/lessons/LessonApp.tsx";
-import { createLessonDataSource, readyLessonData } from "../../src/lessons/useLessonData.tsx";
+import { createLessonDataSource, readyLessonData } from "../../src/lessons/dataSource.ts";
+import { Lessons } from "../../src/lessons/LessonApp.tsx";
+import { LessonProvider, useLessonData } from "../../src/lessons/LessonProvider.tsx";
+import { fakeLab, fakeLabServices } from "./fakeLab.ts";
 import { fakeLessonData } from "./fixtures.ts";
+import { openLessons } from "./openLessons.tsx";
 
 function openAt(search: string, source = readyLessonData(fakeLessonData())) {
-  window.history.replaceState(null, "", `/${search}`);
-  return render(<LessonApp data={source} />);
+  return openLessons(search, { source });
 }
 
 const step = () => new URLSearchParams(window.location.search).get("step");
@@ -18,6 +20,7 @@ const heading = () => screen.getByRole("heading", { level: 2 }).textContent;
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 describe("LessonApp routes", () => {
@@ -38,14 +41,16 @@ describe("LessonApp routes", () => {
       "There is no scene called “<img src=x onerror=alert(1)>”. These are the scenes there are:",
     );
     expect(container.querySelector("img")).toBeNull();
-    expect(screen.getByRole("link", { name: "What a neuron holds" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "What a neuron holds" }).getAttribute("href")).toBe(
+      "?scene=neuron",
+    );
   });
 
   it("opens a scene at the URL's step", () => {
     openAt("?scene=cost&step=3");
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("The cost of being wrong");
     expect(heading()).toBe("Ten squared differences");
-    expect(screen.getByText("Step 3 of 6")).toBeTruthy();
+    expect(document.querySelector(".step-count")!.textContent).toBe("Step 3 of 6");
     expect(document.title).toMatch(/^The cost of being wrong/);
   });
 
@@ -69,7 +74,10 @@ describe("LessonApp routes", () => {
       window.history.replaceState(null, "", "/?lessons");
       window.dispatchEvent(new PopStateEvent("popstate"));
     });
-    expect(screen.getByRole("link", { name: "What a neuron holds" })).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toMatch(/one step at a time/);
+    expect(screen.getByRole("link", { name: "What a neuron holds" }).getAttribute("href")).toBe(
+      "?scene=neuron",
+    );
   });
 });
 
@@ -155,8 +163,11 @@ describe("motion and data states", () => {
     openAt("?scene=neuron", source);
     expect(heading()).toBe("The input layer");
     expect(screen.getByRole("status").textContent).toMatch(/Loading the trained and untrained networks/);
+    expect(screen.queryByRole("img", { name: /The input image as 28 × 28 activations/ })).toBeNull();
     await act(async () => finish());
-    expect(screen.getByRole("img", { name: /The input image as 28 × 28 activations/ })).toBeTruthy();
+    expect(screen.queryByRole("status")).toBeNull();
+    const image = screen.getByRole("img", { name: /The input image as 28 × 28 activations/ });
+    expect(image.querySelectorAll("rect").length).toBeGreaterThanOrEqual(28 * 28);
   });
 
   it("shows a load error's sentence with a way to retry", async () => {
@@ -166,6 +177,37 @@ describe("motion and data states", () => {
     expect(screen.getByRole("alert").textContent).toContain(
       "The lesson's data could not be loaded (no network).",
     );
-    expect(screen.getByRole("button", { name: "Reload" })).toBeTruthy();
+    const reload = vi.fn();
+    vi.stubGlobal("location", { ...window.location, reload });
+    fireEvent.click(screen.getByRole("button", { name: "Reload" }));
+    expect(reload).toHaveBeenCalledOnce();
+  });
+});
+
+describe("LessonProvider", () => {
+  it("is required: a scene outside one says so", () => {
+    window.history.replaceState(null, "", "/?scene=neuron");
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(() => render(<Lessons />)).toThrow("A lesson scene was rendered outside a LessonProvider.");
+  });
+
+  it("useLessonData() reads the provided source", () => {
+    const data = fakeLessonData();
+    let seen: unknown = null;
+    function Probe() {
+      seen = useLessonData();
+      return null;
+    }
+    render(
+      <LessonProvider
+        services={{
+          data: readyLessonData(data),
+          lab: fakeLabServices(data.trained, () => fakeLab(data.test)),
+        }}
+      >
+        <Probe />
+      </LessonProvider>,
+    );
+    expect(seen).toEqual({ status: "ready", data });
   });
 });

@@ -1,7 +1,7 @@
 // The backpropagation scene's helpers: wishes read from the trace, the backward sum term by term, the rows of
 // the nudge table, the videos' names of parameters, the mini-batch shown.
 import { describe, expect, it } from "vitest";
-import { parseCheckpoint } from "../../src/lessons/backprop/deps.tsx";
+import { BACKPROP_FILE, notVideosNetwork } from "../../src/lessons/backprop/checkpoint.ts";
 import {
   activationWishes,
   argmaxAbs,
@@ -21,11 +21,10 @@ import {
   weightIndex,
 } from "../../src/lessons/backprop/nudges.ts";
 import { traceBatch, traceExample } from "../../src/engine/network.ts";
-import { modelToJson } from "../../src/engine/model.ts";
-import { createNetwork } from "../../src/engine/network.ts";
 import { texNumber } from "../../src/lessons/tex.ts";
 import { fakeTestSet } from "./fixtures.ts";
-import { checkpointNet, checkpointText, example, VIDEO_SPEC } from "./backpropFixtures.ts";
+import { checkpointNet, checkpointText, VIDEO_SPEC } from "./backpropFixtures.ts";
+import { example } from "./fakeLab.ts";
 
 const net = checkpointNet(checkpointText());
 const test = fakeTestSet(10);
@@ -141,13 +140,16 @@ describe("names", () => {
   });
 });
 
-describe("parseCheckpoint", () => {
-  it("accepts the videos' kind of network and refuses others with a sentence", () => {
-    expect(parseCheckpoint(checkpointText()).spec.sizes).toEqual([784, 16, 16, 10]);
-    const softmax = modelToJson(
-      createNetwork({ sizes: [784, 8, 10], hidden: ["relu"], output: "softmax", cost: "crossEntropy" }, 1),
+describe("notVideosNetwork", () => {
+  it("accepts the videos' kind of network and refuses others with a sentence naming the file", () => {
+    expect(notVideosNetwork(VIDEO_SPEC)).toBeNull();
+    expect(
+      notVideosNetwork({ sizes: [784, 8, 10], hidden: ["relu"], output: "softmax", cost: "crossEntropy" }),
+    ).toBe(
+      `The file ${BACKPROP_FILE} is not the videos' kind of network (sigmoid outputs, squared-error cost, hidden layers).`,
     );
-    expect(() => parseCheckpoint(softmax)).toThrow(/not the videos' kind of network/);
-    expect(() => parseCheckpoint("{")).toThrow(/is not a usable network/);
+    expect(notVideosNetwork({ sizes: [784, 10], hidden: [], output: "sigmoid", cost: "mse" })).toMatch(
+      /^The file models\/3b1b-epoch-5\.json is not the videos' kind/,
+    );
   });
 });

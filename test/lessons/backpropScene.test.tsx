@@ -1,34 +1,27 @@
 // @vitest-environment jsdom
 // The scene "Backpropagation, intuitively" rendered from an injected checkpoint, hand-made images and an
 // in-process lab: every shown number carries its full-precision value, and those values are the engine's.
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { sigmoidPrime } from "../../src/engine/activations.ts";
 import { sgdStep } from "../../src/engine/experiments.ts";
 import { traceBatch, traceExample } from "../../src/engine/network.ts";
-import { BackpropDepsProvider } from "../../src/lessons/backprop/deps.tsx";
 import { argmaxAbs, batchFrom, paramKey } from "../../src/lessons/backprop/nudges.ts";
-import { LessonApp } from "../../src/lessons/LessonApp.tsx";
-import { readyLessonData } from "../../src/lessons/useLessonData.tsx";
-import { checkpointNet, checkpointText, example, fakeDeps } from "./backpropFixtures.ts";
+import { BACKPROP_CHECKPOINT } from "../../src/lessons/backprop/checkpoint.ts";
+import { checkpointNet, checkpointText } from "./backpropFixtures.ts";
+import { example, fakeLab, fakeLabServices } from "./fakeLab.ts";
 import { fakeLessonData, termValue, termValues } from "./fixtures.ts";
+import { openLessons } from "./openLessons.tsx";
 
 const data = fakeLessonData(10);
-const text = checkpointText();
-const net = checkpointNet(text);
+const net = checkpointNet(checkpointText());
 /** The scene opens on the first image labelled 2: image 2 of the fake set. */
 const IMAGE = 2;
 const trace = traceExample(net, example(data.test, IMAGE).x, example(data.test, IMAGE).y);
 const BATCH = batchFrom(IMAGE, 8, data.test.count);
 
-function openAt(search: string, deps = fakeDeps(data.test, { text })) {
-  window.history.replaceState(null, "", `/${search}`);
-  const view = render(
-    <BackpropDepsProvider deps={deps}>
-      <LessonApp data={readyLessonData(data)} />
-    </BackpropDepsProvider>,
-  );
-  return { ...view, deps };
+function openAt(search: string, lab = fakeLabServices(net, () => fakeLab(data.test))) {
+  return openLessons(search, { data, lab });
 }
 
 /** Waits until the checkpoint is parsed and the scene shows `term`. */
@@ -105,12 +98,13 @@ describe("backprop-intuition scene", () => {
   });
 
   it("tables each example's −∂C₀/∂p and their average from the lab, which starts only when needed", async () => {
-    const { container, deps, unmount } = openAt("?scene=backprop-intuition&step=6");
+    const { container, lab, unmount } = openAt("?scene=backprop-intuition&step=6");
     await shown(container, "delta1");
-    expect(deps.labs).toHaveLength(0);
+    expect(lab.labs).toHaveLength(0);
     fireEvent.click(screen.getByRole("button", { name: "Next" }));
     await waitFor(() => expect(termValues(container, "batch-cost")).toHaveLength(1));
-    expect(deps.labs).toHaveLength(1);
+    expect(lab.labs).toHaveLength(1);
+    expect(lab.loaded).toEqual([BACKPROP_CHECKPOINT]);
     const bt = traceBatch(
       net,
       BATCH.map((i) => example(data.test, i)),
@@ -135,11 +129,11 @@ describe("backprop-intuition scene", () => {
       expect(termValue(row, `nudge-${key}-mean`)).toBe(0 - grad(bt.mean));
     }
     unmount();
-    expect(deps.labs[0]!.disposed).toBe(true);
+    expect(lab.labs[0]!.disposed()).toBe(true);
   });
 
   it("takes one SGD step in the lab with the η chosen, and reports the batch's cost before and after", async () => {
-    const { container, deps } = openAt("?scene=backprop-intuition&step=8");
+    const { container, lab } = openAt("?scene=backprop-intuition&step=8");
     const examples = BATCH.map((i) => example(data.test, i));
     const expected = (eta: number) => sgdStep(net, examples, eta);
     await waitFor(() => expect(termValues(container, "batch-cost-after")).toHaveLength(1));
@@ -151,15 +145,21 @@ describe("backprop-intuition scene", () => {
     expect(slider.getAttribute("aria-valuetext")).toBe("η = 1.5");
     fireEvent.change(slider, { target: { value: "7" } });
     await waitFor(() => expect(termValue(container, "batch-cost-after")).toBeCloseTo(expected(30).after, 12));
-    expect(deps.labs).toHaveLength(1);
-    expect(deps.labs[0]!.calls.filter((op) => op === "sgdStep")).toHaveLength(2);
+    expect(lab.labs).toHaveLength(1);
+    expect(lab.labs[0]!.calls.filter((c) => c.op === "sgdStep")).toHaveLength(2);
   });
 
   it("says so when the checkpoint or the lab cannot be loaded", async () => {
-    openAt("?scene=backprop-intuition", fakeDeps(data.test, { text: new Error("no network here") }));
+    openAt(
+      "?scene=backprop-intuition",
+      fakeLabServices(new Error("no network here"), () => fakeLab(data.test)),
+    );
     expect((await screen.findByRole("alert")).textContent).toBe("no network here");
     cleanup();
-    openAt("?scene=backprop-intuition&step=7", fakeDeps(data.test, { text, labFailure: "worker gone" }));
+    openAt(
+      "?scene=backprop-intuition&step=7",
+      fakeLabServices(net, () => fakeLab(data.test, { fail: "worker gone" })),
+    );
     expect((await screen.findByRole("alert")).textContent).toBe("The lab could not start: worker gone.");
   });
 

@@ -19,7 +19,8 @@ import {
   sumFocus,
   verdict,
 } from "../../src/lessons/calculus/chain.ts";
-import { checkpointNet, checkpointText, example, VIDEO_SPEC } from "./backpropFixtures.ts";
+import { checkpointNet, checkpointText, VIDEO_SPEC } from "./backpropFixtures.ts";
+import { example } from "./fakeLab.ts";
 import { fakeTestSet } from "./fixtures.ts";
 
 const net = checkpointNet(checkpointText());

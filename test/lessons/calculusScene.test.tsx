@@ -2,33 +2,26 @@
 // The scene "Backpropagation calculus" rendered from an injected checkpoint and hand-made images: the chain's
 // factors, the sums, the recursion, the batch mean and the finite difference are the engine's numbers, for the
 // parameter chosen in the diagram, with the keyboard or with the picker.
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { sigmoidPrime } from "../../src/engine/activations.ts";
 import { traceBatch, traceExample } from "../../src/engine/network.ts";
-import { BackpropDepsProvider } from "../../src/lessons/backprop/deps.tsx";
 import { argmaxAbs, batchFrom } from "../../src/lessons/backprop/nudges.ts";
 import { relativeDifference } from "../../src/lessons/calculus/chain.ts";
-import { LessonApp } from "../../src/lessons/LessonApp.tsx";
-import { readyLessonData } from "../../src/lessons/useLessonData.tsx";
-import { checkpointNet, checkpointText, example, fakeDeps } from "./backpropFixtures.ts";
+import { checkpointNet, checkpointText } from "./backpropFixtures.ts";
+import { example, fakeLab, fakeLabServices } from "./fakeLab.ts";
 import { fakeLessonData, termValue, termValues } from "./fixtures.ts";
+import { openLessons } from "./openLessons.tsx";
 
 const data = fakeLessonData(10);
-const text = checkpointText();
-const net = checkpointNet(text);
+const net = checkpointNet(checkpointText());
 const IMAGE = 2;
 const trace = traceExample(net, example(data.test, IMAGE).x, example(data.test, IMAGE).y);
 /** The weight the scene opens on: into output 2 from the hidden neuron with the largest |∂C₀/∂w|. */
 const K = argmaxAbs(trace.dw[3]!.subarray(32, 48));
 
 function openAt(search: string) {
-  window.history.replaceState(null, "", `/${search}`);
-  return render(
-    <BackpropDepsProvider deps={fakeDeps(data.test, { text })}>
-      <LessonApp data={readyLessonData(data)} />
-    </BackpropDepsProvider>,
-  );
+  return openLessons(search, { data, lab: fakeLabServices(net, () => fakeLab(data.test)) });
 }
 
 async function shown(container: HTMLElement, term: string): Promise<number> {

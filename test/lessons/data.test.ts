@@ -1,9 +1,11 @@
 // Loading the lesson data: the two shipped networks and the MNIST test set, with one clear sentence per failure;
-// the data source loads once, on first use.
+// the data source loads once, on first use; the labs' checkpoints load once each.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadLessonData, LESSON_FILES } from "../../src/lessons/data.ts";
-import { createLessonDataSource, readyLessonData } from "../../src/lessons/useLessonData.tsx";
+import { createLessonDataSource, readyLessonData } from "../../src/lessons/dataSource.ts";
+import { fileLab } from "../../src/lessons/lab/lab.ts";
+import { checkpointFile } from "../../src/worker/models.ts";
 import { mnistFetch, smallMnist, type Override } from "../worker/fakeFetch.ts";
 import { fakeLessonData } from "./fixtures.ts";
 
@@ -13,8 +15,8 @@ const model = (name: string) => readFileSync(new URL(`../../public/${name}`, imp
 /** A fetch serving the real models and a 20-image cut of the test set, with overrides by file name. */
 function fakeFetch(overrides: Record<string, Override> = {}) {
   return mnistFetch({
-    "3b1b-epoch-30.json": model(LESSON_FILES.trained),
-    "3b1b-epoch-0.json": model(LESSON_FILES.untrained),
+    [checkpointFile(30)]: model(LESSON_FILES.trained),
+    [checkpointFile(0)]: model(LESSON_FILES.untrained),
     ...smallMnist(20, 20),
     ...overrides,
   });
@@ -42,14 +44,14 @@ describe("loadLessonData", () => {
   });
 
   it("names the file when a network is missing", async () => {
-    await expect(loadLessonData(BASE, { fetch: fakeFetch({ "3b1b-epoch-30.json": 404 }) })).rejects.toThrow(
-      "Could not download the trained network (models/3b1b-epoch-30.json): the server answered 404 Not Found.",
+    await expect(loadLessonData(BASE, { fetch: fakeFetch({ [checkpointFile(30)]: 404 }) })).rejects.toThrow(
+      "Could not download the network models/3b1b-epoch-30.json: the server answered 404 Not Found.",
     );
   });
 
   it("names the file when a network is not a model", async () => {
     const bad = new TextEncoder().encode('{"format": "something else"}');
-    await expect(loadLessonData(BASE, { fetch: fakeFetch({ "3b1b-epoch-0.json": bad }) })).rejects.toThrow(
+    await expect(loadLessonData(BASE, { fetch: fakeFetch({ [checkpointFile(0)]: bad }) })).rejects.toThrow(
       /^The file models\/3b1b-epoch-0\.json is not a usable network: this is not a model file/,
     );
   });
@@ -98,5 +100,33 @@ describe("lesson data sources", () => {
   it("readyLessonData(data) is ready at once", () => {
     const data = fakeLessonData();
     expect(readyLessonData(data).getState()).toEqual({ status: "ready", data });
+  });
+});
+
+describe("fileLab", () => {
+  it("fileLab(base, fetch) loads each checkpoint once, next to the page, and points the lab at the data", async () => {
+    const asked: string[] = [];
+    const serve = fakeFetch();
+    const lab = fileLab(BASE, (url) => {
+      asked.push(url);
+      return serve(url);
+    });
+    expect(lab.dataUrl).toBe("http://lessons.test/app/data/mnist");
+    const [a, b] = await Promise.all([lab.checkpoint(30).load(), lab.checkpoint(30).load()]);
+    expect(a).toBe(b);
+    expect(a.spec.sizes).toEqual([784, 16, 16, 10]);
+    expect(asked).toEqual(["http://lessons.test/app/models/3b1b-epoch-30.json"]);
+    expect(lab.checkpoint(30).getState()).toEqual({ status: "ready", value: a });
+  });
+
+  it("names the checkpoint's file when it cannot be downloaded", async () => {
+    const lab = fileLab(BASE, fakeFetch({ [checkpointFile(5)]: 404 }));
+    await expect(lab.checkpoint(5).load()).rejects.toThrow(
+      "Could not download the network models/3b1b-epoch-5.json: the server answered 404 Not Found.",
+    );
+    expect(lab.checkpoint(5).getState()).toEqual({
+      status: "error",
+      message: "Could not download the network models/3b1b-epoch-5.json: the server answered 404 Not Found.",
+    });
   });
 });

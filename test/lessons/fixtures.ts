@@ -1,6 +1,7 @@
 // Small lesson data for the tests: a seeded 784-4-10 network (trained and untrained are two seeds) and a
 // few hand-made 28 × 28 test images, so scenes render in milliseconds.
 import type { MnistSplit } from "../../src/engine/idx.ts";
+import { MNIST_PIXELS, MNIST_SIDE } from "../../src/engine/mnist.ts";
 import { createNetwork, type NetworkSpec } from "../../src/engine/network.ts";
 import type { LessonData } from "../../src/lessons/data.ts";
 
@@ -13,12 +14,13 @@ export const SMALL_SPEC: NetworkSpec = {
 
 /** `count` images: image i is a bar of ink in columns 10 + i … 13 + i (rows 4–23) with a dimmer edge, label i % 10. */
 export function fakeTestSet(count = 3): MnistSplit {
-  const pixels = new Uint8Array(count * 784);
+  const pixels = new Uint8Array(count * MNIST_PIXELS);
   for (let i = 0; i < count; i++)
     for (let r = 4; r < 24; r++)
-      for (let c = 10 + i; c < 14 + i; c++) pixels[i * 784 + r * 28 + c] = c === 10 + i ? 128 : 255;
+      for (let c = 10 + i; c < 14 + i; c++)
+        pixels[i * MNIST_PIXELS + r * MNIST_SIDE + c] = c === 10 + i ? 128 : 255;
   const labels = Uint8Array.from({ length: count }, (_, i) => i % 10);
-  return { count, rows: 28, cols: 28, pixels, labels };
+  return { count, rows: MNIST_SIDE, cols: MNIST_SIDE, pixels, labels };
 }
 
 export function fakeLessonData(count = 3): LessonData {

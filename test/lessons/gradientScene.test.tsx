@@ -2,20 +2,25 @@
 // The scene "Rolling downhill" with a lab that runs the engine on a small network and six hand-made images: every
 // number shown is the engine's answer to the scene's question, the verdict follows the learning rate, and the lab
 // is closed when the scene goes away.
-import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { descend, findLearningRate } from "../../src/engine/experiments.ts";
 import { modelToJson, parseModel } from "../../src/engine/model.ts";
 import { traceBatch } from "../../src/engine/network.ts";
 import { batchRefs } from "../../src/lessons/gradient/batch.ts";
 import { chooseWeights, readDescent } from "../../src/lessons/gradient/descent.ts";
-import { components, largest, nudgeTerm, nudgeWords, sizeCounts } from "../../src/lessons/gradient/nudges.ts";
-import { GRADIENT_MODEL, GRADIENT_SETTINGS } from "../../src/lessons/gradient/steps.ts";
-import { LabProvider } from "../../src/lessons/lab/useLab.tsx";
-import { LessonApp } from "../../src/lessons/LessonApp.tsx";
-import { readyLessonData } from "../../src/lessons/useLessonData.tsx";
+import {
+  components,
+  largest,
+  nudgeTerm,
+  nudgeWords,
+  paramText,
+  sizeCounts,
+} from "../../src/lessons/gradient/nudges.ts";
+import { GRADIENT_CHECKPOINT, GRADIENT_SETTINGS } from "../../src/lessons/gradient/steps.ts";
+import { examplesOf, fakeLab, fakeLabServices, type FakeLab } from "./fakeLab.ts";
 import { fakeLessonData, termValue, termValues } from "./fixtures.ts";
-import { examplesOf, fakeLab, fakeLabDeps, type FakeLab } from "./gradientLab.ts";
+import { openLessons } from "./openLessons.tsx";
 
 const data = fakeLessonData(6);
 /** The network as the lab has it: the model file the scene fetched, parsed. */
@@ -37,13 +42,10 @@ function reduceMotion(reduce: boolean) {
 }
 
 function openAt(step: number, makeLab: () => FakeLab = () => fakeLab(data.test)) {
-  window.history.replaceState(null, "", `/?scene=gradient-descent&step=${step}`);
-  const deps = fakeLabDeps(data.trained, makeLab);
-  const view = render(
-    <LabProvider deps={deps}>
-      <LessonApp data={readyLessonData(data)} />
-    </LabProvider>,
-  );
+  const { lab: deps, ...view } = openLessons(`?scene=gradient-descent&step=${step}`, {
+    data,
+    lab: fakeLabServices(data.trained, makeLab),
+  });
   return { ...view, deps };
 }
 
@@ -64,7 +66,7 @@ describe("gradient-descent scene", () => {
   it("loads the epoch-1 model and the test images into its own lab", async () => {
     const { deps } = openAt(1);
     await shown("slope-now");
-    expect(deps.files).toEqual([GRADIENT_MODEL]);
+    expect(deps.loaded).toEqual([GRADIENT_CHECKPOINT]);
     const lab = deps.labs.at(-1)!;
     expect(lab.calls[0]).toEqual({
       op: "loadModel",
@@ -82,7 +84,8 @@ describe("gradient-descent scene", () => {
     expect(termValue(document, "batch-cost")).toBe(bt.cost);
     expect(termValue(document, "weight-now")).toBe(net.w[wA.layer]![wA.index]!);
     expect(screen.getAllByRole("img", { name: /^Test image \d, a \d$/ })).toHaveLength(6);
-    expect(screen.getByRole("img", { name: /The cost C on the batch as the weight/ })).toBeTruthy();
+    const curve = screen.getByRole("img", { name: /The cost C on the batch as the weight/ });
+    expect(curve.getAttribute("aria-label")).toContain(`the weight ${paramText(net.spec, wA)} varies`);
   });
 
   it("step 3's verdict is the reading of the engine's descent at the scrubbed η", async () => {
@@ -115,7 +118,7 @@ describe("gradient-descent scene", () => {
     fireEvent.click(screen.getByRole("img", { name: /click to start the ball there/ }), { clientX: 300 });
     const started = await waitFor(() => {
       const call = deps.labs.at(-1)!.calls.find((c) => c.op === "descend" && "start" in (c.args as object));
-      expect(call).toBeTruthy();
+      expect(call).toBeDefined();
       return (call!.args as { start: number[] }).start;
     });
     const from = descend(net, batch, [wA], S.defaultRate, S.descentSteps, started);
@@ -129,13 +132,14 @@ describe("gradient-descent scene", () => {
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
     openAt(2);
     await shown("step-w-0");
-    expect(screen.getByText(/^Step 0 of 30/)).toBeTruthy();
+    const caption = () => document.querySelector(".step-table caption")!.textContent;
+    expect(caption()).toBe("Step 0 of 30");
     act(() => vi.advanceTimersByTime(5 * 110));
-    expect(screen.getByText(/^Step 5 of 30/)).toBeTruthy();
+    expect(caption()).toBe("Step 5 of 30");
     act(() => vi.advanceTimersByTime(30 * 110));
-    expect(screen.getByText(/^Step 30 of 30/)).toBeTruthy();
+    expect(caption()).toBe("Step 30 of 30");
     fireEvent.click(screen.getByRole("button", { name: "Replay the descent" }));
-    expect(screen.getByText(/^Step 0 of 30/)).toBeTruthy();
+    expect(caption()).toBe("Step 0 of 30");
   });
 
   it("step 4 maps the cost over two weights and starts the ball at their values", async () => {

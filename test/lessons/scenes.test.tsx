@@ -1,25 +1,23 @@
 // @vitest-environment jsdom
 // The two scenes, rendered from a small injected network and hand-made images: every shown engine number
 // carries its full-precision value, and those values are the engine's.
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { activate } from "../../src/engine/activations.ts";
 import { parameterCount } from "../../src/engine/network.ts";
 import { averageCost } from "../../src/lessons/cost/averageCost.ts";
-import { LessonApp } from "../../src/lessons/LessonApp.tsx";
 import { contributions, weightRow } from "../../src/lessons/neuron/parts.ts";
 import { defaultNeuron } from "../../src/lessons/neuron/steps.ts";
 import { traceImage } from "../../src/lessons/testImage.ts";
-import { readyLessonData } from "../../src/lessons/useLessonData.tsx";
 import { fakeLessonData, termValue, termValues } from "./fixtures.ts";
+import { openLessons } from "./openLessons.tsx";
 
 const data = fakeLessonData(3);
 /** The scenes open on test image 32, clamped to the last of our 3 images. */
 const IMAGE = 2;
 
 function openAt(search: string) {
-  window.history.replaceState(null, "", `/${search}`);
-  return render(<LessonApp data={readyLessonData(data)} />);
+  return openLessons(search, { data });
 }
 
 afterEach(cleanup);

@@ -1,16 +1,14 @@
 // @vitest-environment jsdom
 // The scene "Stochastic gradient descent" with a lab whose runs are canned: it asks for the three runs one after
 // another (with progress between them), and every cost, count and time it shows is the lab's.
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunPoint } from "../../src/engine/experiments.ts";
-import { LabProvider } from "../../src/lessons/lab/useLab.tsx";
-import { LessonApp } from "../../src/lessons/LessonApp.tsx";
-import { firstReaching, SGD_MODEL, SGD_SETTINGS, sgdRuns } from "../../src/lessons/sgd/runs.ts";
-import { readyLessonData } from "../../src/lessons/useLessonData.tsx";
-import type { LabMap } from "../../src/worker/labProtocol.ts";
+import { firstReaching, SGD_CHECKPOINT, SGD_SETTINGS, sgdRuns } from "../../src/lessons/sgd/runs.ts";
+import type { LabMap } from "../../src/worker/lab/protocol.ts";
+import { fakeLab, fakeLabServices } from "./fakeLab.ts";
 import { fakeLessonData, termValue } from "./fixtures.ts";
-import { fakeLab, fakeLabDeps } from "./gradientLab.ts";
+import { openLessons } from "./openLessons.tsx";
 
 const data = fakeLessonData(4);
 
@@ -33,12 +31,14 @@ const PATHS: Record<string, RunPoint[]> = {
 function gatedLab() {
   const pending: { label: string; release: () => void }[] = [];
   const asked: LabMap["compareDescent"]["args"][] = [];
-  const lab = fakeLab(data.test, (args) => {
-    asked.push(args);
-    const label = args.runs[0]!.label;
-    return new Promise((resolve) =>
-      pending.push({ label, release: () => resolve([{ label, path: PATHS[label]! }]) }),
-    );
+  const lab = fakeLab(data.test, {
+    compare: (args) => {
+      asked.push(args);
+      const label = args.runs[0]!.label;
+      return new Promise((resolve) =>
+        pending.push({ label, release: () => resolve([{ label, path: PATHS[label]! }]) }),
+      );
+    },
   });
   const releaseNext = async () => {
     await waitFor(() => expect(pending.length).toBeGreaterThan(0));
@@ -48,13 +48,10 @@ function gatedLab() {
 }
 
 function openAt(step: number, gated = gatedLab()) {
-  window.history.replaceState(null, "", `/?scene=sgd&step=${step}`);
-  const deps = fakeLabDeps(data.untrained, () => gated.lab);
-  render(
-    <LabProvider deps={deps}>
-      <LessonApp data={readyLessonData(data)} />
-    </LabProvider>,
-  );
+  const { lab: deps } = openLessons(`?scene=sgd&step=${step}`, {
+    data,
+    lab: fakeLabServices(data.untrained, () => gated.lab),
+  });
   return { deps, ...gated };
 }
 
@@ -70,7 +67,7 @@ describe("sgd scene", () => {
     const { deps, asked, releaseNext } = openAt(1);
     const status = await screen.findByText(/Training run 1 of 3: full batch/);
     expect(status.closest("[role=status]")!.querySelector("progress")!.value).toBe(0);
-    expect(deps.files).toEqual([SGD_MODEL]);
+    expect(deps.loaded).toEqual([SGD_CHECKPOINT]);
     expect(deps.labs[0]!.calls[1]).toEqual({
       op: "loadData",
       args: { dataUrl: "http://lessons.test/data/mnist", trainLimit: SGD_SETTINGS.trainLimit },
@@ -120,7 +117,8 @@ describe("sgd scene", () => {
     expect(chart().getAttribute("data-axis")).toBe("seconds");
     // The soonest run to the full batch's final cost, by the clock: the mini-batch here.
     expect(termValue(document, "reach-seconds")).toBe(firstReaching(PATHS.mini!, 0.9)!.seconds);
-    expect(within(document.querySelector(".run-facts")!).getByText("mini-batch")).toBeTruthy();
+    expect(document.querySelector(".run-facts strong")!.textContent).toBe("mini-batch");
+    expect(document.querySelector(".run-facts strong")!.className).toBe("run-mini");
   });
 
   it("reads each run's nearest measurement under the pointer", async () => {
@@ -152,7 +150,9 @@ describe("sgd scene", () => {
   });
 
   it("says what went wrong when a run fails", async () => {
-    const lab = fakeLab(data.test, () => Promise.reject(new Error("the training images are not loaded yet")));
+    const lab = fakeLab(data.test, {
+      compare: () => Promise.reject(new Error("the training images are not loaded yet")),
+    });
     openAt(1, { lab, asked: [], releaseNext: async () => {} });
     expect((await screen.findByRole("alert")).textContent).toMatch(
       /could not compute the training runs: the training images are not loaded yet/,

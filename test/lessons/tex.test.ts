@@ -6,7 +6,7 @@ import {
   formatPercent,
   formatPrecise,
   formatTexNumber,
-} from "../../src/lessons/format.ts";
+} from "../../src/render/format.ts";
 import { tex, texNumber, texValue } from "../../src/lessons/tex.ts";
 import { renderTex } from "../../src/lessons/TexMath.tsx";
 

@@ -1,5 +1,6 @@
 // Heatmap painting into pixel buffers, the grid's layout, hit-testing and keyboard moves.
 import { describe, expect, it } from "vitest";
+import { MNIST_PIXELS, MNIST_SIDE } from "../../src/engine/mnist.ts";
 import {
   drawHeatmapGrid,
   heatmapAt,
@@ -58,12 +59,13 @@ describe("quantileAbs(values, q)", () => {
 });
 
 describe("paintHeatmap(image, row, scale)", () => {
-  it("writes 784 weights as a 28×28 image, pixel k at (k mod 28, ⌊k / 28⌋), coloured by the diverging table", () => {
-    const row = new Float32Array(784).map((_, k) => Math.sin(k) * 0.8);
-    const image = buffer(28, 28);
+  it("writes an MNIST image's weights as a square, pixel k at (k mod side, ⌊k / side⌋), coloured by the diverging table", () => {
+    const side = MNIST_SIDE;
+    const row = new Float32Array(MNIST_PIXELS).map((_, k) => Math.sin(k) * 0.8);
+    const image = buffer(side, side);
     paintHeatmap(image, row, 0.8);
-    for (const k of [0, 1, 27, 28, 400, 783])
-      expect(pixel(image, k % 28, Math.floor(k / 28))).toEqual(lut(divergingIndex(row[k]!, 0.8)));
+    for (const k of [0, 1, side - 1, side, 400, MNIST_PIXELS - 1])
+      expect(pixel(image, k % side, Math.floor(k / side))).toEqual(lut(divergingIndex(row[k]!, 0.8)));
   });
   it("saturates beyond ±scale and paints zero, NaN and a zero scale as the middle of the table", () => {
     const image = buffer(2, 2);
@@ -155,10 +157,10 @@ describe("drawHeatmapGrid(ctx, sheet, options)", () => {
     const fake = fakeContext();
     const grid = layoutHeatmapGrid(16, 320);
     const sheet = {} as CanvasImageSource;
-    drawHeatmapGrid(fake.ctx, sheet, { grid, side: imageSide(784), enlarged: 5, focused: 2 });
+    drawHeatmapGrid(fake.ctx, sheet, { grid, side: imageSide(MNIST_PIXELS), enlarged: 5, focused: 2 });
     const draws = fake.named("drawImage");
     expect(draws).toHaveLength(16);
-    expect(draws[5]!.args.slice(1, 5)).toEqual([28, 28, 28, 28]); // tile 5 of a 4-column sheet
+    expect(draws[5]!.args.slice(1, 5)).toEqual([MNIST_SIDE, MNIST_SIDE, MNIST_SIDE, MNIST_SIDE]); // tile 5 of a 4-column sheet
     expect(fake.props.imageSmoothingEnabled).toBe(false); // scaled up: crisp pixels
     expect(fake.named("strokeRect")).toHaveLength(2);
   });
@@ -166,7 +168,7 @@ describe("drawHeatmapGrid(ctx, sheet, options)", () => {
     const fake = fakeContext();
     drawHeatmapGrid(fake.ctx, null, {
       grid: layoutHeatmapGrid(4, 100),
-      side: 28,
+      side: MNIST_SIDE,
       enlarged: null,
       focused: null,
     });

@@ -2,8 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { PRESETS } from "../../src/engine/presets.ts";
 import { createAppStore, MAX_HISTORY, thinHistory } from "../../src/store/appStore.ts";
-import { TrainingClient, type WorkerLike } from "../../src/worker/client.ts";
-import type { Command, HistoryPoint, WorkerEvent } from "../../src/worker/protocol.ts";
+import { TrainingClient } from "../../src/worker/training/client.ts";
+import type { WorkerLike } from "../../src/worker/workerLike.ts";
+import type { Command, HistoryPoint, WorkerEvent } from "../../src/worker/training/protocol.ts";
 
 function setup() {
   const sent: Command[] = [];
@@ -24,7 +25,7 @@ const ready: WorkerEvent = {
   spec: PRESETS["3b1b"].spec,
   trainCount: 60000,
   testCount: 10000,
-  source: "pretrained",
+  origin: { kind: "pretrained", checkpoint: 30 },
 };
 
 describe("createAppStore(client)", () => {
@@ -41,11 +42,57 @@ describe("createAppStore(client)", () => {
     expect(store.getState().running).toBe(false);
   });
 
-  it("sends a learning-rate change at once, as the scrubber moves", () => {
-    const { sent, store } = setup();
+  it("sends a learning-rate change at once, and shows the value only when the worker echoes it", () => {
+    const { sent, store, emit } = setup();
+    const before = store.getState().hyper;
     store.getState().setHyper({ learningRate: 0.25 });
-    expect(store.getState().hyper.learningRate).toBe(0.25);
     expect(sent.at(-1)).toEqual({ op: "setHyper", hyper: { learningRate: 0.25 } });
+    expect(store.getState().hyper).toBe(before);
+    emit({ type: "hyper", hyper: { ...before, learningRate: 0.25 }, problems: [] });
+    expect(store.getState().hyper.learningRate).toBe(0.25);
+    expect(store.getState().notice).toBeNull();
+  });
+
+  it("a refused setting keeps the echoed value and tells why", () => {
+    const { store, emit } = setup();
+    const hyper = store.getState().hyper;
+    const message = "the learning rate η must be a number between 0.001 and 10, not 50";
+    emit({ type: "hyper", hyper, problems: [{ key: "learningRate", message }] });
+    expect(store.getState().hyper).toEqual(hyper);
+    expect(store.getState().notice?.details).toEqual([message]);
+  });
+
+  it("derives the prediction from the probe's output activations, whatever views are shown", () => {
+    const { store, emit } = setup();
+    const out = Float32Array.from([0, 0, 0, 0.1, 0, 0, 0, 0.9, 0, 0]);
+    emit({ type: "probed", probe: { probeId: 1, z: [], a: [new Float32Array(784), out] } });
+    expect(store.getState().answer).toMatchObject({ kind: "prediction", prediction: { digit: 7 } });
+    emit({ type: "probed", probe: { probeId: 2, z: [], a: [new Float32Array(784), out.map(() => NaN)] } });
+    expect(store.getState().answer).toEqual({ kind: "notFinite" });
+    emit({ type: "probed", probe: null });
+    expect(store.getState().answer).toEqual({ kind: "none" });
+  });
+
+  it("keeps the origin the worker sends, with the epochs trained since", () => {
+    const { store, emit } = setup();
+    emit(ready);
+    expect(store.getState().origin).toEqual({ kind: "pretrained", checkpoint: 30 });
+    const trained = { kind: "trained", from: { kind: "pretrained", checkpoint: 30 }, epochs: 2 } as const;
+    emit({
+      type: "frame",
+      stats: {
+        epoch: 2,
+        origin: trained,
+        examplesSeen: 120000,
+        examplesPerSecond: 0,
+        trainCost: 0.1,
+        running: false,
+      },
+      weights: { w: [], b: [] },
+      probe: null,
+      history: [],
+    });
+    expect(store.getState().origin).toEqual(trained);
   });
 
   it("resets to an untrained network of the current spec with a new seed", () => {
@@ -63,7 +110,7 @@ describe("createAppStore(client)", () => {
     const { sent, store } = setup();
     store.getState().applyPreset("best");
     expect(store.getState().spec).toEqual(PRESETS.best.spec);
-    expect(store.getState().hyper).toEqual(PRESETS.best.train);
+    expect(sent[0]).toEqual({ op: "setHyper", hyper: PRESETS.best.train });
     expect(sent.map((c) => c.op)).toEqual(["setHyper", "reset"]);
   });
 
@@ -85,7 +132,14 @@ describe("createAppStore(client)", () => {
     const point: HistoryPoint = { examplesSeen: 100, trainCost: 0.4, testCost: 0.3, testAccuracy: 0.9 };
     emit({
       type: "frame",
-      stats: { epoch: 0, examplesSeen: 100, examplesPerSecond: 1000, trainCost: 0.4, running: true },
+      stats: {
+        epoch: 0,
+        origin: { kind: "untrained", seed: 1 },
+        examplesSeen: 100,
+        examplesPerSecond: 1000,
+        trainCost: 0.4,
+        running: true,
+      },
       weights: { w: [], b: [] },
       probe: null,
       history: [point],
@@ -100,7 +154,14 @@ describe("frames after training stops", () => {
     const { store, emit } = setup();
     const stats = (examplesSeen: number, running: boolean) => ({
       type: "frame" as const,
-      stats: { epoch: 0, examplesSeen, examplesPerSecond: 0, trainCost: 0.4, running },
+      stats: {
+        epoch: 0,
+        origin: { kind: "untrained", seed: 1 } as const,
+        examplesSeen,
+        examplesPerSecond: 0,
+        trainCost: 0.4,
+        running,
+      },
       weights: { w: [], b: [] },
       probe: null,
       history: [],

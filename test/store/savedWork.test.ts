@@ -23,7 +23,8 @@ function memoryStore(): KeyValueStore & { map: Map<string, unknown> } {
 
 const spec = PRESETS["3b1b"].spec;
 const work: SavedWork = {
-  version: 1,
+  version: 2,
+  origin: { kind: "trained", from: { kind: "untrained", seed: 7 }, epochs: 2 },
   model: modelToJson(createNetwork(spec, 7)),
   spec,
   hyper: { learningRate: 0.5, batchSize: 10, weightDecay: 0, momentum: 0 },
@@ -51,6 +52,36 @@ describe("createSavedWork(kv)", () => {
     expect((await saved.restore()).kind).toBe("corrupt");
     await kv.set("work", { ...work, hyper: { learningRate: "fast" } });
     expect((await saved.restore()).kind).toBe("corrupt");
+  });
+
+  it("a record whose settings the URL would refuse is discarded too, with the reason", async () => {
+    const kv = memoryStore();
+    const saved = createSavedWork(kv);
+    await kv.set("work", { ...work, hyper: { ...work.hyper, learningRate: 50 } });
+    expect(await saved.restore()).toEqual({
+      kind: "corrupt",
+      reason: "the record's training settings are outside what the app accepts",
+    });
+    await kv.set("work", { ...work, seed: 0 });
+    expect(await saved.restore()).toMatchObject({
+      kind: "corrupt",
+      reason: "the record's seed is not a valid seed",
+    });
+    await kv.set("work", { ...work, input: { kind: "test", index: 10000 } });
+    expect((await saved.restore()).kind).toBe("corrupt");
+    expect(kv.map.size).toBe(0);
+  });
+
+  it("a version 1 record (no origin) comes back as the work of the last visit", async () => {
+    const kv = memoryStore();
+    const v1: Record<string, unknown> = { ...work, version: 1 };
+    delete v1.origin;
+    await kv.set("work", v1);
+    const restored = await createSavedWork(kv).restore();
+    expect(restored).toEqual({
+      kind: "work",
+      work: { ...work, origin: { kind: "file", name: "your last visit", epochs: null } },
+    });
   });
 
   it("clear() forgets the saved work", async () => {

@@ -2,22 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { createAppStore } from "../../src/store/appStore.ts";
 import { defaultSettings, parseUrlSettings } from "../../src/store/urlState.ts";
-import { initialOverrides, modelFromSource, settingsFromStore } from "../../src/store/urlSync.ts";
-import { TrainingClient, type WorkerLike } from "../../src/worker/client.ts";
+import { initialOverrides, settingsFromStore, syncSettings } from "../../src/store/urlSync.ts";
+import { TrainingClient } from "../../src/worker/training/client.ts";
+import type { WorkerLike } from "../../src/worker/workerLike.ts";
 
 const worker: WorkerLike = { postMessage() {}, terminate() {}, onmessage: null, onerror: null };
-
-describe("modelFromSource(source)", () => {
-  it.each([
-    ["untrained, seed 3", "none"],
-    ["pretrained 784-16-16-10 (30 epochs)", 30],
-    ["checkpoint of 784-16-16-10 (1 epoch)", 1],
-    ["checkpoint of 784-16-16-10 (7 epochs)", null],
-    ["my-model.json 784-100-10 (30 epochs)", null],
-  ])("%s → %s", (source, model) => {
-    expect(modelFromSource(source)).toBe(model);
-  });
-});
 
 describe("settingsFromStore(state, model, page)", () => {
   it("reads back the settings a store was started with", () => {
@@ -30,5 +19,39 @@ describe("settingsFromStore(state, model, page)", () => {
     const store = createAppStore(new TrainingClient(() => worker));
     store.getState().setInput({ kind: "test", index: 42, label: null });
     expect(settingsFromStore(store.getState(), 30, defaultSettings()).image).toBe(42);
+  });
+});
+
+describe("syncSettings(store, parsed).set(params)", () => {
+  function started(search: string) {
+    const sent: unknown[] = [];
+    const w: WorkerLike = {
+      postMessage: (m) => sent.push(m),
+      terminate() {},
+      onmessage: null,
+      onerror: null,
+    };
+    const parsed = parseUrlSettings(search);
+    const store = createAppStore(new TrainingClient(() => w), initialOverrides(parsed.settings));
+    const sync = syncSettings(store, parsed);
+    return { sent, store, sync };
+  }
+
+  it("an invalid value keeps the current setting (never the default) and names only that key", () => {
+    const { sent, store, sync } = started("?lr=0.5&seed=4&model=none");
+    const { problems } = sync.set({ lr: "abc" });
+    expect(problems).toEqual(["lr=abc is not a number between 0.001 and 10; using 0.5"]);
+    expect(sent).toEqual([]); // nothing changed, nothing sent
+    expect(store.getState().hyper.learningRate).toBe(0.5);
+    sync.set({ seed: "0" });
+    expect(sent).toEqual([]); // an invalid seed does not replace the network
+  });
+
+  it("a valid value is sent to the worker", () => {
+    const { sent, sync } = started("?lr=0.5");
+    expect(sync.set({ lr: "2" }).problems).toEqual([]);
+    expect(sent).toEqual([
+      { op: "setHyper", hyper: { learningRate: 2, batchSize: 10, weightDecay: 5e-5, momentum: 0 } },
+    ]);
   });
 });

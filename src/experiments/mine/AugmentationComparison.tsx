@@ -4,14 +4,11 @@
 import { useMemo, useState } from "react";
 import { LIGHT_AUGMENT } from "../../engine/augment.ts";
 import type { Network } from "../../engine/network.ts";
-import {
-  AUGMENTATION_SIZE,
-  augmentationRuns,
-  type AugmentationSize,
-  type RunSpec,
-} from "../../engine/runs.ts";
-import { formatCount, formatPercent } from "../../lessons/format.ts";
-import { createRunsClient, type RunsClient } from "../../worker/runsClient.ts";
+import { AUGMENTATION_SIZE, type AugmentationSize, type RunSpec } from "../../engine/runs.ts";
+import { augmentationRuns } from "../runs/labels.ts";
+import { formatCount, formatPercent } from "../../render/format.ts";
+import type { RunsClient } from "../../worker/runs/client.ts";
+import { useExperimentServices } from "../ExperimentsProvider.tsx";
 import { parseRunSizeParams } from "../runs/params.ts";
 import { RunsTable } from "../runs/RunParts.tsx";
 import { useRuns, type RunState } from "../runs/useRuns.ts";
@@ -65,25 +62,23 @@ export function describeResults(plain: Result, augmented: Result): string {
 }
 
 /**
- * The comparison for the learner's `digits`. `client` replaces the page's workers (tests); `size` (and the
- * URL's runLimit/runEpochs) shrink the runs.
+ * The comparison for the learner's `digits`, trained by the page's runs client (ExperimentsProvider); `size`
+ * (and the URL's runLimit/runEpochs) shrink the runs.
  */
 export function AugmentationComparison({
   digits,
-  client,
   size,
 }: {
   digits: readonly MyDigit[];
-  client?: RunsClient;
   size?: Partial<AugmentationSize>;
 }) {
+  const client = useExperimentServices().runs;
   const [nets, setNets] = useState<ReadonlyMap<RunSpec, Network<Float32Array>>>(new Map());
   // The page's runs client, with each finished run's network kept for scoring.
   const keeping = useMemo<RunsClient>(() => {
-    const inner = client ?? createRunsClient();
     return {
       start: (run, dataUrl, listener) =>
-        inner.start(run, dataUrl, {
+        client.start(run, dataUrl, {
           ...listener,
           onDone: (net) => {
             setNets((m) => new Map(m).set(run, net));
@@ -139,33 +134,38 @@ export function AugmentationComparison({
         ) : null}
       </div>
       <RunsTable runs={runs} trainAccuracy={false} />
-      {done ? (
-        <>
-          <table className="runs-table my-augment-results">
-            <thead>
-              <tr>
-                <th scope="col">trained on</th>
-                <th scope="col">your digits right</th>
-                <th scope="col">accuracy on your digits</th>
-                <th scope="col">MNIST test accuracy</th>
-              </tr>
-            </thead>
-            <tbody>
-              {done.map((r) => (
-                <tr key={r.label} data-correct={r.correct} data-total={r.total}>
-                  <th scope="row">{r.label}</th>
-                  <td className="num">
-                    {formatCount(r.correct)} of {formatCount(r.total)}
-                  </td>
-                  <td className="num">{formatPercent(r.correct / r.total)}</td>
-                  <td className="num">{formatPercent(r.testAccuracy)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="my-augment-summary">{describeResults(done[0]!, done[1]!)}</p>
-        </>
-      ) : null}
+      {done ? <ResultsTable done={done} /> : null}
     </section>
+  );
+}
+
+/** Both finished networks on the learner's digits and on MNIST's test digits, and what that says. */
+function ResultsTable({ done }: { done: NonNullable<ReturnType<typeof results>> }) {
+  return (
+    <>
+      <table className="runs-table my-augment-results">
+        <thead>
+          <tr>
+            <th scope="col">trained on</th>
+            <th scope="col">your digits right</th>
+            <th scope="col">accuracy on your digits</th>
+            <th scope="col">MNIST test accuracy</th>
+          </tr>
+        </thead>
+        <tbody>
+          {done.map((r) => (
+            <tr key={r.label} data-correct={r.correct} data-total={r.total}>
+              <th scope="row">{r.label}</th>
+              <td className="num">
+                {formatCount(r.correct)} of {formatCount(r.total)}
+              </td>
+              <td className="num">{formatPercent(r.correct / r.total)}</td>
+              <td className="num">{formatPercent(r.testAccuracy)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="my-augment-summary">{describeResults(done[0]!, done[1]!)}</p>
+    </>
   );
 }

@@ -3,23 +3,26 @@
 // and whether training on augmented images does better on them.
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { answer } from "../../engine/analysis.ts";
+import { MNIST_CLASSES } from "../../engine/mnist.ts";
 import { forward, type Network } from "../../engine/network.ts";
 import { toMnist } from "../../engine/preprocess.ts";
 import type { AugmentationSize } from "../../engine/runs.ts";
-import { formatCount, formatPercent } from "../../lessons/format.ts";
-import type { RunsClient } from "../../worker/runsClient.ts";
-import type { Checkpoint } from "../checkpoints.ts";
+import { formatCount, formatPercent } from "../../render/format.ts";
+import type { Checkpoint } from "../../worker/models.ts";
 import { ConfusionMatrix, type Cell } from "../ConfusionMatrix.tsx";
-import { useModel } from "../data.tsx";
+import { useModel, type Resource } from "../data.tsx";
+import { useExperimentServices } from "../ExperimentsProvider.tsx";
 import { DRAWINGS } from "../drawings.ts";
 import { formatConfidence, GrayImage, Loaded } from "../parts.tsx";
 import { PAD_SIDE, SketchPad } from "../SketchPad.tsx";
+import "../failures.css";
+import "../preprocessing.css";
 import { AugmentationComparison } from "./AugmentationComparison.tsx";
 import { scoreDigits } from "./score.ts";
-import { browserDigitStore, type DigitStore, type MyDigit } from "./storage.ts";
+import type { DigitStore, MyDigit } from "./storage.ts";
 import "./myDigits.css";
 
-const DIGITS = Array.from({ length: 10 }, (_, d) => d);
+const DIGITS = Array.from({ length: MNIST_CLASSES }, (_, d) => d);
 
 /** The collection as loaded from the store. */
 type Collection =
@@ -136,48 +139,153 @@ function Results({
   );
 }
 
-/**
- * `store` replaces the page's IndexedDB collection, `client` the training workers (tests); `runSize` shrinks the
- * augmentation comparison.
- */
-export function MyDigitsExperiment({
-  epochs,
-  store,
-  client,
-  runSize,
-}: {
-  epochs: Checkpoint;
-  store?: DigitStore;
-  client?: RunsClient;
-  runSize?: Partial<AugmentationSize>;
-}) {
-  const digitStore = useMemo(() => store ?? browserDigitStore(), [store]);
-  const model = useModel(epochs);
+/** The collection in `store`, read once, and `update(p)` to show the collection a change `p` resolves to. */
+function useCollection(store: DigitStore) {
   const [collection, setCollection] = useState<Collection>({ status: "loading" });
-  const [alpha, setAlpha] = useState<Uint8ClampedArray | null>(null);
-  const [padKey, setPadKey] = useState(0);
-  const [label, setLabel] = useState<number | null>(null);
-  const [selected, setSelected] = useState<Cell | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const input = useMemo(() => (alpha ? toMnist(alpha, PAD_SIDE, PAD_SIDE) : null), [alpha]);
-
   useEffect(() => {
     let live = true;
-    digitStore.list().then(
+    store.list().then(
       (digits) => live && setCollection({ status: "ready", digits }),
       (err: unknown) => live && setCollection({ status: "error", message: message(err) }),
     );
     return () => {
       live = false;
     };
-  }, [digitStore]);
-
+  }, [store]);
   const update = useCallback((p: Promise<MyDigit[]>) => {
     p.then(
       (digits) => setCollection({ status: "ready", digits }),
       (err: unknown) => setCollection({ status: "error", message: message(err) }),
     );
   }, []);
+  return { collection, update };
+}
+
+function Intro() {
+  return (
+    <section className="prose">
+      <p>
+        MNIST’s digits were written by American census staff and students in the early 1990s. Yours were not,
+        and a network that scores well on MNIST’s test set may still stumble on them. Here you can build a
+        small test set of your own: draw a digit, say which digit it is, and add it.
+      </p>
+      <p>
+        Your digits stay in this browser, on this device, and are still here when you come back. Switch the
+        network above to see how much each stage of training helps on handwriting it has never seen.
+      </p>
+    </section>
+  );
+}
+
+/** Instead of the results: the collection's error, that it is being read, or that it is empty. */
+function NoDigits({ collection }: { collection: Collection }) {
+  if (collection.status === "error")
+    return (
+      <div className="notice error" role="alert">
+        <p>{collection.message}</p>
+      </div>
+    );
+  if (collection.status === "loading") return <p role="status">Reading your digits…</p>;
+  return (
+    <p className="hint my-empty">
+      No digits yet. The ones you add appear here with the network’s answer to each.
+    </p>
+  );
+}
+
+/** "Delete all", and once pressed, the question whether to delete all `count` digits. */
+function DeleteAll({
+  count,
+  confirming,
+  onConfirming,
+  onDelete,
+}: {
+  count: number;
+  confirming: boolean;
+  onConfirming: (confirming: boolean) => void;
+  onDelete: () => void;
+}) {
+  return confirming ? (
+    <div className="confirm" role="alertdialog" aria-label="Delete all your digits?">
+      <p>
+        Delete all <span className="num">{formatCount(count)}</span> of your digits? This cannot be undone.
+      </p>
+      <button type="button" className="danger" onClick={onDelete}>
+        Yes, delete them all
+      </button>{" "}
+      <button type="button" onClick={() => onConfirming(false)}>
+        Cancel
+      </button>
+    </div>
+  ) : (
+    <button type="button" className="delete-all" onClick={() => onConfirming(true)}>
+      Delete all
+    </button>
+  );
+}
+
+/** The pad (a fresh one for each `padKey`), the label to give, "Add", and what the network says of the drawing. */
+function DrawDigit({
+  padKey,
+  onInk,
+  label,
+  onLabel,
+  input,
+  canAdd,
+  onAdd,
+  model,
+}: {
+  padKey: number;
+  onInk: (alpha: Uint8ClampedArray | null) => void;
+  label: number | null;
+  onLabel: (d: number) => void;
+  input: Float32Array | null;
+  canAdd: boolean;
+  onAdd: () => void;
+  model: Resource<Network<Float32Array>>;
+}) {
+  return (
+    <div className="my-draw">
+      <SketchPad key={padKey} onInk={onInk} drawings={DRAWINGS} />
+      <LabelPicker label={label} onLabel={onLabel} />
+      <button
+        type="button"
+        className="primary add-digit"
+        disabled={!input || label === null || !canAdd}
+        onClick={onAdd}
+      >
+        Add to my digits
+      </button>
+      <p className="hint">
+        {!input ? "Draw a digit first. " : null}
+        {label === null ? "Pick the digit you drew." : null}
+      </p>
+      {input ? (
+        <Loaded resource={model} what="Loading the network">
+          {(net) => <Preview net={net} input={input} />}
+        </Loaded>
+      ) : null}
+    </div>
+  );
+}
+
+/** The collection is the page's (ExperimentsProvider); `runSize` shrinks the augmentation comparison. */
+export function MyDigitsExperiment({
+  epochs,
+  runSize,
+}: {
+  epochs: Checkpoint;
+  runSize?: Partial<AugmentationSize>;
+}) {
+  const { digits: digitStore } = useExperimentServices();
+  const model = useModel(epochs);
+  const { collection, update } = useCollection(digitStore);
+  const [alpha, setAlpha] = useState<Uint8ClampedArray | null>(null);
+  const [padKey, setPadKey] = useState(0);
+  const [label, setLabel] = useState<number | null>(null);
+  const [selected, setSelected] = useState<Cell | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const input = useMemo(() => (alpha ? toMnist(alpha, PAD_SIDE, PAD_SIDE) : null), [alpha]);
 
   const add = () => {
     if (!input || label === null) return;
@@ -191,51 +299,22 @@ export function MyDigitsExperiment({
   const digits = collection.status === "ready" ? collection.digits : [];
   return (
     <div className="experiment my-digits">
-      <section className="prose">
-        <p>
-          MNIST’s digits were written by American census staff and students in the early 1990s. Yours were
-          not, and a network that scores well on MNIST’s test set may still stumble on them. Here you can
-          build a small test set of your own: draw a digit, say which digit it is, and add it.
-        </p>
-        <p>
-          Your digits stay in this browser, on this device, and are still here when you come back. Switch the
-          network above to see how much each stage of training helps on handwriting it has never seen.
-        </p>
-      </section>
+      <Intro />
       <div className="my-layout">
-        <div className="my-draw">
-          <SketchPad key={padKey} onInk={setAlpha} drawings={DRAWINGS} />
-          <LabelPicker label={label} onLabel={setLabel} />
-          <button
-            type="button"
-            className="primary add-digit"
-            disabled={!input || label === null || collection.status !== "ready"}
-            onClick={add}
-          >
-            Add to my digits
-          </button>
-          <p className="hint">
-            {!input ? "Draw a digit first. " : null}
-            {label === null ? "Pick the digit you drew." : null}
-          </p>
-          {input ? (
-            <Loaded resource={model} what="Loading the network">
-              {(net) => <Preview net={net} input={input} />}
-            </Loaded>
-          ) : null}
-        </div>
+        <DrawDigit
+          padKey={padKey}
+          onInk={setAlpha}
+          label={label}
+          onLabel={setLabel}
+          input={input}
+          canAdd={collection.status === "ready"}
+          onAdd={add}
+          model={model}
+        />
         <div className="my-results">
           <h2>Your test set</h2>
-          {collection.status === "error" ? (
-            <div className="notice error" role="alert">
-              <p>{collection.message}</p>
-            </div>
-          ) : collection.status === "loading" ? (
-            <p role="status">Reading your digits…</p>
-          ) : digits.length === 0 ? (
-            <p className="hint my-empty">
-              No digits yet. The ones you add appear here with the network’s answer to each.
-            </p>
+          {digits.length === 0 ? (
+            <NoDigits collection={collection} />
           ) : (
             <Loaded resource={model} what="Loading the network">
               {(net) => (
@@ -247,32 +326,16 @@ export function MyDigitsExperiment({
                     onSelect={onSelect}
                     onRemove={(id) => update(digitStore.remove(id))}
                   />
-                  {confirming ? (
-                    <div className="confirm" role="alertdialog" aria-label="Delete all your digits?">
-                      <p>
-                        Delete all <span className="num">{formatCount(digits.length)}</span> of your digits?
-                        This cannot be undone.
-                      </p>
-                      <button
-                        type="button"
-                        className="danger"
-                        onClick={() => {
-                          setConfirming(false);
-                          setSelected(null);
-                          update(digitStore.clear());
-                        }}
-                      >
-                        Yes, delete them all
-                      </button>{" "}
-                      <button type="button" onClick={() => setConfirming(false)}>
-                        Cancel
-                      </button>
-                    </div>
-                  ) : (
-                    <button type="button" className="delete-all" onClick={() => setConfirming(true)}>
-                      Delete all
-                    </button>
-                  )}
+                  <DeleteAll
+                    count={digits.length}
+                    confirming={confirming}
+                    onConfirming={setConfirming}
+                    onDelete={() => {
+                      setConfirming(false);
+                      setSelected(null);
+                      update(digitStore.clear());
+                    }}
+                  />
                 </>
               )}
             </Loaded>
@@ -280,11 +343,7 @@ export function MyDigitsExperiment({
         </div>
       </div>
       {collection.status === "ready" ? (
-        <AugmentationComparison
-          digits={digits}
-          {...(client ? { client } : {})}
-          {...(runSize ? { size: runSize } : {})}
-        />
+        <AugmentationComparison digits={digits} {...(runSize ? { size: runSize } : {})} />
       ) : null}
     </div>
   );

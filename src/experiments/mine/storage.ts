@@ -1,7 +1,7 @@
 // The learner's own digits, kept across reloads: each is a preprocessed 28×28 image, the digit it was labelled,
 // and when it was added. The page keeps them in IndexedDB (idb-keyval); tests inject an in-memory backend.
 import { createStore, del, get, set } from "idb-keyval";
-import { IMAGE_SIZE } from "../../engine/analysis.ts";
+import { MNIST_PIXELS } from "../../engine/mnist.ts";
 
 /** One saved digit. */
 export interface MyDigit {
@@ -39,7 +39,7 @@ export function asDigit(value: unknown): MyDigit | null {
   const { id, pixels, label, time } = value as Record<string, unknown>;
   if (typeof id !== "string" || typeof time !== "number" || !Number.isFinite(time)) return null;
   if (typeof label !== "number" || !Number.isInteger(label) || label < 0 || label > 9) return null;
-  if (!Array.isArray(pixels) || pixels.length !== IMAGE_SIZE) return null;
+  if (!Array.isArray(pixels) || pixels.length !== MNIST_PIXELS) return null;
   if (!pixels.every((v): v is number => typeof v === "number" && v >= 0 && v <= 1)) return null;
   return { id, pixels, label, time };
 }
@@ -68,8 +68,8 @@ export function digitStore(backend: KeyValueBackend): DigitStore {
     add: (pixels, label, time = Date.now()) => {
       if (!Number.isInteger(label) || label < 0 || label > 9)
         return Promise.reject(new RangeError(`a digit's label is 0…9, not ${label}`));
-      if (pixels.length !== IMAGE_SIZE)
-        return Promise.reject(new RangeError(`a digit has ${IMAGE_SIZE} pixels, not ${pixels.length}`));
+      if (pixels.length !== MNIST_PIXELS)
+        return Promise.reject(new RangeError(`a digit has ${MNIST_PIXELS} pixels, not ${pixels.length}`));
       const digit: MyDigit = {
         id: `${time.toString(36)}-${(counter++).toString(36)}`,
         pixels: Array.from(pixels, (v) => Math.min(1, Math.max(0, v))),
@@ -100,17 +100,13 @@ export function memoryBackend(): KeyValueBackend & { readonly data: Map<string, 
   };
 }
 
-let pageStore: DigitStore | null = null;
-
-/** The page's collection, in its own IndexedDB database, made on first use. */
-export function browserDigitStore(): DigitStore {
-  if (!pageStore) {
-    const idb = createStore("how-a-network-learns-my-digits", "digits");
-    pageStore = digitStore({
-      get: (key) => get(key, idb),
-      set: (key, value) => set(key, value, idb),
-      del: (key) => del(key, idb),
-    });
-  }
-  return pageStore;
+/** The collection in the browser's IndexedDB database `database`, opened on first use. */
+export function idbDigitStore(database = "how-a-network-learns-my-digits"): DigitStore {
+  let idb: ReturnType<typeof createStore> | null = null;
+  const open = () => (idb ??= createStore(database, "digits"));
+  return digitStore({
+    get: (key) => get(key, open()),
+    set: (key, value) => set(key, value, open()),
+    del: (key) => del(key, open()),
+  });
 }

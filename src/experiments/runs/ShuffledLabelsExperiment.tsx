@@ -1,10 +1,11 @@
 // Shuffled labels (Zhang et al., "Understanding deep learning requires rethinking generalization", 2017): the
 // same network from the same start, trained on the same images with their true labels and with the labels
 // shuffled. Both learn their training labels; only one learns anything that carries over to the test set.
-import { useMemo, useState } from "react";
-import { MEMORISATION_SIZE, memorisationRuns, type MemorisationSize } from "../../engine/runs.ts";
-import { createRunsClient, type RunsClient } from "../../worker/runsClient.ts";
+import { useState } from "react";
+import { MEMORISATION_SIZE, type MemorisationSize } from "../../engine/runs.ts";
+import { useExperimentServices } from "../ExperimentsProvider.tsx";
 import { RunChart, type Curve } from "./RunChart.tsx";
+import { memorisationRuns } from "./labels.ts";
 import { CoresNote, RunsTable, SeedField } from "./RunParts.tsx";
 import { parseRunSizeParams, percent, percentTick, RUN_COLORS } from "./params.ts";
 import { useRuns, type RunState } from "./useRuns.ts";
@@ -21,22 +22,19 @@ function curves(runs: readonly RunState[], pick: "trainAccuracy" | "testAccuracy
 }
 
 /**
- * The shuffled-labels experiment. `client` replaces the page's workers (tests); `seed`/`onSeed` let a host keep
- * the seed in its URL; `size` (and the URL's runLimit/runEpochs) shrink the runs.
+ * The shuffled-labels experiment, trained by the page's runs client (ExperimentsProvider). `seed`/`onSeed` let a
+ * host keep the seed in its URL; `size` (and the URL's runLimit/runEpochs) shrink the runs.
  */
 export function ShuffledLabelsExperiment({
-  client,
   seed: hostSeed,
   onSeed,
   size,
 }: {
-  client?: RunsClient;
   seed?: number;
   onSeed?: (n: number) => void;
   size?: Partial<MemorisationSize>;
 }) {
-  const runsClient = useMemo(() => client ?? createRunsClient(), [client]);
-  const { runs, running, start, stop } = useRuns(runsClient);
+  const { runs, running, start, stop } = useRuns(useExperimentServices().runs);
   const [ownSeed, setOwnSeed] = useState(1);
   const seed = hostSeed ?? ownSeed;
   const setSeed = onSeed ?? setOwnSeed;
@@ -75,26 +73,7 @@ export function ShuffledLabelsExperiment({
         <SeedField seed={seed} onSeed={setSeed} disabled={running} />
       </div>
       <CoresNote runs={2} />
-      <div className="run-charts">
-        <RunChart
-          title="Accuracy on the training labels"
-          curves={curves(runs, "trainAccuracy")}
-          yLabel="training accuracy"
-          yDomain={[0, 1]}
-          format={percent}
-          tickFormat={percentTick}
-          guide={{ y: 0.1, label: "chance" }}
-        />
-        <RunChart
-          title="Accuracy on the test set"
-          curves={curves(runs, "testAccuracy")}
-          yLabel="test accuracy"
-          yDomain={[0, 1]}
-          format={percent}
-          tickFormat={percentTick}
-          guide={{ y: 0.1, label: "chance" }}
-        />
-      </div>
+      <AccuracyCharts runs={runs} />
       <RunsTable runs={runs} trainAccuracy />
       <div className="prose">
         <p>
@@ -110,5 +89,31 @@ export function ShuffledLabelsExperiment({
         </p>
       </div>
     </section>
+  );
+}
+
+/** Every run's accuracy on its own training labels and on the test set, chance marked. */
+function AccuracyCharts({ runs }: { runs: readonly RunState[] }) {
+  return (
+    <div className="run-charts">
+      <RunChart
+        title="Accuracy on the training labels"
+        curves={curves(runs, "trainAccuracy")}
+        yLabel="training accuracy"
+        yDomain={[0, 1]}
+        format={percent}
+        tickFormat={percentTick}
+        guide={{ y: 0.1, label: "chance" }}
+      />
+      <RunChart
+        title="Accuracy on the test set"
+        curves={curves(runs, "testAccuracy")}
+        yLabel="test accuracy"
+        yDomain={[0, 1]}
+        format={percent}
+        tickFormat={percentTick}
+        guide={{ y: 0.1, label: "chance" }}
+      />
+    </div>
   );
 }

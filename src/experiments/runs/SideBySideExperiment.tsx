@@ -1,19 +1,17 @@
 // Side-by-side runs: two to six copies of the videos' network from one seed, differing in one setting, each
 // training in its own worker, their training cost and test accuracy overlaid as they go.
-import { useId, useMemo, useState } from "react";
+import { useId, useState } from "react";
 import {
-  parseSweepValues,
   LEARNING_RATE_SWEEP,
   SWEEP_BASE_3B1B,
   SWEEP_DEFAULTS,
-  SWEEP_SETTING_LABELS,
   SWEEP_SETTINGS,
-  sweepRuns,
   type SweepBase,
   type SweepSetting,
 } from "../../engine/runs.ts";
-import { createRunsClient, type RunsClient } from "../../worker/runsClient.ts";
+import { useExperimentServices } from "../ExperimentsProvider.tsx";
 import { RunChart, type Curve } from "./RunChart.tsx";
+import { parseSweepValues, SWEEP_SETTING_LABELS, sweepRuns } from "./labels.ts";
 import { CoresNote, RunsTable, SeedField } from "./RunParts.tsx";
 import { parseRunSizeParams, percent, percentTick, RUN_COLORS } from "./params.ts";
 import { useRuns, type RunState } from "./useRuns.ts";
@@ -28,23 +26,89 @@ function curves(runs: readonly RunState[], pick: "trainCost" | "testAccuracy"): 
   }));
 }
 
+/** What every run shares, as words: all the settings but the one varied. */
+function sharedBy(base: SweepBase, setting: SweepSetting): string[] {
+  return [
+    setting === "hidden" ? null : `${base.spec.sizes.join("-")}`,
+    setting === "activation" ? null : `${base.spec.hidden[0] ?? "no hidden"} hidden neurons`,
+    setting === "cost" ? null : base.spec.cost === "mse" ? "squared-error cost" : "cross-entropy cost",
+    setting === "learningRate" ? null : `η = ${base.train.learningRate}`,
+    setting === "batchSize" ? null : `mini-batches of ${base.train.batchSize}`,
+  ].filter((s) => s !== null);
+}
+
+function SweepIntro({ base, setting }: { base: SweepBase; setting: SweepSetting }) {
+  return (
+    <div className="prose">
+      <p>
+        Change one thing and train again, and you cannot tell how much of the difference is that one thing:
+        the next run starts from other random weights. Here every run starts from the same seed and sees the
+        same first ordering of the images; only the setting you pick differs. Each trains for {base.epochs}{" "}
+        {base.epochs === 1 ? "pass" : "passes"} over {base.trainLimit.toLocaleString("en-US")} training digits
+        and is tested every {base.pointEvery.toLocaleString("en-US")} examples on{" "}
+        {base.testEval.toLocaleString("en-US")} test digits.
+      </p>
+      <p className="hint">Shared by every run: {sharedBy(base, setting).join(", ")}.</p>
+    </div>
+  );
+}
+
+/** Under the values: how many runs they make, or why they cannot be run. */
+function ValuesHint({
+  id,
+  parsed,
+  setting,
+}: {
+  id: string;
+  parsed: ReturnType<typeof parseSweepValues>;
+  setting: SweepSetting;
+}) {
+  return (
+    <p id={id} className={parsed.ok ? "hint" : "hint run-error"} role={parsed.ok ? undefined : "alert"}>
+      {parsed.ok
+        ? `${parsed.values.length} runs, separated by commas${setting === "hidden" ? ' (sizes joined by "-", or none)' : ""}.`
+        : parsed.error}
+    </p>
+  );
+}
+
+/** Every run's training cost and test accuracy as they train. */
+function SweepCharts({ runs }: { runs: readonly RunState[] }) {
+  return (
+    <div className="run-charts">
+      <RunChart
+        title="Training cost"
+        curves={curves(runs, "trainCost")}
+        yLabel="mean cost of recent mini-batches"
+        format={(v) => v.toFixed(v >= 1 ? 1 : 2)}
+      />
+      <RunChart
+        title="Test accuracy"
+        curves={curves(runs, "testAccuracy")}
+        yLabel="test accuracy"
+        yDomain={[0, 1]}
+        format={percent}
+        tickFormat={percentTick}
+        guide={{ y: 0.1, label: "chance" }}
+      />
+    </div>
+  );
+}
+
 /**
- * The side-by-side experiment. `client` replaces the page's workers (tests); `seed`/`onSeed` let a host keep
- * the seed in its URL; `base` (and the URL's runLimit/runEpochs) change what every run shares.
+ * The side-by-side experiment, trained by the page's runs client (ExperimentsProvider). `seed`/`onSeed` let a host
+ * keep the seed in its URL; `base` (and the URL's runLimit/runEpochs) change what every run shares.
  */
 export function SideBySideExperiment({
-  client,
   seed: hostSeed,
   onSeed,
   base: baseOverride,
 }: {
-  client?: RunsClient;
   seed?: number;
   onSeed?: (n: number) => void;
   base?: Partial<SweepBase>;
 }) {
-  const runsClient = useMemo(() => client ?? createRunsClient(), [client]);
-  const { runs, running, start, stop } = useRuns(runsClient);
+  const { runs, running, start, stop } = useRuns(useExperimentServices().runs);
   const [ownSeed, setOwnSeed] = useState(1);
   const seed = hostSeed ?? ownSeed;
   const setSeed = onSeed ?? setOwnSeed;
@@ -62,27 +126,10 @@ export function SideBySideExperiment({
     setSetting(s);
     setText(SWEEP_DEFAULTS[s]);
   };
-  const shared = [
-    setting === "hidden" ? null : `${base.spec.sizes.join("-")}`,
-    setting === "activation" ? null : `${base.spec.hidden[0] ?? "no hidden"} hidden neurons`,
-    setting === "cost" ? null : base.spec.cost === "mse" ? "squared-error cost" : "cross-entropy cost",
-    setting === "learningRate" ? null : `η = ${base.train.learningRate}`,
-    setting === "batchSize" ? null : `mini-batches of ${base.train.batchSize}`,
-  ].filter((s) => s !== null);
 
   return (
     <section className="experiment runs-experiment" aria-label="Side-by-side runs">
-      <div className="prose">
-        <p>
-          Change one thing and train again, and you cannot tell how much of the difference is that one thing:
-          the next run starts from other random weights. Here every run starts from the same seed and sees the
-          same first ordering of the images; only the setting you pick differs. Each trains for {base.epochs}{" "}
-          {base.epochs === 1 ? "pass" : "passes"} over {base.trainLimit.toLocaleString("en-US")} training
-          digits and is tested every {base.pointEvery.toLocaleString("en-US")} examples on{" "}
-          {base.testEval.toLocaleString("en-US")} test digits.
-        </p>
-        <p className="hint">Shared by every run: {shared.join(", ")}.</p>
-      </div>
+      <SweepIntro base={base} setting={setting} />
       <div className="run-controls">
         <button type="button" onClick={() => choose("learningRate")} disabled={running}>
           Learning-rate sweep
@@ -121,33 +168,9 @@ export function SideBySideExperiment({
           {running ? "Stop" : "Start runs"}
         </button>
       </div>
-      <p
-        id={errorId}
-        className={parsed.ok ? "hint" : "hint run-error"}
-        role={parsed.ok ? undefined : "alert"}
-      >
-        {parsed.ok
-          ? `${parsed.values.length} runs, separated by commas${setting === "hidden" ? ' (sizes joined by "-", or none)' : ""}.`
-          : parsed.error}
-      </p>
+      <ValuesHint id={errorId} parsed={parsed} setting={setting} />
       <CoresNote runs={runs.length > 0 ? runs.length : parsed.ok ? parsed.values.length : 2} />
-      <div className="run-charts">
-        <RunChart
-          title="Training cost"
-          curves={curves(runs, "trainCost")}
-          yLabel="mean cost of recent mini-batches"
-          format={(v) => v.toFixed(v >= 1 ? 1 : 2)}
-        />
-        <RunChart
-          title="Test accuracy"
-          curves={curves(runs, "testAccuracy")}
-          yLabel="test accuracy"
-          yDomain={[0, 1]}
-          format={percent}
-          tickFormat={percentTick}
-          guide={{ y: 0.1, label: "chance" }}
-        />
-      </div>
+      <SweepCharts runs={runs} />
       <RunsTable runs={runs} trainAccuracy={false} />
       <p className="hint">
         Costs of different cost functions are not on the same scale; compare their accuracy instead. A run

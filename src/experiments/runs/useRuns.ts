@@ -2,7 +2,8 @@
 // stop them all. Points arrive about once a second per run, so they go through React state.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RunPoint, RunSpec } from "../../engine/runs.ts";
-import type { RunHandle, RunsClient } from "../../worker/runsClient.ts";
+import type { RunHandle, RunsClient } from "../../worker/runs/client.ts";
+import { useExperimentServices } from "../ExperimentsProvider.tsx";
 
 export type RunStatus = "starting" | "training" | "done" | "stopped" | "failed";
 
@@ -14,17 +15,14 @@ export interface RunState {
   readonly points: readonly RunPoint[];
 }
 
-/** The data folder the workers download from, absolute (workers resolve URLs against their own script). */
-export function mnistUrl(): string {
-  return new URL("data/mnist", document.baseURI).href;
-}
-
+/** Runs started with `client`, downloading the page's MNIST folder (ExperimentsProvider). */
 export function useRuns(client: RunsClient): {
   runs: readonly RunState[];
   running: boolean;
   start: (specs: readonly RunSpec[]) => void;
   stop: () => void;
 } {
+  const { dataUrl } = useExperimentServices();
   const [runs, setRuns] = useState<readonly RunState[]>([]);
   const handles = useRef<RunHandle[]>([]);
 
@@ -48,7 +46,7 @@ export function useRuns(client: RunsClient): {
     (specs: readonly RunSpec[]) => {
       stopAll();
       setRuns(specs.map((run) => ({ run, status: "starting", message: "starting", points: [] })));
-      const url = mnistUrl();
+      const url = dataUrl;
       handles.current = specs.map((run, i) =>
         client.start(run, url, {
           onStatus: (text) => update(i, (r) => ({ ...r, message: text })),
@@ -58,7 +56,7 @@ export function useRuns(client: RunsClient): {
         }),
       );
     },
-    [client, stopAll, update],
+    [client, dataUrl, stopAll, update],
   );
 
   useEffect(() => stopAll, [stopAll]);

@@ -3,16 +3,20 @@
 // mini-batch's nudge table and one SGD step, both computed by this scene's lab worker.
 import { useMemo, useState } from "react";
 import type { MnistSplit } from "../../engine/idx.ts";
-import { depth, type BatchTrace, type Network } from "../../engine/network.ts";
-import type { ExampleRef } from "../../worker/labProtocol.ts";
+import { depth, type BatchTrace, type Network, type NetworkSpec } from "../../engine/network.ts";
+import type { ExampleRef } from "../../worker/lab/protocol.ts";
+import { START_MODEL, type Lab } from "../lab/lab.ts";
+import { useLabQuery, useLabSession, type LabAnswer, type LabState } from "../lab/useLab.tsx";
 import { imageLabel, traceImage } from "../testImage.ts";
 import type { SceneProps } from "../types.ts";
 import { ImagePicker } from "../views/ImagePicker.tsx";
 import { NumberPicker } from "../views/NumberPicker.tsx";
 import { Backwards } from "./Backwards.tsx";
 import "./backprop.css";
+import "./layers.css";
+import "./minibatch.css";
 import { CheckpointGate } from "./Checkpoint.tsx";
-import { CHECKPOINT, LAB_MODEL, useLab, useLabResult, type Lab } from "./deps.tsx";
+import { BACKPROP_CHECKPOINT, BACKPROP_FILE } from "./checkpoint.ts";
 import { Digit } from "./Digit.tsx";
 import { argmaxAbs, batchFrom, firstWithLabel } from "./nudges.ts";
 import { OutputWishes } from "./OutputWishes.tsx";
@@ -27,36 +31,27 @@ export const BATCH_SIZE = 8;
 
 const refs = (batch: readonly number[]): ExampleRef[] => batch.map((index) => ({ split: "test", index }));
 
-function traceBatchIn(lab: Lab, { batch }: { batch: number[] }): Promise<BatchTrace> {
-  return lab.call("traceBatch", { model: LAB_MODEL, batch: refs(batch) });
+function traceBatchIn(lab: Lab, batch: readonly number[]): Promise<BatchTrace> {
+  return lab.call("traceBatch", { model: START_MODEL, batch: refs(batch) });
 }
 
-async function stepIn(lab: Lab, { batch, eta }: { batch: number[]; eta: number }): Promise<StepResult> {
+async function stepIn(lab: Lab, batch: readonly number[], eta: number): Promise<StepResult> {
   const saveAs = `stepped-${eta}-${batch.join("-")}`;
-  const step = await lab.call("sgdStep", { model: LAB_MODEL, batch: refs(batch), learningRate: eta, saveAs });
+  const step = await lab.call("sgdStep", {
+    model: START_MODEL,
+    batch: refs(batch),
+    learningRate: eta,
+    saveAs,
+  });
   const after = await lab.call("traceBatch", { model: saveAs, batch: refs(batch) });
   return { before: step.before, after: step.after, costsAfter: after.examples.map((t) => t.cost) };
 }
 
 export function BackpropScene({ view, data }: SceneProps<BackpropView>) {
-  return (
-    <CheckpointGate>
-      {(net, text) => <Live view={view} test={data.test} net={net} text={text} />}
-    </CheckpointGate>
-  );
+  return <CheckpointGate>{(net) => <Live view={view} test={data.test} net={net} />}</CheckpointGate>;
 }
 
-function Live({
-  view,
-  test,
-  net,
-  text,
-}: {
-  view: BackpropView;
-  test: MnistSplit;
-  net: Network<Float32Array>;
-  text: string;
-}) {
+function Live({ view, test, net }: { view: BackpropView; test: MnistSplit; net: Network<Float32Array> }) {
   const L = depth(net.spec);
   const [image, setImage] = useState(() => firstWithLabel(test.labels, test.count, 2));
   const trace = useMemo(() => traceImage(net, test, image), [net, test, image]);
@@ -73,10 +68,18 @@ function Live({
 
   const usesLab = view === "table" || view === "step";
   const batch = useMemo(() => batchFrom(image, BATCH_SIZE, test.count), [image, test.count]);
-  const lab = useLab(text, usesLab);
+  const lab = useLabSession({ checkpoint: BACKPROP_CHECKPOINT, trainLimit: 0, wanted: usesLab });
   const ready = lab.status === "ready" ? lab.lab : null;
-  const table = useLabResult(ready, usesLab ? { batch } : null, traceBatchIn);
-  const step = useLabResult(ready, view === "step" ? { batch, eta } : null, stepIn);
+  const tableKey = ready && usesLab ? JSON.stringify(batch) : null;
+  const table = current(
+    useLabQuery(tableKey, () => traceBatchIn(ready!, batch)),
+    tableKey,
+  );
+  const stepKey = ready && view === "step" ? JSON.stringify([batch, eta]) : null;
+  const step = current(
+    useLabQuery(stepKey, () => stepIn(ready!, batch, eta)),
+    stepKey,
+  );
 
   const picture = (
     <figure className="example-digit">
@@ -87,56 +90,15 @@ function Live({
     </figure>
   );
 
-  const labView = () => {
-    if (lab.status === "error") return <Notice message={lab.message} />;
-    if (table && "error" in table) return <Notice message={table.error} />;
-    if (step && "error" in step) return <Notice message={step.error} />;
-    if (!table)
-      return (
-        <div className="lesson-loading" role="status">
-          <p>
-            {lab.status === "ready"
-              ? "Tracing the mini-batch in the lab…"
-              : "Starting the lab worker and loading the test images…"}
-          </p>
-        </div>
-      );
-    return view === "table" ? (
-      <NudgeTable spec={net.spec} test={test} batch={batch} bt={table.value} />
-    ) : (
-      <SgdStep test={test} batch={batch} bt={table.value} step={step ? step.value : null} eta={eta} />
-    );
-  };
-
-  const nOut = net.spec.sizes[L]!;
   return (
-    <div className="backprop-scene" data-checkpoint={CHECKPOINT.file}>
-      <div className="live-controls">
-        <ImagePicker test={test} value={image} onChange={setImage} />
-        {view === "bias" || view === "weights" || view === "activations" ? (
-          <NumberPicker label="Output" value={j} min={0} max={nOut - 1} onChange={setOutput} />
-        ) : null}
-        {view === "sum" ? (
-          <NumberPicker
-            label="Hidden neuron"
-            value={k}
-            min={0}
-            max={net.spec.sizes[L - 1]! - 1}
-            onChange={setHidden}
-          />
-        ) : null}
-        {view === "backwards" ? (
-          <NumberPicker
-            label="Layer-1 neuron"
-            value={j1}
-            min={0}
-            max={net.spec.sizes[1]! - 1}
-            onChange={setFirst}
-          />
-        ) : null}
-        {view === "step" ? <EtaControl index={etaIndex} onChange={setEtaIndex} /> : null}
-        <span className="hint">network after {CHECKPOINT.epochs} epochs of training</span>
-      </div>
+    <div className="backprop-scene" data-checkpoint={BACKPROP_FILE}>
+      <Controls
+        view={view}
+        spec={net.spec}
+        test={test}
+        picked={{ image, j, k, j1, etaIndex }}
+        on={{ image: setImage, j: setOutput, k: setHidden, j1: setFirst, etaIndex: setEtaIndex }}
+      />
       {view === "wishes" ? (
         <div className="row">
           {picture}
@@ -156,11 +118,122 @@ function Live({
             The mini-batch: test image {image} and the {batch.length - 1} after it. Pick another test image to
             change it.
           </p>
-          {labView()}
+          <LabView
+            view={view}
+            lab={lab}
+            table={table}
+            step={step}
+            spec={net.spec}
+            test={test}
+            batch={batch}
+            eta={eta}
+          />
         </>
       ) : null}
     </div>
   );
+}
+
+/** What the reader picks: the test image, the output, the hidden and the first-layer neuron, and η's index. */
+interface Picked {
+  readonly image: number;
+  readonly j: number;
+  readonly k: number;
+  readonly j1: number;
+  readonly etaIndex: number;
+}
+
+/** The test image, and the pickers the view uses. */
+function Controls({
+  view,
+  spec,
+  test,
+  picked,
+  on,
+}: {
+  view: BackpropView;
+  spec: NetworkSpec;
+  test: MnistSplit;
+  picked: Picked;
+  on: { readonly [K in keyof Picked]: (v: number) => void };
+}) {
+  const L = depth(spec);
+  return (
+    <div className="live-controls">
+      <ImagePicker test={test} value={picked.image} onChange={on.image} />
+      {view === "bias" || view === "weights" || view === "activations" ? (
+        <NumberPicker label="Output" value={picked.j} min={0} max={spec.sizes[L]! - 1} onChange={on.j} />
+      ) : null}
+      {view === "sum" ? (
+        <NumberPicker
+          label="Hidden neuron"
+          value={picked.k}
+          min={0}
+          max={spec.sizes[L - 1]! - 1}
+          onChange={on.k}
+        />
+      ) : null}
+      {view === "backwards" ? (
+        <NumberPicker
+          label="Layer-1 neuron"
+          value={picked.j1}
+          min={0}
+          max={spec.sizes[1]! - 1}
+          onChange={on.j1}
+        />
+      ) : null}
+      {view === "step" ? <EtaControl index={picked.etaIndex} onChange={on.etaIndex} /> : null}
+      <span className="hint">network after {BACKPROP_CHECKPOINT} epochs of training</span>
+    </div>
+  );
+}
+
+type LabResult<R> = { value: R } | { error: string } | null;
+
+/** The mini-batch's nudge table (table) or its SGD step (step) from the lab, or why they are not there yet. */
+function LabView({
+  view,
+  lab,
+  table,
+  step,
+  spec,
+  test,
+  batch,
+  eta,
+}: {
+  view: BackpropView;
+  lab: LabState;
+  table: LabResult<BatchTrace>;
+  step: LabResult<StepResult>;
+  spec: NetworkSpec;
+  test: MnistSplit;
+  batch: readonly number[];
+  eta: number;
+}) {
+  if (lab.status === "error") return <Notice message={`The lab could not start: ${lab.message}.`} />;
+  if (table && "error" in table) return <Notice message={table.error} />;
+  if (step && "error" in step) return <Notice message={step.error} />;
+  if (!table)
+    return (
+      <div className="lesson-loading" role="status">
+        <p>
+          {lab.status === "ready"
+            ? "Tracing the mini-batch in the lab…"
+            : "Starting the lab worker and loading the test images…"}
+        </p>
+      </div>
+    );
+  return view === "table" ? (
+    <NudgeTable spec={spec} test={test} batch={batch} bt={table.value} />
+  ) : (
+    <SgdStep test={test} batch={batch} bt={table.value} step={step ? step.value : null} eta={eta} />
+  );
+}
+
+/** The answer to `key` alone (an older one is not shown), or its error; null while it is computed. */
+function current<R>(answer: LabAnswer<R>, key: string | null): { value: R } | { error: string } | null {
+  if (answer.error !== null) return { error: answer.error };
+  return answer.key === key && answer.value !== null ? { value: answer.value } : null;
 }
 
 function Notice({ message }: { message: string }) {

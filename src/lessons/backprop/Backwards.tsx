@@ -44,22 +44,7 @@ export function Backwards({
     <div className="backwards">
       <div className="layer-columns">
         {layers.map((l) => (
-          <section key={l} aria-label={`Wished nudges of layer ${l}`} className="layer-column">
-            <h3>
-              layer {supText(l, L)}
-              {l === L ? " (output)" : l === 1 ? " (first hidden)" : ""}
-            </h3>
-            <p className="hint">
-              −∂C₀/∂a<sup>({supText(l, L)})</sup>
-            </p>
-            <DivergingBars
-              values={Float64Array.from(trace.dCda[l]!, (g) => -g)}
-              term={`nudge-a${l}`}
-              label={`Wished nudge of each neuron of layer ${l}`}
-              {...(l === 1 ? { chosen: j1, onChoose } : {})}
-              digits={4}
-            />
-          </section>
+          <LayerColumn key={l} l={l} L={L} trace={trace} {...(l === 1 ? { j1, onChoose } : {})} />
         ))}
         <p className="flow hint" aria-hidden="true">
           ← computed in this direction
@@ -98,5 +83,39 @@ export function Backwards({
         </p>
       </div>
     </div>
+  );
+}
+
+/** Layer l's wished activation nudges −∂C₀/∂a as bars; with `j1` and `onChoose` (layer 1) one can be chosen. */
+function LayerColumn({
+  l,
+  L,
+  trace,
+  j1,
+  onChoose,
+}: {
+  l: number;
+  L: number;
+  trace: Trace<Float32Array>;
+  j1?: number;
+  onChoose?: (j: number) => void;
+}) {
+  return (
+    <section aria-label={`Wished nudges of layer ${l}`} className="layer-column">
+      <h3>
+        layer {supText(l, L)}
+        {l === L ? " (output)" : l === 1 ? " (first hidden)" : ""}
+      </h3>
+      <p className="hint">
+        −∂C₀/∂a<sup>({supText(l, L)})</sup>
+      </p>
+      <DivergingBars
+        values={Float64Array.from(trace.dCda[l]!, (g) => -g)}
+        term={`nudge-a${l}`}
+        label={`Wished nudge of each neuron of layer ${l}`}
+        {...(j1 !== undefined && onChoose ? { chosen: j1, onChoose } : {})}
+        digits={4}
+      />
+    </section>
   );
 }

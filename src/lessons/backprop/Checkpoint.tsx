@@ -1,26 +1,29 @@
-// Shows the partly trained network's loading state, and renders its children once it is ready: both
-// backpropagation scenes wait for it.
+// Shows the partly trained network's loading state, and renders its children once it is ready and of the videos'
+// kind: both backpropagation scenes wait for it.
 import type { ReactNode } from "react";
 import type { Network } from "../../engine/network.ts";
-import { CHECKPOINT, useCheckpoint } from "./deps.tsx";
+import { useCheckpoint } from "../lab/useLab.tsx";
+import { BACKPROP_CHECKPOINT, notVideosNetwork } from "./checkpoint.ts";
 
-export function CheckpointGate({
-  children,
-}: {
-  children: (net: Network<Float32Array>, text: string) => ReactNode;
-}) {
-  const state = useCheckpoint();
-  if (state.status === "error")
+export function CheckpointGate({ children }: { children: (net: Network<Float32Array>) => ReactNode }) {
+  const state = useCheckpoint(BACKPROP_CHECKPOINT);
+  const problem =
+    state.status === "error"
+      ? state.message
+      : state.status === "ready"
+        ? notVideosNetwork(state.value.spec)
+        : null;
+  if (problem !== null)
     return (
       <div className="notice error" role="alert">
-        <p>{state.message}</p>
+        <p>{problem}</p>
       </div>
     );
-  if (state.status === "loading")
+  if (state.status !== "ready")
     return (
       <div className="lesson-loading" role="status">
-        <p>Loading the network after {CHECKPOINT.epochs} epochs of training…</p>
+        <p>Loading the network after {BACKPROP_CHECKPOINT} epochs of training…</p>
       </div>
     );
-  return children(state.net, state.text);
+  return children(state.value);
 }

@@ -1,7 +1,7 @@
 // A column of signed values as bars from a centre line (blue right for positive, red left for negative), each
 // with its number; optionally each row is a button that chooses that index.
 import { maxAbs } from "../../render/heatmap.ts";
-import { formatPrecise } from "../format.ts";
+import { formatPrecise } from "../../render/format.ts";
 import { Num } from "../views/Num.tsx";
 
 export interface DivergingBarsProps {

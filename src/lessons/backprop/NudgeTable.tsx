@@ -2,11 +2,12 @@
 // image (its thumbnail at the head), one row per parameter with a large average wish, cells −∂C₀/∂p of that
 // example, and the average column.
 import { useMemo } from "react";
+import type { ParamRef } from "../../engine/experiments.ts";
 import type { MnistSplit } from "../../engine/idx.ts";
 import { parameterCount, type BatchTrace, type NetworkSpec } from "../../engine/network.ts";
 import { maxAbs } from "../../render/heatmap.ts";
 import { weightColor } from "../../render/theme.ts";
-import { formatCount } from "../format.ts";
+import { formatCount } from "../../render/format.ts";
 import { imageLabel } from "../testImage.ts";
 import { TexMath } from "../TexMath.tsx";
 import { Num } from "../views/Num.tsx";
@@ -50,27 +51,9 @@ export function NudgeTable({
           </tr>
         </thead>
         <tbody>
-          {rows.map((p) => {
-            const key = paramKey(spec, p);
-            const nudges = bt.examples.map((t) => -gradientAt(t, p));
-            const mean = -gradientAt(bt.mean, p);
-            const scale = 1.5 * maxAbs([...nudges, mean]);
-            return (
-              <tr key={key} data-kind={p.kind} data-layer={p.layer} data-index={p.index}>
-                <th scope="row" title={paramWords(spec, p)}>
-                  <TexMath tex={paramTex(spec, p)} />
-                </th>
-                {nudges.map((v, i) => (
-                  <td key={i} style={{ background: weightColor(v, scale) }}>
-                    <Num term={`nudge-${key}-${i}`} value={v} digits={3} />
-                  </td>
-                ))}
-                <td className="mean" style={{ background: weightColor(mean, scale) }}>
-                  <Num term={`nudge-${key}-mean`} value={mean} digits={3} />
-                </td>
-              </tr>
-            );
-          })}
+          {rows.map((p) => (
+            <NudgeRow key={paramKey(spec, p)} spec={spec} bt={bt} p={p} />
+          ))}
           <tr className="more">
             <th scope="row">⋮</th>
             <td colSpan={batch.length + 1}>
@@ -100,5 +83,28 @@ export function NudgeTable({
         weight from a pixel this image leaves blank).
       </p>
     </div>
+  );
+}
+
+/** One parameter's wished nudge for each image of the batch and their average, coloured within the row. */
+function NudgeRow({ spec, bt, p }: { spec: NetworkSpec; bt: BatchTrace; p: ParamRef }) {
+  const key = paramKey(spec, p);
+  const nudges = bt.examples.map((t) => -gradientAt(t, p));
+  const mean = -gradientAt(bt.mean, p);
+  const scale = 1.5 * maxAbs([...nudges, mean]);
+  return (
+    <tr data-kind={p.kind} data-layer={p.layer} data-index={p.index}>
+      <th scope="row" title={paramWords(spec, p)}>
+        <TexMath tex={paramTex(spec, p)} />
+      </th>
+      {nudges.map((v, i) => (
+        <td key={i} style={{ background: weightColor(v, scale) }}>
+          <Num term={`nudge-${key}-${i}`} value={v} digits={3} />
+        </td>
+      ))}
+      <td className="mean" style={{ background: weightColor(mean, scale) }}>
+        <Num term={`nudge-${key}-mean`} value={mean} digits={3} />
+      </td>
+    </tr>
   );
 }

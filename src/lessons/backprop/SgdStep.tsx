@@ -2,7 +2,7 @@
 // the table, and reports the batch's cost before and after, and each image's.
 import type { MnistSplit } from "../../engine/idx.ts";
 import type { BatchTrace } from "../../engine/network.ts";
-import { formatFixed } from "../format.ts";
+import { formatFixed } from "../../render/format.ts";
 import { imageLabel } from "../testImage.ts";
 import { Num } from "../views/Num.tsx";
 import { Digit } from "./Digit.tsx";
@@ -86,46 +86,63 @@ export function SgdStep({
             : ""}
         </p>
       </div>
-      <table className="step-table">
-        <caption>Each image's cost C₀ before and after the step</caption>
-        <thead>
-          <tr>
-            <th scope="col">image</th>
-            <th scope="col">before</th>
-            <th scope="col">after</th>
-            <th scope="col">
-              <span className="visually-hidden">change</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {batch.map((index, i) => {
-            const before = bt.examples[i]!.cost;
-            const after = step?.costsAfter[i];
-            return (
-              <tr key={i}>
-                <th scope="row">
-                  <Digit test={test} index={index} cell={1} />
-                  <span className="hint">a {imageLabel(test, index)}</span>
-                </th>
-                <td>
-                  <Num term={`cost-before-${i}`} value={before} digits={4} precise />
-                </td>
-                <td>
-                  {after === undefined ? (
-                    "…"
-                  ) : (
-                    <Num term={`cost-after-${i}`} value={after} digits={4} precise />
-                  )}
-                </td>
-                <td className={after === undefined ? "" : after <= before ? "better" : "worse"}>
-                  {after === undefined ? "" : after <= before ? "better" : "worse"}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <CostsTable test={test} batch={batch} bt={bt} step={step} />
     </div>
+  );
+}
+
+/** Each image of the batch with its cost C₀ before the step and, once stepped, after it. */
+function CostsTable({
+  test,
+  batch,
+  bt,
+  step,
+}: {
+  test: MnistSplit;
+  batch: readonly number[];
+  bt: BatchTrace;
+  step: StepResult | null;
+}) {
+  return (
+    <table className="step-table">
+      <caption>Each image's cost C₀ before and after the step</caption>
+      <thead>
+        <tr>
+          <th scope="col">image</th>
+          <th scope="col">before</th>
+          <th scope="col">after</th>
+          <th scope="col">
+            <span className="visually-hidden">change</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {batch.map((index, i) => {
+          const before = bt.examples[i]!.cost;
+          const after = step?.costsAfter[i];
+          return (
+            <tr key={i}>
+              <th scope="row">
+                <Digit test={test} index={index} cell={1} />
+                <span className="hint">a {imageLabel(test, index)}</span>
+              </th>
+              <td>
+                <Num term={`cost-before-${i}`} value={before} digits={4} precise />
+              </td>
+              <td>
+                {after === undefined ? (
+                  "…"
+                ) : (
+                  <Num term={`cost-after-${i}`} value={after} digits={4} precise />
+                )}
+              </td>
+              <td className={after === undefined ? "" : after <= before ? "better" : "worse"}>
+                {after === undefined ? "" : after <= before ? "better" : "worse"}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

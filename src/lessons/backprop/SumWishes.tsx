@@ -28,21 +28,7 @@ export function SumWishes({
   onChoose: (k: number) => void;
 }) {
   const L = depth(net.spec);
-  const nH = net.spec.sizes[L - 1]!;
-  const nOut = net.spec.sizes[L]!;
-  const terms = backTerms(net, trace, L, k);
   const dCda = trace.dCda[L - 1]!;
-  const total = dCda[k]!;
-  const label = trace.y.indexOf(1);
-  const scale = maxAbs(terms.map((t) => t.term));
-  const H = nH * PITCH;
-  const hy = (i: number) => TOP + i * PITCH;
-  const oy = (j: number) => TOP + ((nH - nOut) * PITCH) / 2 + j * PITCH;
-  const expanded = terms[label >= 0 ? label : 0]!;
-  const jTex = texNumber(expanded.j, 0);
-  const kTex = texNumber(k, 0);
-  const sup = layerSup(L, L);
-
   return (
     <div className="sum-wishes">
       <section aria-label="Wished nudges of the last hidden layer" className="sum-left">
@@ -56,105 +42,141 @@ export function SumWishes({
             onChoose={onChoose}
             digits={4}
           />
-          <svg
-            className="sum-diagram"
-            width={OX + 40}
-            height={H}
-            role="img"
-            aria-label={`The ${nOut} outputs' wishes for hidden neuron ${k}`}
-          >
-            {terms.map(({ j, term }) => {
-              const rel = scale > 0 ? Math.abs(term) / scale : 0;
-              return (
-                <line
-                  key={j}
-                  x1={HX + 9}
-                  y1={hy(k)}
-                  x2={OX - 11}
-                  y2={oy(j)}
-                  stroke={-term >= 0 ? THEME.blue : THEME.red}
-                  strokeOpacity={0.15 + 0.85 * rel}
-                  strokeWidth={0.8 + 5 * rel}
-                />
-              );
-            })}
-            {Array.from(trace.a[L - 1]!, (a, i) => (
-              <circle
-                key={i}
-                cx={HX}
-                cy={hy(i)}
-                r={i === k ? 8 : 6}
-                fill={activationFill(a)}
-                className={i === k ? "neuron chosen" : "neuron"}
-              />
-            ))}
-            {Array.from(trace.a[L]!, (a, j) => (
-              <g key={j}>
-                <circle
-                  cx={OX}
-                  cy={oy(j)}
-                  r={10}
-                  fill={activationFill(a)}
-                  className={j === label ? "neuron chosen" : "neuron"}
-                />
-                <text className="index" x={OX + 16} y={oy(j) + 4}>
-                  {j}
-                </text>
-              </g>
-            ))}
-          </svg>
+          <SumDiagram net={net} trace={trace} k={k} />
         </div>
       </section>
-      <section className="sum-terms" aria-label={`The terms of ∂C₀/∂a for hidden neuron ${k}`}>
-        <table className="lever-table">
-          <caption>
-            Hidden neuron {k}: one term per output j (blue lines want it brighter, red dimmer)
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">j</th>
-              <th scope="col">w⁽ᴸ⁾ⱼₖ</th>
-              <th scope="col">δ⁽ᴸ⁾ⱼ</th>
-              <th scope="col">wⱼₖ δⱼ</th>
-            </tr>
-          </thead>
-          <tbody>
-            {terms.map(({ j, w, delta, term }) => (
-              <tr key={j} className={j === label ? "wanted" : undefined}>
-                <th scope="row">{j}</th>
-                <td>
-                  <Num term={`back-w-${j}`} value={w} signed />
-                </td>
-                <td>
-                  <Num term={`back-delta-${j}`} value={delta} digits={4} precise signed />
-                </td>
-                <td>
-                  <Num term={`back-term-${j}`} value={term} digits={4} precise signed />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={3}>
-                sum: ∂C₀/∂a⁽ᴸ⁻¹⁾<sub>{k}</sub> (the engine&apos;s)
-              </th>
+      <SumTerms net={net} trace={trace} k={k} />
+    </div>
+  );
+}
+
+/** Hidden neuron k and the outputs, each line one output's wish for it (blue: brighter, red: dimmer). */
+function SumDiagram({
+  net,
+  trace,
+  k,
+}: {
+  net: Network<Float32Array>;
+  trace: Trace<Float32Array>;
+  k: number;
+}) {
+  const L = depth(net.spec);
+  const nH = net.spec.sizes[L - 1]!;
+  const nOut = net.spec.sizes[L]!;
+  const terms = backTerms(net, trace, L, k);
+  const label = trace.y.indexOf(1);
+  const scale = maxAbs(terms.map((t) => t.term));
+  const H = nH * PITCH;
+  const hy = (i: number) => TOP + i * PITCH;
+  const oy = (j: number) => TOP + ((nH - nOut) * PITCH) / 2 + j * PITCH;
+  return (
+    <svg
+      className="sum-diagram"
+      width={OX + 40}
+      height={H}
+      role="img"
+      aria-label={`The ${nOut} outputs' wishes for hidden neuron ${k}`}
+    >
+      {terms.map(({ j, term }) => {
+        const rel = scale > 0 ? Math.abs(term) / scale : 0;
+        return (
+          <line
+            key={j}
+            x1={HX + 9}
+            y1={hy(k)}
+            x2={OX - 11}
+            y2={oy(j)}
+            stroke={-term >= 0 ? THEME.blue : THEME.red}
+            strokeOpacity={0.15 + 0.85 * rel}
+            strokeWidth={0.8 + 5 * rel}
+          />
+        );
+      })}
+      {Array.from(trace.a[L - 1]!, (a, i) => (
+        <circle
+          key={i}
+          cx={HX}
+          cy={hy(i)}
+          r={i === k ? 8 : 6}
+          fill={activationFill(a)}
+          className={i === k ? "neuron chosen" : "neuron"}
+        />
+      ))}
+      {Array.from(trace.a[L]!, (a, j) => (
+        <g key={j}>
+          <circle
+            cx={OX}
+            cy={oy(j)}
+            r={10}
+            fill={activationFill(a)}
+            className={j === label ? "neuron chosen" : "neuron"}
+          />
+          <text className="index" x={OX + 16} y={oy(j) + 4}>
+            {j}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+/** The terms wⱼₖ δⱼ of ∂C₀/∂aₖ, one per output, their sum, and the correct digit's term expanded. */
+function SumTerms({ net, trace, k }: { net: Network<Float32Array>; trace: Trace<Float32Array>; k: number }) {
+  const L = depth(net.spec);
+  const terms = backTerms(net, trace, L, k);
+  const total = trace.dCda[L - 1]![k]!;
+  const label = trace.y.indexOf(1);
+  const expanded = terms[label >= 0 ? label : 0]!;
+  const jTex = texNumber(expanded.j, 0);
+  const kTex = texNumber(k, 0);
+  const sup = layerSup(L, L);
+  return (
+    <section className="sum-terms" aria-label={`The terms of ∂C₀/∂a for hidden neuron ${k}`}>
+      <table className="lever-table">
+        <caption>Hidden neuron {k}: one term per output j (blue lines want it brighter, red dimmer)</caption>
+        <thead>
+          <tr>
+            <th scope="col">j</th>
+            <th scope="col">w⁽ᴸ⁾ⱼₖ</th>
+            <th scope="col">δ⁽ᴸ⁾ⱼ</th>
+            <th scope="col">wⱼₖ δⱼ</th>
+          </tr>
+        </thead>
+        <tbody>
+          {terms.map(({ j, w, delta, term }) => (
+            <tr key={j} className={j === label ? "wanted" : undefined}>
+              <th scope="row">{j}</th>
               <td>
-                <Num term="dcda" value={total} digits={4} precise signed />
+                <Num term={`back-w-${j}`} value={w} signed />
+              </td>
+              <td>
+                <Num term={`back-delta-${j}`} value={delta} digits={4} precise signed />
+              </td>
+              <td>
+                <Num term={`back-term-${j}`} value={term} digits={4} precise signed />
               </td>
             </tr>
-          </tfoot>
-        </table>
-        <TexMath
-          display
-          tex={tex`w^{(${sup})}_{${jTex},${kTex}}\,\delta^{(${sup})}_{${jTex}} = ${paren(texValue("expanded-w", expanded.w), expanded.w)} \times \underbrace{${texValue("expanded-sigma-prime", sigmoidPrime(trace.z[L]![expanded.j]!))} \times ${paren(texValue("expanded-cost-slope", trace.dCda[L]![expanded.j]!), trace.dCda[L]![expanded.j]!)}}_{\sigma'(z^{(${sup})}_{${jTex}})\,\cdot\, 2(a^{(${sup})}_{${jTex}} - y_{${jTex}})} = ${texValue("expanded-term", expanded.term, 4, true)}`}
-        />
-        <p className="hint">
-          The wished nudge of a<sup>(L−1)</sup>
-          <sub>{k}</sub> is minus the sum: <Num term="hidden-wish" value={-total} digits={4} precise signed />
-          .
-        </p>
-      </section>
-    </div>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={3}>
+              sum: ∂C₀/∂a⁽ᴸ⁻¹⁾<sub>{k}</sub> (the engine&apos;s)
+            </th>
+            <td>
+              <Num term="dcda" value={total} digits={4} precise signed />
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      <TexMath
+        display
+        tex={tex`w^{(${sup})}_{${jTex},${kTex}}\,\delta^{(${sup})}_{${jTex}} = ${paren(texValue("expanded-w", expanded.w), expanded.w)} \times \underbrace{${texValue("expanded-sigma-prime", sigmoidPrime(trace.z[L]![expanded.j]!))} \times ${paren(texValue("expanded-cost-slope", trace.dCda[L]![expanded.j]!), trace.dCda[L]![expanded.j]!)}}_{\sigma'(z^{(${sup})}_{${jTex}})\,\cdot\, 2(a^{(${sup})}_{${jTex}} - y_{${jTex}})} = ${texValue("expanded-term", expanded.term, 4, true)}`}
+      />
+      <p className="hint">
+        The wished nudge of a<sup>(L−1)</sup>
+        <sub>{k}</sub> is minus the sum: <Num term="hidden-wish" value={-total} digits={4} precise signed />.
+      </p>
+    </section>
   );
 }

@@ -6,13 +6,15 @@ import type { ParamRef } from "../../engine/experiments.ts";
 import type { MnistSplit } from "../../engine/idx.ts";
 import { depth, type Network } from "../../engine/network.ts";
 import { CheckpointGate } from "../backprop/Checkpoint.tsx";
-import { CHECKPOINT } from "../backprop/deps.tsx";
+import { BACKPROP_CHECKPOINT, BACKPROP_FILE } from "../backprop/checkpoint.ts";
 import { batchFrom, firstWithLabel, rowCol } from "../backprop/nudges.ts";
 import { traceImage } from "../testImage.ts";
 import type { SceneProps } from "../types.ts";
 import { ImagePicker } from "../views/ImagePicker.tsx";
 import { BatchAverage } from "./BatchAverage.tsx";
 import "../backprop/backprop.css";
+import "../backprop/layers.css";
+import "../backprop/minibatch.css";
 import "./calculus.css";
 import { ChainFactors } from "./ChainFactors.tsx";
 import { DEFAULT_STEP_INDEX, defaultParam, sumFocus } from "./chain.ts";
@@ -43,10 +45,10 @@ function Live({ view, test, net }: { view: CalculusView; test: MnistSplit; net: 
   const focus = sumFocus(net.spec, trace, p);
 
   return (
-    <div className="calculus-scene" data-checkpoint={CHECKPOINT.file}>
+    <div className="calculus-scene" data-checkpoint={BACKPROP_FILE}>
       <div className="live-controls">
         <ImagePicker test={test} value={image} onChange={setImage} />
-        <span className="hint">network after {CHECKPOINT.epochs} epochs of training</span>
+        <span className="hint">network after {BACKPROP_CHECKPOINT} epochs of training</span>
       </div>
       <div className={view === "deep" ? "calculus-body wide" : "calculus-body"}>
         <NetworkPicker net={net} trace={trace} value={p} onChange={setChosen} />

@@ -3,7 +3,7 @@
 import type { ParamRef } from "../../engine/experiments.ts";
 import { depth, type Network, type Trace } from "../../engine/network.ts";
 import { layerSup, paramTex, paren, rowCol } from "../backprop/nudges.ts";
-import { formatPrecise } from "../format.ts";
+import { formatPrecise } from "../../render/format.ts";
 import { tex, texNumber, texValue } from "../tex.ts";
 import { TexMath } from "../TexMath.tsx";
 import { Num } from "../views/Num.tsx";

@@ -60,34 +60,47 @@ export function FiniteDifference({
         Relative difference |backprop − estimate| / √(backprop² + estimate²) ={" "}
         <Num term="fd-relative-difference" value={chosen.difference} digits={2} precise />
       </p>
-      <table className="lever-table fd-table">
-        <caption>The estimate for each step size h</caption>
-        <thead>
-          <tr>
-            <th scope="col">h</th>
-            <th scope="col">estimate</th>
-            <th scope="col">relative difference</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i} className={i === hIndex ? "chosen" : undefined}>
-              <th scope="row">{powerOfTen(r.h)}</th>
-              <td>
-                <Num term={`fd-row-estimate-${i}`} value={r.estimate} digits={7} precise signed />
-              </td>
-              <td>
-                <Num term={`fd-row-difference-${i}`} value={r.difference} digits={2} precise />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <StepsTable rows={rows} hIndex={hIndex} />
       <p className="hint">
         Large steps measure the slope of a chord rather than the tangent; tiny ones subtract two costs that
         agree in almost every digit, so rounding dominates. The engine&apos;s derivative is computed in
         float32, which limits the agreement to about six or seven digits at best.
       </p>
     </div>
+  );
+}
+
+/** The estimate and its relative difference for every step size h, the chosen one marked. */
+function StepsTable({
+  rows,
+  hIndex,
+}: {
+  rows: readonly { h: number; estimate: number; difference: number }[];
+  hIndex: number;
+}) {
+  return (
+    <table className="lever-table fd-table">
+      <caption>The estimate for each step size h</caption>
+      <thead>
+        <tr>
+          <th scope="col">h</th>
+          <th scope="col">estimate</th>
+          <th scope="col">relative difference</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i} className={i === hIndex ? "chosen" : undefined}>
+            <th scope="row">{powerOfTen(r.h)}</th>
+            <td>
+              <Num term={`fd-row-estimate-${i}`} value={r.estimate} digits={7} precise signed />
+            </td>
+            <td>
+              <Num term={`fd-row-difference-${i}`} value={r.difference} digits={2} precise />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

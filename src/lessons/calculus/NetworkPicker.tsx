@@ -3,7 +3,7 @@
 // the arrow keys when focused, and a picker of kind, layer, row and column is the accessible fallback.
 import { memo, useMemo, type KeyboardEvent, type MouseEvent } from "react";
 import type { ParamRef } from "../../engine/experiments.ts";
-import { depth, type Network, type Trace } from "../../engine/network.ts";
+import { depth, type Network, type NetworkSpec, type Trace } from "../../engine/network.ts";
 import { maxAbs } from "../../render/heatmap.ts";
 import { activationFill, weightColor } from "../../render/theme.ts";
 import { argmaxAbs, paramTex, paramWords, rowCol } from "../backprop/nudges.ts";
@@ -67,6 +67,12 @@ const Edges = memo(function Edges({
   return <g className="edges">{lines}</g>;
 });
 
+/** The input image's thumbnail: its side in pixels, a pixel's size and the thumbnail's top. */
+function thumbGeometry(sizes: readonly number[]) {
+  const side = Math.round(Math.sqrt(sizes[0]!));
+  return { side, cell: THUMB / side, thumbY: H / 2 - THUMB / 2 };
+}
+
 export function NetworkPicker({
   net,
   trace,
@@ -79,11 +85,49 @@ export function NetworkPicker({
   onChange: (p: ParamRef) => void;
 }) {
   const { spec } = net;
+  const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
+    const next = keyMove(spec, value, e.key);
+    if (!next || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    onChange(next);
+  };
+  return (
+    <div className="network-picker">
+      <svg
+        className="network-diagram"
+        width={W}
+        height={H}
+        role="group"
+        tabIndex={0}
+        aria-label="Network diagram: click a connection for its weight or a neuron for its bias. Arrow keys move the selection, Page Up and Page Down change layer, B and W switch between bias and weight."
+        onKeyDown={onKey}
+      >
+        <InputThumb net={net} trace={trace} value={value} onChange={onChange} />
+        <Edges net={net} onPick={onChange} />
+        <Selection spec={spec} value={value} />
+        <Neurons net={net} trace={trace} value={value} onChange={onChange} />
+      </svg>
+      <ParamPicker net={net} value={value} onChange={onChange} />
+    </div>
+  );
+}
+
+/** The input image as a thumbnail (a click on a pixel picks its weight into layer 1) and its edges to layer 1. */
+function InputThumb({
+  net,
+  trace,
+  value,
+  onChange,
+}: {
+  net: Network<Float32Array>;
+  trace: Trace<Float32Array>;
+  value: ParamRef;
+  onChange: (p: ParamRef) => void;
+}) {
+  const { spec } = net;
   const { sizes } = spec;
-  const { x, y, L } = layout(sizes);
-  const side = Math.round(Math.sqrt(sizes[0]!));
-  const cell = THUMB / side;
-  const thumbY = H / 2 - THUMB / 2;
+  const { x, y } = layout(sizes);
+  const { side, cell, thumbY } = thumbGeometry(sizes);
   const { j, k } = rowCol(spec, value);
   const pixels = useMemo(() => {
     const a0 = trace.a[0]!;
@@ -117,123 +161,127 @@ export function NetworkPicker({
     const jj = value.layer === 1 ? j : argmaxAbs(trace.delta[1]!);
     onChange(paramAt(spec, "w", 1, jj, kk));
   };
-
-  const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
-    const move: Record<string, () => ParamRef> = {
-      ArrowUp: () => paramAt(spec, value.kind, value.layer, j - 1, k),
-      ArrowDown: () => paramAt(spec, value.kind, value.layer, j + 1, k),
-      ArrowLeft: () => paramAt(spec, value.kind, value.layer, j, k - 1),
-      ArrowRight: () => paramAt(spec, value.kind, value.layer, j, k + 1),
-      PageUp: () => paramAt(spec, value.kind, value.layer + 1, j, k),
-      PageDown: () => paramAt(spec, value.kind, value.layer - 1, j, k),
-      b: () => paramAt(spec, "b", value.layer, j, k),
-      w: () => paramAt(spec, "w", value.layer, j, Math.max(0, k)),
-    };
-    const next = move[e.key];
-    if (!next || e.altKey || e.ctrlKey || e.metaKey) return;
-    e.preventDefault();
-    onChange(next());
-  };
-
-  // The selected connection or neuron, drawn over everything.
-  const sel =
-    value.kind === "w" ? (
-      value.layer === 1 ? (
-        <line
-          className="selected"
-          x1={INPUT_X + (k % side) * cell + cell / 2}
-          y1={thumbY + Math.floor(k / side) * cell + cell / 2}
-          x2={x(1)}
-          y2={y(1, j)}
-        />
-      ) : (
-        <line
-          className="selected"
-          x1={x(value.layer - 1)}
-          y1={y(value.layer - 1, k)}
-          x2={x(value.layer)}
-          y2={y(value.layer, j)}
-        />
-      )
-    ) : null;
-
   return (
-    <div className="network-picker">
-      <svg
-        className="network-diagram"
-        width={W}
-        height={H}
-        role="group"
-        tabIndex={0}
-        aria-label="Network diagram: click a connection for its weight or a neuron for its bias. Arrow keys move the selection, Page Up and Page Down change layer, B and W switch between bias and weight."
-        onKeyDown={onKey}
-      >
-        <rect x={INPUT_X} y={thumbY} width={THUMB} height={THUMB} className="thumb-back" />
-        <g className="thumb">{pixels}</g>
-        <rect x={INPUT_X} y={thumbY} width={THUMB} height={THUMB} className="thumb-hit" onClick={pickPixel}>
-          <title>784 input neurons: click a pixel for its weight into layer 1</title>
-        </rect>
-        {Array.from({ length: sizes[1]! }, (_, i) => (
-          <line
-            key={i}
-            className="input-edge"
-            x1={INPUT_X + THUMB}
-            y1={H / 2}
-            x2={x(1)}
-            y2={y(1, i)}
-            onClick={() =>
-              onChange(
-                paramAt(
-                  spec,
-                  "w",
-                  1,
-                  i,
-                  value.layer === 1 && value.kind === "w" ? k : argmaxAbs(trace.a[0]!),
-                ),
-              )
-            }
-          />
-        ))}
-        <Edges net={net} onPick={onChange} />
-        {sel}
-        {sizes.slice(1).map((n, li) => {
-          const l = li + 1;
-          return Array.from({ length: n }, (_, i) => {
-            const chosen = value.layer === l && j === i;
-            return (
-              <circle
-                key={`${l}-${i}`}
-                cx={x(l)}
-                cy={y(l, i)}
-                r={l === L ? 9 : 7}
-                fill={activationFill(trace.a[l]![i]!)}
-                className={`neuron${chosen ? (value.kind === "b" ? " chosen bias" : " chosen") : ""}`}
-                onClick={() => onChange({ kind: "b", layer: l, index: i })}
-              >
-                <title>{`neuron ${i} of layer ${l}: click for its bias`}</title>
-              </circle>
-            );
-          });
-        })}
-        {Array.from({ length: sizes[L]! }, (_, i) => (
-          <text key={i} className="index" x={x(L) + 16} y={y(L, i) + 4}>
-            {i}
-          </text>
-        ))}
-        {[0, ...sizes.slice(1).map((_, i) => i + 1)].map((l) => (
-          <text
-            key={l}
-            className="caption"
-            x={l === 0 ? INPUT_X + THUMB / 2 : x(l)}
-            y={H - 4}
-            textAnchor="middle"
-          >
-            {l === 0 ? `${sizes[0]} inputs` : l === L ? "output (L)" : `layer ${l} (L−${L - l})`}
-          </text>
-        ))}
-      </svg>
-      <ParamPicker net={net} value={value} onChange={onChange} />
-    </div>
+    <>
+      <rect x={INPUT_X} y={thumbY} width={THUMB} height={THUMB} className="thumb-back" />
+      <g className="thumb">{pixels}</g>
+      <rect x={INPUT_X} y={thumbY} width={THUMB} height={THUMB} className="thumb-hit" onClick={pickPixel}>
+        <title>784 input neurons: click a pixel for its weight into layer 1</title>
+      </rect>
+      {Array.from({ length: sizes[1]! }, (_, i) => (
+        <line
+          key={i}
+          className="input-edge"
+          x1={INPUT_X + THUMB}
+          y1={H / 2}
+          x2={x(1)}
+          y2={y(1, i)}
+          onClick={() =>
+            onChange(
+              paramAt(spec, "w", 1, i, value.layer === 1 && value.kind === "w" ? k : argmaxAbs(trace.a[0]!)),
+            )
+          }
+        />
+      ))}
+    </>
+  );
+}
+
+/** The selected weight's connection, drawn over everything (nothing for a bias: its neuron is marked). */
+function Selection({ spec, value }: { spec: NetworkSpec; value: ParamRef }) {
+  if (value.kind !== "w") return null;
+  const { x, y } = layout(spec.sizes);
+  const { side, cell, thumbY } = thumbGeometry(spec.sizes);
+  const { j, k } = rowCol(spec, value);
+  return value.layer === 1 ? (
+    <line
+      className="selected"
+      x1={INPUT_X + (k % side) * cell + cell / 2}
+      y1={thumbY + Math.floor(k / side) * cell + cell / 2}
+      x2={x(1)}
+      y2={y(1, j)}
+    />
+  ) : (
+    <line
+      className="selected"
+      x1={x(value.layer - 1)}
+      y1={y(value.layer - 1, k)}
+      x2={x(value.layer)}
+      y2={y(value.layer, j)}
+    />
+  );
+}
+
+/** The parameter a key moves the selection to: arrows along the row or column, Page Up/Down across layers, B and W
+ * between bias and weight; null for any other key. */
+function keyMove(spec: NetworkSpec, value: ParamRef, key: string): ParamRef | null {
+  const { j, k } = rowCol(spec, value);
+  const move: Record<string, () => ParamRef> = {
+    ArrowUp: () => paramAt(spec, value.kind, value.layer, j - 1, k),
+    ArrowDown: () => paramAt(spec, value.kind, value.layer, j + 1, k),
+    ArrowLeft: () => paramAt(spec, value.kind, value.layer, j, k - 1),
+    ArrowRight: () => paramAt(spec, value.kind, value.layer, j, k + 1),
+    PageUp: () => paramAt(spec, value.kind, value.layer + 1, j, k),
+    PageDown: () => paramAt(spec, value.kind, value.layer - 1, j, k),
+    b: () => paramAt(spec, "b", value.layer, j, k),
+    w: () => paramAt(spec, "w", value.layer, j, Math.max(0, k)),
+  };
+  return move[key]?.() ?? null;
+}
+
+/** Every neuron of layers 1…L (a click picks its bias), the output's digits and each layer's caption. */
+function Neurons({
+  net,
+  trace,
+  value,
+  onChange,
+}: {
+  net: Network<Float32Array>;
+  trace: Trace<Float32Array>;
+  value: ParamRef;
+  onChange: (p: ParamRef) => void;
+}) {
+  const { sizes } = net.spec;
+  const { x, y, L } = layout(sizes);
+  const { j } = rowCol(net.spec, value);
+  return (
+    <>
+      {sizes.slice(1).map((n, li) => {
+        const l = li + 1;
+        return Array.from({ length: n }, (_, i) => {
+          const chosen = value.layer === l && j === i;
+          return (
+            <circle
+              key={`${l}-${i}`}
+              cx={x(l)}
+              cy={y(l, i)}
+              r={l === L ? 9 : 7}
+              fill={activationFill(trace.a[l]![i]!)}
+              className={`neuron${chosen ? (value.kind === "b" ? " chosen bias" : " chosen") : ""}`}
+              onClick={() => onChange({ kind: "b", layer: l, index: i })}
+            >
+              <title>{`neuron ${i} of layer ${l}: click for its bias`}</title>
+            </circle>
+          );
+        });
+      })}
+      {Array.from({ length: sizes[L]! }, (_, i) => (
+        <text key={i} className="index" x={x(L) + 16} y={y(L, i) + 4}>
+          {i}
+        </text>
+      ))}
+      {[0, ...sizes.slice(1).map((_, i) => i + 1)].map((l) => (
+        <text
+          key={l}
+          className="caption"
+          x={l === 0 ? INPUT_X + THUMB / 2 : x(l)}
+          y={H - 4}
+          textAnchor="middle"
+        >
+          {l === 0 ? `${sizes[0]} inputs` : l === L ? "output (L)" : `layer ${l} (L−${L - l})`}
+        </text>
+      ))}
+    </>
   );
 }
 

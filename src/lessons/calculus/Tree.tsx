@@ -28,6 +28,25 @@ function Node({
   );
 }
 
+/** A quantity's name: `base`, then ⁽sup⁾ and a subscript when given ("w⁽ᴸ⁾ⱼₖ"). */
+function Sym({ base, sup, sub }: { base: string; sup?: string; sub?: ReactNode }) {
+  return (
+    <>
+      {base}
+      {sup === undefined ? null : <sup>({sup})</sup>}
+      {sub === undefined ? null : <sub>{sub}</sub>}
+    </>
+  );
+}
+
+function Arrow({ children = "↓" }: { children?: string }) {
+  return (
+    <span className="tree-arrow" aria-hidden="true">
+      {children}
+    </span>
+  );
+}
+
 export function Tree({ net, trace, p }: { net: Network; trace: Trace; p: ParamRef }) {
   const L = depth(net.spec);
   const l = p.layer;
@@ -36,124 +55,66 @@ export function Tree({ net, trace, p }: { net: Network; trace: Trace; p: ParamRe
   const kk = Math.max(0, k);
   const s = supText(l, L);
   const sp = supText(l - 1, L);
+  const a = (
+    <Node path name={<Sym base="a" sup={s} sub={j} />}>
+      <Num term="tree-a" value={trace.a[l]![j]!} digits={4} />
+    </Node>
+  );
   return (
     <div className="tree" aria-label="How the parameter reaches the cost">
       <div className="tree-inputs">
         <Node
           active={p.kind === "w"}
           name={
-            <>
-              w<sup>({s})</sup>
-              <sub>
-                {j},{kk}
-              </sub>
-            </>
+            <Sym
+              base="w"
+              sup={s}
+              sub={
+                <>
+                  {j},{kk}
+                </>
+              }
+            />
           }
         >
           <Num term="tree-w" value={net.w[l]![j * nIn + kk]!} digits={4} signed />
         </Node>
-        <Node
-          name={
-            <>
-              a<sup>({sp})</sup>
-              <sub>{kk}</sub>
-            </>
-          }
-        >
+        <Node name={<Sym base="a" sup={sp} sub={kk} />}>
           <Num term="tree-a-prev" value={trace.a[l - 1]![kk]!} digits={4} />
         </Node>
-        <Node
-          active={p.kind === "b"}
-          name={
-            <>
-              b<sup>({s})</sup>
-              <sub>{j}</sub>
-            </>
-          }
-        >
+        <Node active={p.kind === "b"} name={<Sym base="b" sup={s} sub={j} />}>
           <Num term="tree-b" value={net.b[l]![j]!} digits={4} signed />
         </Node>
       </div>
-      <span className="tree-arrow" aria-hidden="true">
-        ↓
-      </span>
-      <Node
-        path
-        name={
-          <>
-            z<sup>({s})</sup>
-            <sub>{j}</sub>
-          </>
-        }
-      >
+      <Arrow />
+      <Node path name={<Sym base="z" sup={s} sub={j} />}>
         <Num term="tree-z" value={trace.z[l]![j]!} digits={4} signed />
       </Node>
-      <span className="tree-arrow" aria-hidden="true">
-        ↓ σ
-      </span>
+      <Arrow>↓ σ</Arrow>
       {l === L ? (
         <>
           <div className="tree-inputs">
-            <Node
-              path
-              name={
-                <>
-                  a<sup>({s})</sup>
-                  <sub>{j}</sub>
-                </>
-              }
-            >
-              <Num term="tree-a" value={trace.a[l]![j]!} digits={4} />
-            </Node>
-            <Node
-              name={
-                <>
-                  y<sub>{j}</sub>
-                </>
-              }
-            >
+            {a}
+            <Node name={<Sym base="y" sub={j} />}>
               <Num term="tree-y" value={trace.y[j]!} digits={0} />
             </Node>
           </div>
-          <span className="tree-arrow" aria-hidden="true">
-            ↓
-          </span>
+          <Arrow />
         </>
       ) : (
         <>
-          <Node
-            path
-            name={
-              <>
-                a<sup>({s})</sup>
-                <sub>{j}</sub>
-              </>
-            }
-          >
-            <Num term="tree-a" value={trace.a[l]![j]!} digits={4} />
-          </Node>
-          <span className="tree-arrow" aria-hidden="true">
-            ↓
-          </span>
+          {a}
+          <Arrow />
           <div className="tree-node muted">
             <span>
               every neuron of layer {l + 1}
               {l + 1 < L ? ", then the outputs" : " (the outputs)"}
             </span>
           </div>
-          <span className="tree-arrow" aria-hidden="true">
-            ↓
-          </span>
+          <Arrow />
         </>
       )}
-      <Node
-        path
-        name={
-          <>
-            C<sub>0</sub>
-          </>
-        }
-      >
+      <Node path name={<Sym base="C" sub={0} />}>
         <Num term="tree-cost" value={trace.cost} digits={4} precise />
       </Node>
     </div>

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import type { MnistSplit } from "../../engine/idx.ts";
 import { parameterCount, type Network } from "../../engine/network.ts";
-import { formatCount, formatPercent } from "../format.ts";
+import { formatCount, formatPercent } from "../../render/format.ts";
 import { Count, Num } from "../views/Num.tsx";
 import { averageCost, type AverageCostResult } from "./averageCost.ts";
 

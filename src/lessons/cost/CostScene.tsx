@@ -1,7 +1,7 @@
 // The scene "The cost of being wrong": one test image through the untrained and the trained network, its
 // cost as ten squared differences, and the average cost over the test set.
 import { useMemo, useState } from "react";
-import { argmax } from "../../engine/network.ts";
+import { argmax, type Trace } from "../../engine/network.ts";
 import { defaultImage, imageLabel, traceImage } from "../testImage.ts";
 import type { SceneProps } from "../types.ts";
 import { ActivationBars } from "../views/ActivationBars.tsx";
@@ -10,6 +10,7 @@ import { Num } from "../views/Num.tsx";
 import { activationColor, PixelGrid } from "../views/PixelGrid.tsx";
 import { AverageCost } from "./AverageCost.tsx";
 import { CostTerms } from "./CostTerms.tsx";
+import "./cost.css";
 import type { CostView } from "./steps.ts";
 
 const NAMES = { untrained: "Untrained (random weights)", trained: "Trained (30 epochs)" } as const;
@@ -41,33 +42,15 @@ export function CostScene({ view, data }: SceneProps<CostView>) {
     </figure>
   );
 
-  const outputs = (which: "untrained" | "trained", withTarget: boolean) => {
-    const trace = traces[which];
-    const aL = trace.a.at(-1)!;
-    const answer = argmax(aL);
-    return (
-      <section className="network-output" data-network={which} aria-label={NAMES[which]}>
-        <h3>{NAMES[which]}</h3>
-        <ActivationBars
-          a={aL}
-          {...(withTarget ? { y: trace.y } : {})}
-          answer={answer}
-          label={`Output activations of the ${which} network, digits 0 to 9`}
-        />
-        <p className="answer">
-          Its answer: <strong className="num">{answer}</strong>{" "}
-          <span className={answer === label ? "verdict right" : "verdict wrong"}>
-            ({answer === label ? "right" : `wrong, it is a ${label}`})
-          </span>
-        </p>
-        {view === "compare" ? (
-          <p className="cost-line">
-            cost C<sub>0</sub> = <Num term="cost" value={trace.cost} digits={4} precise />
-          </p>
-        ) : null}
-      </section>
-    );
-  };
+  const outputs = (which: "untrained" | "trained", withTarget: boolean) => (
+    <NetworkOutput
+      which={which}
+      trace={traces[which]}
+      label={label}
+      withTarget={withTarget}
+      withCost={view === "compare"}
+    />
+  );
 
   return (
     <div className="cost-scene">
@@ -102,5 +85,45 @@ export function CostScene({ view, data }: SceneProps<CostView>) {
       ) : null}
       {view === "average" ? <AverageCost untrained={untrained} trained={trained} test={test} /> : null}
     </div>
+  );
+}
+
+/** One network's ten outputs (with the targets when `withTarget`), its answer and, when `withCost`, its cost. */
+function NetworkOutput({
+  which,
+  trace,
+  label,
+  withTarget,
+  withCost,
+}: {
+  which: "untrained" | "trained";
+  trace: Trace;
+  label: number;
+  withTarget: boolean;
+  withCost: boolean;
+}) {
+  const aL = trace.a.at(-1)!;
+  const answer = argmax(aL);
+  return (
+    <section className="network-output" data-network={which} aria-label={NAMES[which]}>
+      <h3>{NAMES[which]}</h3>
+      <ActivationBars
+        a={aL}
+        {...(withTarget ? { y: trace.y } : {})}
+        answer={answer}
+        label={`Output activations of the ${which} network, digits 0 to 9`}
+      />
+      <p className="answer">
+        Its answer: <strong className="num">{answer}</strong>{" "}
+        <span className={answer === label ? "verdict right" : "verdict wrong"}>
+          ({answer === label ? "right" : `wrong, it is a ${label}`})
+        </span>
+      </p>
+      {withCost ? (
+        <p className="cost-line">
+          cost C<sub>0</sub> = <Num term="cost" value={trace.cost} digits={4} precise />
+        </p>
+      ) : null}
+    </section>
   );
 }

@@ -1,7 +1,7 @@
 // The fixed mini-batch as small pictures with their labels: the 32 test images the scene's cost averages over.
 import { memo } from "react";
 import type { MnistSplit } from "../../engine/idx.ts";
-import type { ExampleRef } from "../../worker/labProtocol.ts";
+import type { ExampleRef } from "../../worker/lab/protocol.ts";
 import { imageLabel } from "../testImage.ts";
 import { greyPaths } from "./batch.ts";
 

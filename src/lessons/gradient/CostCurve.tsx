@@ -62,8 +62,6 @@ export function CostCurve({ surface, path, index, tangent = null, weightName, on
     const py = place(p.cost, yDomain);
     return { x: x(px.v), y: y(py.v), outside: px.outside !== 0 || py.outside !== 0, side: px.outside };
   });
-  const ball = points.at(-1);
-
   const pick = (e: React.MouseEvent<SVGSVGElement>) => {
     if (!onPick) return;
     const [px] = svgPoint(e);
@@ -98,6 +96,21 @@ export function CostCurve({ surface, path, index, tangent = null, weightName, on
         />
       ) : null}
       {tangent ? <circle className="here" cx={x(centre)} cy={y(tangent.cost)} r={5} /> : null}
+      <Hops points={points} />
+    </svg>
+  );
+}
+
+/** The ball's hops so far: a line through them, a dot at each (a triangle at the edge for one beyond the chart),
+ * and the ball at the last. */
+function Hops({
+  points,
+}: {
+  points: readonly { x: number; y: number; outside: boolean; side: -1 | 0 | 1 }[];
+}) {
+  const ball = points.at(-1);
+  return (
+    <>
       {points.length > 1 ? (
         <polyline className="hops" points={points.map((p) => `${p.x},${p.y}`).join(" ")} />
       ) : null}
@@ -120,6 +133,6 @@ export function CostCurve({ surface, path, index, tangent = null, weightName, on
           <circle r={7} />
         </g>
       ) : null}
-    </svg>
+    </>
   );
 }

@@ -69,7 +69,6 @@ export function CostLandscape({ surface, path, index, names, onPick }: CostLands
 
   const shown = path ? path.slice(0, index + 1) : [];
   const points = shown.map((p) => [x(p.values[0]!), y(p.values[1]!)] as const);
-  const ball = points.at(-1);
   const start = path?.[0];
   const g = start?.gradient ?? [0, 0];
   const glen = Math.hypot(g[0]!, g[1]!);
@@ -93,22 +92,7 @@ export function CostLandscape({ surface, path, index, names, onPick }: CostLands
       aria-label={`The cost C on the batch over the weights ${names[0]} (across) and ${names[1]} (up), dark where it is low${onPick ? "; click to start the ball there" : ""}`}
       onClick={pick}
     >
-      <defs>
-        <clipPath id="landscape-clip">
-          <rect x={M.left} y={M.top} width={SIDE} height={SIDE} />
-        </clipPath>
-        <marker
-          id="landscape-arrow"
-          viewBox="0 0 10 10"
-          refX={8}
-          refY={5}
-          markerWidth={7}
-          markerHeight={7}
-          orient="auto"
-        >
-          <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
-        </marker>
-      </defs>
+      <LandscapeDefs />
       <g shapeRendering="crispEdges" clipPath="url(#landscape-clip)">
         {grid.map((c, k) => (
           <rect
@@ -129,29 +113,72 @@ export function CostLandscape({ surface, path, index, names, onPick }: CostLands
       <BottomAxis scale={x} at={M.top + SIDE} title={`weight ${names[0]}`} count={5} />
       <LeftAxis scale={y} at={M.left} title={`weight ${names[1]}`} count={5} />
       <g clipPath="url(#landscape-clip)">
-        <circle className="now-dot" cx={x(surface.centre[0]!)} cy={y(surface.centre[1]!)} r={3.5} />
-        {points.length > 1 ? (
-          <polyline className="hops" points={points.map(([px, py]) => `${px},${py}`).join(" ")} />
-        ) : null}
-        {points.slice(0, -1).map(([px, py], i) => (
-          <circle key={i} className="visited" cx={px} cy={py} r={2.2} />
-        ))}
-        {arrow && points[0] ? (
-          <line
-            className="descent-arrow"
-            x1={points[0][0]}
-            y1={points[0][1]}
-            x2={points[0][0] + arrow.dx}
-            y2={points[0][1] + arrow.dy}
-            markerEnd="url(#landscape-arrow)"
-          />
-        ) : null}
-        {ball ? (
-          <g className="ball" style={{ transform: `translate(${ball[0]}px, ${ball[1]}px)` }}>
-            <circle r={6.5} />
-          </g>
-        ) : null}
+        <DescentPath centre={[x(surface.centre[0]!), y(surface.centre[1]!)]} points={points} arrow={arrow} />
       </g>
     </svg>
+  );
+}
+
+/** The plot's clip to the grid, and the arrowhead of −∇C. */
+function LandscapeDefs() {
+  return (
+    <defs>
+      <clipPath id="landscape-clip">
+        <rect x={M.left} y={M.top} width={SIDE} height={SIDE} />
+      </clipPath>
+      <marker
+        id="landscape-arrow"
+        viewBox="0 0 10 10"
+        refX={8}
+        refY={5}
+        markerWidth={7}
+        markerHeight={7}
+        orient="auto"
+      >
+        <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
+      </marker>
+    </defs>
+  );
+}
+
+/**
+ * The weights' current values (a dot at `centre`), the ball's hops so far (`points`, px) with the ball at the last,
+ * and −∇C at the start as an arrow of `arrow`'s offset.
+ */
+function DescentPath({
+  centre,
+  points,
+  arrow,
+}: {
+  centre: readonly [number, number];
+  points: readonly (readonly [number, number])[];
+  arrow: { dx: number; dy: number } | null;
+}) {
+  const ball = points.at(-1);
+  return (
+    <>
+      <circle className="now-dot" cx={centre[0]} cy={centre[1]} r={3.5} />
+      {points.length > 1 ? (
+        <polyline className="hops" points={points.map(([px, py]) => `${px},${py}`).join(" ")} />
+      ) : null}
+      {points.slice(0, -1).map(([px, py], i) => (
+        <circle key={i} className="visited" cx={px} cy={py} r={2.2} />
+      ))}
+      {arrow && points[0] ? (
+        <line
+          className="descent-arrow"
+          x1={points[0][0]}
+          y1={points[0][1]}
+          x2={points[0][0] + arrow.dx}
+          y2={points[0][1] + arrow.dy}
+          markerEnd="url(#landscape-arrow)"
+        />
+      ) : null}
+      {ball ? (
+        <g className="ball" style={{ transform: `translate(${ball[0]}px, ${ball[1]}px)` }}>
+          <circle r={6.5} />
+        </g>
+      ) : null}
+    </>
   );
 }

@@ -1,7 +1,7 @@
 // Step "the nudges that matter most": the largest components of −∇C of all 13,002, sorted, with which weight each
 // is, and how many nudges get each word.
 import type { NetworkSpec } from "../../engine/network.ts";
-import { formatCount } from "../format.ts";
+import { formatCount } from "../../render/format.ts";
 import { Count, Num } from "../views/Num.tsx";
 import { describe, nudgeTerm, nudgeWords, type Component, type NudgeSize } from "./nudges.ts";
 import { NudgeBar, ParamName } from "./ParamName.tsx";

@@ -1,7 +1,7 @@
 // Step "a nudge for every parameter": −∇C for one output neuron's bias and incoming weights, each nudge with its
 // sign, a bar against the largest nudge of all, and its reading in words, from the lab's traceBatch mean gradient.
 import type { Gradient, NetworkSpec } from "../../engine/network.ts";
-import { formatCount } from "../format.ts";
+import { formatCount } from "../../render/format.ts";
 import { NumberPicker } from "../views/NumberPicker.tsx";
 import { Num } from "../views/Num.tsx";
 import { describe, NUDGE_THRESHOLDS, nudgeTerm, nudgeWords, type Component } from "./nudges.ts";

@@ -2,7 +2,7 @@
 // reduced motion): η, the batch cost before and after one step of all parameters, and whether it fell.
 import { scaleBand, scaleLog } from "d3";
 import type { FinderTrial } from "../../engine/experiments.ts";
-import { formatFixed } from "../format.ts";
+import { formatFixed } from "../../render/format.ts";
 import { Num } from "../views/Num.tsx";
 import { useReveal } from "./useReveal.ts";
 

@@ -1,7 +1,7 @@
 // The fixed mini-batch the gradient-descent scene measures its cost on (the first 32 test images), and a compact
 // SVG drawing of a small image: one path per grey level instead of 784 squares.
 import type { MnistSplit } from "../../engine/idx.ts";
-import type { ExampleRef } from "../../worker/labProtocol.ts";
+import type { ExampleRef } from "../../worker/lab/protocol.ts";
 
 /** Images in the batch. */
 export const BATCH_SIZE = 32;

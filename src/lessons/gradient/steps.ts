@@ -5,8 +5,8 @@ import type { SceneDef } from "../types.ts";
 /** The live views of this scene. */
 export type GradientView = "curve" | "roll" | "rate" | "surface" | "vector" | "largest" | "finder";
 
-/** The network the scene experiments on: one epoch into training, so the slopes are still clear. */
-export const GRADIENT_MODEL = "models/3b1b-epoch-1.json";
+/** The checkpoint the scene experiments on: one epoch into training, so the slopes are still clear. */
+export const GRADIENT_CHECKPOINT = 1;
 
 /** The experiment: weights vary ±SPAN around their current values, POINTS_1D samples on the curve, POINTS_2D per
  * side of the landscape, DESCENT_STEPS steps of the ball, and the finder's first η. */

@@ -1,52 +1,21 @@
-// The lab for a scene: one lab worker per scene mount (closed on unmount) with the MNIST data and a model loaded,
-// and a hook that asks it one question at a time, always the latest. A provider lets tests inject a fake lab.
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import type { NetworkSpec } from "../../engine/network.ts";
-import { LabClient } from "../../worker/labClient.ts";
-import type { LabMap, LabOp } from "../../worker/labProtocol.ts";
-
-/** What a scene needs of the lab: LabClient's call and dispose. */
-export interface Lab {
-  call<K extends LabOp>(op: K, args: LabMap[K]["args"]): Promise<LabMap[K]["result"]>;
-  dispose(): void;
-}
-
-/** How a scene gets its lab and the files next to the page. */
-export interface LabDeps {
-  /** A fresh lab (one per scene mount). */
-  readonly create: () => Lab;
-  /** The text of a file next to the page ("models/3b1b-epoch-1.json"). */
-  readonly fetchText: (path: string) => Promise<string>;
-  /** The absolute URL of a path next to the page (the lab's worker needs one for "data/mnist"). */
-  readonly resolve: (path: string) => string;
-}
-
-/** The page's lab: a LabClient worker, files fetched relative to document.baseURI. */
-export const BROWSER_LAB: LabDeps = {
-  create: () => new LabClient(),
-  resolve: (path) => new URL(path, document.baseURI).href,
-  fetchText: async (path) => {
-    const url = new URL(path, document.baseURI).href;
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`Could not download ${path}: the server answered ${response.status}.`);
-    return response.text();
-  },
-};
-
-const LabContext = createContext<LabDeps>(BROWSER_LAB);
-
-export function LabProvider({ deps, children }: { deps: LabDeps; children: ReactNode }) {
-  return <LabContext.Provider value={deps}>{children}</LabContext.Provider>;
-}
-
-/** The model the lab holds under this name. */
-export const START_MODEL = "start";
+// A scene's lab: one lab worker per scene mount (closed on unmount) with the MNIST data and a checkpoint loaded,
+// a hook that asks it one question at a time, always the latest, and the checkpoints themselves for scenes that
+// compute on this thread. Everything comes from the page's LessonProvider.
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { modelToJson } from "../../engine/model.ts";
+import type { Network, NetworkSpec } from "../../engine/network.ts";
+import type { Checkpoint } from "../../worker/models.ts";
+import { useLessonServices } from "../LessonProvider.tsx";
+import { errorMessage, type LoadState } from "../loadStore.ts";
+import { START_MODEL, type Lab } from "./lab.ts";
 
 export interface LabSetup {
-  /** The model file, relative to the page; loaded into the lab as START_MODEL. */
-  readonly model: string;
+  /** The checkpoint loaded into the lab as START_MODEL. */
+  readonly checkpoint: Checkpoint;
   /** Training images to load (0: the test set only). */
   readonly trainLimit: number;
+  /** Start the lab now (default); false waits, so a reader who never needs it downloads nothing twice. */
+  readonly wanted?: boolean;
 }
 
 export type LabState =
@@ -60,37 +29,44 @@ export type LabState =
     }
   | { readonly status: "error"; readonly message: string };
 
-/** The message of anything thrown. */
-export function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
+const STARTING: LabState = { status: "loading", stage: "model" };
 
 /**
- * A lab for this mount of the scene with the data and the model loaded: loading (which stage), ready, or the
- * error's sentence. The lab is closed when the scene goes away.
+ * A lab for this mount of the scene with the data and the checkpoint loaded: loading (which stage), ready, or the
+ * error's sentence. It starts the first time `wanted` is true and is closed when the scene goes away.
  */
-export function useLabSession({ model, trainLimit }: LabSetup): LabState {
-  const deps = useContext(LabContext);
-  const [state, setState] = useState<LabState>({ status: "loading", stage: "model" });
+export function useLabSession({ checkpoint, trainLimit, wanted = true }: LabSetup): LabState {
+  const { createLab, checkpoint: checkpoints, dataUrl } = useLessonServices().lab;
+  const [started, setStarted] = useState(wanted);
+  if (wanted && !started) setStarted(true);
+  const setup = `${checkpoint}/${trainLimit}`;
+  const [state, setState] = useState<{ setup: string; value: LabState }>({ setup, value: STARTING });
   useEffect(() => {
-    const lab = deps.create();
+    if (!started) return;
+    const lab = createLab();
     let live = true;
-    const set = (next: LabState) => {
-      if (live) setState(next);
+    const set = (value: LabState) => {
+      if (live) setState({ setup, value });
     };
     (async () => {
-      const text = await deps.fetchText(model);
-      const { spec } = await lab.call("loadModel", { name: START_MODEL, text });
+      const net = await checkpoints(checkpoint).load();
+      const { spec } = await lab.call("loadModel", { name: START_MODEL, text: modelToJson(net) });
       set({ status: "loading", stage: "data" });
-      const { trainCount } = await lab.call("loadData", { dataUrl: deps.resolve("data/mnist"), trainLimit });
+      const { trainCount } = await lab.call("loadData", { dataUrl, trainLimit });
       set({ status: "ready", lab, spec, trainCount });
     })().catch((err: unknown) => set({ status: "error", message: errorMessage(err) }));
     return () => {
       live = false;
       lab.dispose();
     };
-  }, [deps, model, trainLimit]);
-  return state;
+  }, [started, createLab, checkpoints, dataUrl, checkpoint, trainLimit, setup]);
+  return started && state.setup === setup ? state.value : STARTING;
+}
+
+/** A shipped checkpoint's network for computing on this thread: loading, ready, or the error naming the file. */
+export function useCheckpoint(epochs: Checkpoint): LoadState<Network<Float32Array>> {
+  const store = useLessonServices().lab.checkpoint(epochs);
+  return useSyncExternalStore(store.subscribe, store.getState);
 }
 
 /** The latest answer of a question to the lab: `value` answers `key` (null while nothing has come back). */

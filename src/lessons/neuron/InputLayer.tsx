@@ -1,5 +1,5 @@
 // Step "the input layer": the image as side × side activations, each readable by pointing at it.
-import { formatCount } from "../format.ts";
+import { formatCount } from "../../render/format.ts";
 import { Count, Num } from "../views/Num.tsx";
 import { activationColor, PixelGrid } from "../views/PixelGrid.tsx";
 import { pixelName, type NeuronFocus } from "./focus.ts";

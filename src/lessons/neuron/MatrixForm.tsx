@@ -1,7 +1,7 @@
 // Step "a whole layer as one matrix product": an excerpt of a⁽¹⁾ = σ(W a⁽⁰⁾ + b) with the network's real
 // numbers — rows 0–3 and the chosen neuron's row of W, a few columns around its strongest inked pixel.
 import { useMemo, type ReactNode } from "react";
-import { formatCount } from "../format.ts";
+import { formatCount } from "../../render/format.ts";
 import { Num } from "../views/Num.tsx";
 import { pixelName, type NeuronFocus } from "./focus.ts";
 import { contributions, excerptCols, excerptRows, type Excerpt } from "./parts.ts";

@@ -14,6 +14,7 @@ import { MatrixForm } from "./MatrixForm.tsx";
 import { Parameters } from "./Parameters.tsx";
 import { defaultNeuron, type NeuronView } from "./steps.ts";
 import { WeightedSum } from "./WeightedSum.tsx";
+import "./neuron.css";
 
 export function NeuronScene({ view, data }: SceneProps<NeuronView>) {
   const { trained: net, test } = data;

@@ -1,7 +1,7 @@
 // Step "counting the parameters": weights and biases of every layer, summed; the total from the engine's
 // parameterCount.
 import { parameterCount, type NetworkSpec } from "../../engine/network.ts";
-import { formatCount, formatPercent } from "../format.ts";
+import { formatCount, formatPercent } from "../../render/format.ts";
 import { Count } from "../views/Num.tsx";
 
 export function Parameters({ spec }: { spec: NetworkSpec }) {

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { maxAbs } from "../../render/heatmap.ts";
 import { weightColor } from "../../render/theme.ts";
-import { formatCount } from "../format.ts";
+import { formatCount } from "../../render/format.ts";
 import { Num } from "../views/Num.tsx";
 import { activationColor, PixelGrid } from "../views/PixelGrid.tsx";
 import { pixelName, type NeuronFocus } from "./focus.ts";
@@ -32,12 +32,7 @@ export function WeightedSum({
     const scale = maxAbs(products);
     return (v: number) => weightColor(v, scale);
   }, [products]);
-  const top = terms.slice(0, TOP);
   const marked = useMemo(() => terms.slice(0, TOP).map((t) => t.k), [terms]);
-  const rest = terms.slice(TOP);
-  // The engine's sum without the bias: z − b.
-  const sum = z - b;
-  const restSum = rest.reduce((s, t) => s + t.product, 0);
   const grid = (values: ArrayLike<number>, color: (v: number) => string, label: string, caption: string) => (
     <figure>
       <PixelGrid
@@ -73,57 +68,67 @@ export function WeightedSum({
           </>
         )}
       </p>
-      <table className="terms-table">
-        <caption>The largest terms of neuron {j}&apos;s sum (outlined in yellow in the pictures)</caption>
-        <thead>
-          <tr>
-            <th scope="col">pixel k</th>
-            <th scope="col">
-              w<sub>{j},k</sub>
-            </th>
-            <th scope="col">
-              a<sub>k</sub>
-            </th>
-            <th scope="col">
-              w<sub>{j},k</sub> a<sub>k</sub>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {top.map((t, i) => (
-            <tr key={t.k}>
-              <td className="num">{t.k}</td>
-              <td>
-                <Num term={`top-w-${i}`} value={t.w} signed />
-              </td>
-              <td>
-                <Num term={`top-a-${i}`} value={t.a} />
-              </td>
-              <td>
-                <Num term={`contribution-${i}`} value={t.product} signed />
-              </td>
-            </tr>
-          ))}
-          {rest.length > 0 ? (
-            <tr className="rest">
-              <td colSpan={3}>+ the other {formatCount(rest.length)} inked pixels</td>
-              <td>
-                <Num term="contribution-rest" value={restSum} signed />
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={3}>
-              weighted sum Σ<sub>k</sub> w<sub>{j},k</sub> a<sub>k</sub>
-            </th>
+      <TermsTable terms={terms} j={j} sum={z - b} />
+    </div>
+  );
+}
+
+/** The largest terms wⱼₖaₖ, the rest summed, and the weighted sum `sum` (the engine's z − b). */
+function TermsTable({ terms, j, sum }: { terms: ReturnType<typeof contributions>; j: number; sum: number }) {
+  const top = terms.slice(0, TOP);
+  const rest = terms.slice(TOP);
+  const restSum = rest.reduce((s, t) => s + t.product, 0);
+  return (
+    <table className="terms-table">
+      <caption>The largest terms of neuron {j}&apos;s sum (outlined in yellow in the pictures)</caption>
+      <thead>
+        <tr>
+          <th scope="col">pixel k</th>
+          <th scope="col">
+            w<sub>{j},k</sub>
+          </th>
+          <th scope="col">
+            a<sub>k</sub>
+          </th>
+          <th scope="col">
+            w<sub>{j},k</sub> a<sub>k</sub>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {top.map((t, i) => (
+          <tr key={t.k}>
+            <td className="num">{t.k}</td>
             <td>
-              <Num term="weighted-sum" value={sum} signed />
+              <Num term={`top-w-${i}`} value={t.w} signed />
+            </td>
+            <td>
+              <Num term={`top-a-${i}`} value={t.a} />
+            </td>
+            <td>
+              <Num term={`contribution-${i}`} value={t.product} signed />
             </td>
           </tr>
-        </tfoot>
-      </table>
-    </div>
+        ))}
+        {rest.length > 0 ? (
+          <tr className="rest">
+            <td colSpan={3}>+ the other {formatCount(rest.length)} inked pixels</td>
+            <td>
+              <Num term="contribution-rest" value={restSum} signed />
+            </td>
+          </tr>
+        ) : null}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row" colSpan={3}>
+            weighted sum Σ<sub>k</sub> w<sub>{j},k</sub> a<sub>k</sub>
+          </th>
+          <td>
+            <Num term="weighted-sum" value={sum} signed />
+          </td>
+        </tr>
+      </tfoot>
+    </table>
   );
 }

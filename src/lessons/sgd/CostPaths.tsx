@@ -3,7 +3,7 @@
 import { line, scaleLinear, scaleLog } from "d3";
 import { useState } from "react";
 import type { RunPoint } from "../../engine/experiments.ts";
-import { formatCount } from "../format.ts";
+import { formatCount } from "../../render/format.ts";
 import { BottomAxis, LeftAxis, svgPoint } from "../views/Axes.tsx";
 import { Count, Num } from "../views/Num.tsx";
 import { nearestPoint, SGD_SETTINGS, xOf, type Axis, type RunDef } from "./runs.ts";
@@ -53,18 +53,7 @@ export function CostPaths({ runs, axis }: { runs: readonly RunResult[]; axis: Ax
 
   return (
     <figure className="cost-paths" data-axis={axis}>
-      <ul className="run-legend" aria-label="Runs">
-        {runs.map(({ def, path }) => (
-          <li key={def.id} className={`run-${def.id}`}>
-            <span className="swatch" aria-hidden="true" />
-            <span className="run-name">{def.name}</span> <span className="hint">{runSettings(def)}</span>
-            <span className="hint">
-              , final cost{" "}
-              <Num term={`final-cost-${def.id}`} value={path.at(-1)?.cost ?? Number.NaN} digits={3} />
-            </span>
-          </li>
-        ))}
-      </ul>
+      <RunLegend runs={runs} />
       <svg
         viewBox={`0 0 ${W} ${H}`}
         width={W}
@@ -112,22 +101,51 @@ export function CostPaths({ runs, axis }: { runs: readonly RunResult[]; axis: Ax
           </g>
         ) : null}
       </svg>
-      <figcaption className="hover-readout" aria-live="polite">
-        {hoverX === null ? (
-          <span className="hint">Point at the chart to read each run&apos;s nearest measurement.</span>
-        ) : (
-          hovered.map(({ run, point }) =>
-            point ? (
-              <span key={run.def.id} className={`hover-run run-${run.def.id}`}>
-                <span className="swatch" aria-hidden="true" />
-                {run.def.name}: <Num term={`hover-cost-${run.def.id}`} value={point.cost} digits={3} /> after{" "}
-                <Count term={`hover-examples-${run.def.id}`} value={point.examplesSeen} /> examples,{" "}
-                <Num term={`hover-seconds-${run.def.id}`} value={point.seconds} digits={2} /> s
-              </span>
-            ) : null,
-          )
-        )}
-      </figcaption>
+      <HoverReadout hovered={hoverX === null ? null : hovered} />
     </figure>
+  );
+}
+
+/** Each run's name, settings and final cost, in its colour. */
+function RunLegend({ runs }: { runs: readonly RunResult[] }) {
+  return (
+    <ul className="run-legend" aria-label="Runs">
+      {runs.map(({ def, path }) => (
+        <li key={def.id} className={`run-${def.id}`}>
+          <span className="swatch" aria-hidden="true" />
+          <span className="run-name">{def.name}</span> <span className="hint">{runSettings(def)}</span>
+          <span className="hint">
+            , final cost{" "}
+            <Num term={`final-cost-${def.id}`} value={path.at(-1)?.cost ?? Number.NaN} digits={3} />
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Under the chart: each run's measurement nearest the pointer (`hovered`), or how to get them (null). */
+function HoverReadout({
+  hovered,
+}: {
+  hovered: readonly { run: RunResult; point: RunPoint | null }[] | null;
+}) {
+  return (
+    <figcaption className="hover-readout" aria-live="polite">
+      {hovered === null ? (
+        <span className="hint">Point at the chart to read each run&apos;s nearest measurement.</span>
+      ) : (
+        hovered.map(({ run, point }) =>
+          point ? (
+            <span key={run.def.id} className={`hover-run run-${run.def.id}`}>
+              <span className="swatch" aria-hidden="true" />
+              {run.def.name}: <Num term={`hover-cost-${run.def.id}`} value={point.cost} digits={3} /> after{" "}
+              <Count term={`hover-examples-${run.def.id}`} value={point.examplesSeen} /> examples,{" "}
+              <Num term={`hover-seconds-${run.def.id}`} value={point.seconds} digits={2} /> s
+            </span>
+          ) : null,
+        )
+      )}
+    </figcaption>
   );
 }

@@ -3,9 +3,11 @@
 // batch, single example, mini-batch (compareDescent, same start and same shuffled order). The views only draw the
 // lab's measurements.
 import { useEffect, useMemo, useState } from "react";
-import { formatCount } from "../format.ts";
+import { formatCount } from "../../render/format.ts";
 import { Computing, LabStarting } from "../lab/LabStatus.tsx";
-import { errorMessage, START_MODEL, useLabSession, type Lab } from "../lab/useLab.tsx";
+import { START_MODEL, type Lab } from "../lab/lab.ts";
+import { useLabSession } from "../lab/useLab.tsx";
+import { errorMessage } from "../loadStore.ts";
 import type { SceneProps } from "../types.ts";
 import { Count, Num } from "../views/Num.tsx";
 import { CostPaths, runSettings, type RunResult } from "./CostPaths.tsx";
@@ -14,7 +16,7 @@ import {
   rises,
   RUN_ORDER,
   runsShown,
-  SGD_MODEL,
+  SGD_CHECKPOINT,
   SGD_SETTINGS,
   sgdRuns,
   soonest,
@@ -25,7 +27,7 @@ import type { SgdView } from "./steps.ts";
 import "./sgd.css";
 
 export function SgdScene({ view }: SceneProps<SgdView>) {
-  const session = useLabSession({ model: SGD_MODEL, trainLimit: SGD_SETTINGS.trainLimit });
+  const session = useLabSession({ checkpoint: SGD_CHECKPOINT, trainLimit: SGD_SETTINGS.trainLimit });
   if (session.status === "error")
     return (
       <div className="notice error" role="alert">

@@ -2,8 +2,8 @@
 // example), and readings of their cost paths (the lab's compareDescent) that the views show.
 import type { DescentRun, RunPoint } from "../../engine/experiments.ts";
 
-/** The untrained network every run starts from. */
-export const SGD_MODEL = "models/3b1b-epoch-0.json";
+/** The checkpoint every run starts from: the untrained network. */
+export const SGD_CHECKPOINT = 0;
 
 /** Training images (the first of MNIST's training set), held-out test images the cost is measured on, examples
  * each run may see (10 passes over the training images), and measurements per run. */

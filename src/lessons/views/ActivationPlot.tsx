@@ -1,7 +1,7 @@
 // One activation function f drawn over z, with a neuron's z and f(z) marked: sigmoid, ReLU or tanh.
 import { line, scaleLinear } from "d3";
 import { activate, type Activation } from "../../engine/activations.ts";
-import { formatFixed } from "../format.ts";
+import { formatFixed } from "../../render/format.ts";
 import { Num } from "./Num.tsx";
 
 const NAMES: Record<Activation, string> = { sigmoid: "σ(z)", relu: "ReLU(z)", tanh: "tanh(z)" };

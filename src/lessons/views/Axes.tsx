@@ -1,7 +1,7 @@
 // Axes for the lessons' d3 charts, drawn by React: a bottom and a left axis with ticks from a d3 scale, and an
 // axis title. Shared by the gradient-descent and SGD scenes.
 import type { ScaleLinear, ScaleLogarithmic } from "d3";
-import { formatFixed } from "../format.ts";
+import { formatFixed } from "../../render/format.ts";
 
 type Scale = ScaleLinear<number, number> | ScaleLogarithmic<number, number>;
 

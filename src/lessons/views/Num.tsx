@@ -1,6 +1,6 @@
 // An engine number on the page, with the hooks the tests read: data-term names it, data-value holds it in
 // full precision (String(x)); the text is rounded for reading.
-import { formatCount, formatFixed, formatPrecise } from "../format.ts";
+import { formatCount, formatFixed, formatPrecise } from "../../render/format.ts";
 
 export interface NumProps {
   /** Stable name of the quantity: "z", "cost", "cost-term-3", … */

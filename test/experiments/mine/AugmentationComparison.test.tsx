@@ -1,35 +1,24 @@
 // @vitest-environment jsdom
 // "Does augmentation help?" with an injected fake runs client: it waits for five digits, starts a plain and an
 // augmented run from one seed, shows their progress, and scores each finished network on the learner's digits.
-import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { LIGHT_AUGMENT } from "../../../src/engine/augment.ts";
 import { createNetwork } from "../../../src/engine/network.ts";
-import type { RunPoint, RunSpec } from "../../../src/engine/runs.ts";
+import type { RunPoint } from "../../../src/engine/runs.ts";
 import {
   AugmentationComparison,
   describeResults,
 } from "../../../src/experiments/mine/AugmentationComparison.tsx";
 import { scoreDigits } from "../../../src/experiments/mine/score.ts";
 import type { MyDigit } from "../../../src/experiments/mine/storage.ts";
-import type { RunListener, RunsClient } from "../../../src/worker/runsClient.ts";
+import { fakeRunsClient, fakeServices } from "../fixtures.ts";
+import { renderWith } from "../withServices.tsx";
 
-interface FakeRun {
-  run: RunSpec;
-  listener: RunListener;
-  stopped: boolean;
-}
-
-function fakeClient(): RunsClient & { started: FakeRun[] } {
-  const started: FakeRun[] = [];
-  return {
-    started,
-    start(run, _dataUrl, listener) {
-      const r: FakeRun = { run, listener, stopped: false };
-      started.push(r);
-      return { stop: () => void (r.stopped = true) };
-    },
-  };
+/** A fake runs client, and the services that provide it to the comparison. */
+function fakeClient() {
+  const client = fakeRunsClient();
+  return { client, services: fakeServices({ runs: client }) };
 }
 
 function point(examples: number, testAccuracy: number): RunPoint {
@@ -57,14 +46,16 @@ afterEach(cleanup);
 
 describe("AugmentationComparison", () => {
   it("is disabled with a hint below five digits", () => {
-    render(<AugmentationComparison digits={digits.slice(0, 4)} client={fakeClient()} />);
+    renderWith(<AugmentationComparison digits={digits.slice(0, 4)} />);
     expect(screen.getByRole("button", { name: "Compare" })).toHaveProperty("disabled", true);
-    expect(screen.getByText(/Add at least 5 of your digits first \(you have 4\)/)).toBeTruthy();
+    expect(screen.getByText(/Add at least 5 of your digits first/).textContent).toBe(
+      "Add at least 5 of your digits first (you have 4).",
+    );
   });
 
   it("trains a plain and an augmented run from one seed, then scores both networks on my digits", () => {
-    const client = fakeClient();
-    render(<AugmentationComparison digits={digits} client={client} size={{ trainLimit: 1000, epochs: 2 }} />);
+    const { client, services } = fakeClient();
+    renderWith(<AugmentationComparison digits={digits} size={{ trainLimit: 1000, epochs: 2 }} />, services);
     fireEvent.click(screen.getByRole("button", { name: "Compare" }));
     const [plain, augmented] = client.started;
     expect([plain!.run.augment, augmented!.run.augment]).toEqual([null, LIGHT_AUGMENT]);
@@ -76,7 +67,7 @@ describe("AugmentationComparison", () => {
       augmented!.listener.onPoint(point(1000, 0.88));
     });
     expect(within(screen.getByRole("table")).getAllByText("4,321")).toHaveLength(2);
-    expect(screen.getByRole("button", { name: "Stop" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Stop" })).toHaveProperty("disabled", false);
 
     const nets = [createNetwork(spec, 2), createNetwork(spec, 3)] as const;
     act(() => {
@@ -89,19 +80,21 @@ describe("AugmentationComparison", () => {
     for (const [i, row] of rows.entries()) {
       const { correct } = scoreDigits(nets[i]!, digits);
       expect(row.getAttribute("data-correct")).toBe(String(correct));
-      expect(within(row).getByText(`${correct} of 6`)).toBeTruthy();
+      expect(row.querySelectorAll("td")[0]!.textContent).toBe(`${correct} of 6`);
     }
-    expect(within(rows[0]!).getByText(/^90\.0\s%$/)).toBeTruthy();
-    expect(within(rows[1]!).getByText(/^88\.0\s%$/)).toBeTruthy();
-    expect(
-      screen.getByText(/On MNIST’s test digits the augmented network scored 88\.0\s% against 90\.0\s%/),
-    ).toBeTruthy();
-    expect(screen.getByRole("button", { name: "Compare again" })).toBeTruthy();
+    expect(rows.map((row) => row.querySelectorAll("td")[2]!.textContent)).toEqual([
+      expect.stringMatching(/^90\.0\s%$/),
+      expect.stringMatching(/^88\.0\s%$/),
+    ]);
+    expect(document.querySelector(".my-augment-summary")!.textContent).toMatch(
+      /On MNIST’s test digits the augmented network scored 88\.0\s% against 90\.0\s%, 2\.0 points lower\.$/,
+    );
+    expect(screen.getByRole("button", { name: "Compare again" })).toHaveProperty("disabled", false);
   });
 
   it("Stop stops both runs", () => {
-    const client = fakeClient();
-    render(<AugmentationComparison digits={digits} client={client} />);
+    const { client, services } = fakeClient();
+    renderWith(<AugmentationComparison digits={digits} />, services);
     fireEvent.click(screen.getByRole("button", { name: "Compare" }));
     fireEvent.click(screen.getByRole("button", { name: "Stop" }));
     expect(client.started.map((r) => r.stopped)).toEqual([true, true]);

@@ -2,13 +2,13 @@
 // The "My digits" experiment with an in-memory store and a small network: draw, label and add digits, they come
 // back in a new mount on the same store (a reload) with the accuracy and matrix, one deletes, all delete after a
 // confirmation, and nothing the store holds is inserted as HTML.
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ExperimentSourceProvider } from "../../../src/experiments/data.tsx";
 import { MyDigitsExperiment } from "../../../src/experiments/mine/MyDigitsExperiment.tsx";
 import { scoreDigits } from "../../../src/experiments/mine/score.ts";
 import { digitStore, memoryBackend, type DigitStore } from "../../../src/experiments/mine/storage.ts";
-import { fakeSource } from "../fixtures.ts";
+import { fakeServices, fakeSource } from "../fixtures.ts";
+import { renderWith } from "../withServices.tsx";
 
 /** A 2-D context whose drawing marks the canvas inked, and whose ink is then a 30 × 70 px block. */
 function fakeCanvas() {
@@ -42,12 +42,7 @@ function fakeCanvas() {
 }
 
 function mount(store: DigitStore) {
-  const { source } = fakeSource();
-  return render(
-    <ExperimentSourceProvider source={source}>
-      <MyDigitsExperiment epochs={30} store={store} />
-    </ExperimentSourceProvider>,
-  );
+  return renderWith(<MyDigitsExperiment epochs={30} />, fakeServices({ digits: store }));
 }
 
 async function drawAndAdd(label: number) {

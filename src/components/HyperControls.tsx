@@ -1,0 +1,123 @@
+// The hyper-parameter controls: the live learning-rate scrubber (log scale), the mini-batch size, and weight
+// decay and momentum tucked away. Each change goes to the store's setHyper.
+import { useId, type ChangeEvent } from "react";
+import { HYPER_RULES, type Hyper } from "../engine/hyper.ts";
+import { useApp, useAppStore } from "./context.tsx";
+
+/** The scrubber's range: η from 10⁻³ to 10 (the hyper-parameter table's bounds), on a log scale. */
+export const { min: LR_MIN, max: LR_MAX } = HYPER_RULES.learningRate;
+const LR_STEPS = 1000;
+
+/** Slider position 0…LR_STEPS ↔ η, logarithmically. */
+export function lrFromSlider(pos: number): number {
+  const t = pos / LR_STEPS;
+  const eta = LR_MIN * Math.pow(LR_MAX / LR_MIN, t);
+  // Round to 3 significant figures so the number shown is the number used.
+  return Number(eta.toPrecision(3));
+}
+export function sliderFromLr(eta: number): number {
+  const clamped = Math.min(LR_MAX, Math.max(LR_MIN, eta));
+  return Math.round((Math.log(clamped / LR_MIN) / Math.log(LR_MAX / LR_MIN)) * LR_STEPS);
+}
+
+/** η as the scrubber shows it: at most 3 significant figures, no trailing zeros (0.001, 0.0251, 1.5, 10). */
+export function formatLr(eta: number): string {
+  return String(Number(eta.toPrecision(3)));
+}
+
+/** The scale's labels under the scrubber: each power of ten from LR_MIN to LR_MAX. */
+const DECADES: readonly string[] = Array.from(
+  { length: Math.round(Math.log10(LR_MAX / LR_MIN)) + 1 },
+  (_, i) => formatLr(LR_MIN * 10 ** i),
+);
+
+const BATCH_SIZES = [1, 2, 5, 10, 20, 32, 50, 100, 250, 1000];
+const WEIGHT_DECAYS = [0, 1e-5, 5e-5, 1e-4, 5e-4, 1e-3];
+const MOMENTA = [0, 0.5, 0.9, 0.95, 0.99];
+
+/** A select's choices: `list`, with the current value slotted in if it is not one of them (set by a URL). */
+function choicesWith(list: readonly number[], value: number): number[] {
+  return list.includes(value) ? [...list] : [...list, value].sort((a, b) => a - b);
+}
+
+/** The learning rate η, live while training runs. */
+export function LearningRate() {
+  const eta = useApp((s) => s.hyper.learningRate);
+  const store = useAppStore();
+  const id = useId();
+  return (
+    <div className="control">
+      <label htmlFor={id}>
+        Learning rate <span className="value mono">η = {formatLr(eta)}</span>
+      </label>
+      <input
+        id={id}
+        type="range"
+        min={0}
+        max={LR_STEPS}
+        step={1}
+        value={sliderFromLr(eta)}
+        aria-label="Learning rate"
+        aria-valuetext={`η = ${formatLr(eta)}`}
+        onChange={(e: ChangeEvent<HTMLInputElement>) =>
+          store.getState().setHyper({ learningRate: lrFromSlider(Number(e.target.value)) })
+        }
+      />
+      <div className="scale mono" aria-hidden="true">
+        {DECADES.map((d) => (
+          <span key={d}>{d}</span>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** A select of one hyper-parameter's values; the choice goes to the store's setHyper. */
+function HyperSelect({
+  setting,
+  label,
+  list,
+}: {
+  setting: keyof Hyper;
+  label: string;
+  list: readonly number[];
+}) {
+  const value = useApp((s) => s.hyper[setting]);
+  const store = useAppStore();
+  const id = useId();
+  return (
+    <div className="control">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => store.getState().setHyper({ [setting]: Number(e.target.value) })}
+      >
+        {choicesWith(list, value).map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The mini-batch size m. */
+export function BatchSize() {
+  return <HyperSelect setting="batchSize" label="Mini-batch size" list={BATCH_SIZES} />;
+}
+
+/** L2 weight decay λ and momentum μ: the refinements the presets use, tucked away for the curious. */
+export function MoreHyper() {
+  const { weightDecay, momentum } = useApp((s) => s.hyper);
+  return (
+    <details className="more">
+      <summary>
+        Weight decay λ = {weightDecay}, momentum μ = {momentum}
+      </summary>
+      <HyperSelect setting="weightDecay" label="Weight decay λ" list={WEIGHT_DECAYS} />
+      <HyperSelect setting="momentum" label="Momentum μ" list={MOMENTA} />
+    </details>
+  );
+}

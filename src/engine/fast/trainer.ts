@@ -1,0 +1,180 @@
+// The trainer: mini-batch SGD over an image set it owns in the kernels' memory, batch after batch, with the
+// hyper-parameters read at every step. It can take a new image set (an augmented copy each epoch) and keep
+// its network, momentum and position.
+
+import type { Hyper } from "../hyper.ts";
+import type { Network } from "../network.ts";
+import { SpecError } from "../spec.ts";
+import { createRng, shuffleInPlace, type Rng } from "../rng.ts";
+import { BatchBuffers, InputLayer } from "./batch.ts";
+import { placeImages, replaceImages, type PlacedImages } from "./placement.ts";
+import type { SparseImages } from "./sparse.ts";
+import { createStepState, releaseStepState, sgdStep, type StepState } from "./step.ts";
+
+/** Hyper-parameters the trainer reads at every mini-batch, so they can change while it runs. */
+export interface TrainOptions extends Hyper {
+  /** Reshuffle the training order every epoch. */
+  shuffle: boolean;
+}
+
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
+  learningRate: 3,
+  batchSize: 10,
+  weightDecay: 0,
+  momentum: 0,
+  shuffle: true,
+};
+
+/** Where a trainer is in its run. */
+export interface TrainerPosition {
+  /** Completed epochs. */
+  epoch: number;
+  /** Position within the current epoch's order. */
+  cursor: number;
+  /** Examples trained on in all. */
+  examplesSeen: number;
+}
+
+/** 0 … count − 1, shuffled by `rng` when `shuffle`. */
+function visitOrder(count: number, shuffle: boolean, rng: Rng): Uint32Array {
+  const order = Uint32Array.from({ length: count }, (_, i) => i);
+  if (shuffle) shuffleInPlace(order, rng);
+  return order;
+}
+
+function checkSize(net: Network, data: SparseImages): void {
+  if (net.spec.sizes[0] !== data.size)
+    throw new SpecError(
+      `the network takes ${net.spec.sizes[0]} inputs, but the images have ${data.size} pixels`,
+    );
+}
+
+/**
+ * Mini-batch SGD over a training set. Hyper-parameters live in `options` and are read at every batch,
+ * so a learning-rate scrubber acts at once. Deterministic: same network, data, options and seed give
+ * bit-identical weights.
+ *
+ * The trainer takes over the network it is given: layer 1 trains in the kernels' memory, so read the
+ * current weights through `trainer.net` (which copies layer 1 back when it has changed), never through
+ * the object passed to the constructor. It copies its images into the kernels' memory and owns that copy:
+ * `setData` replaces it, `dispose` releases it.
+ */
+export class Trainer {
+  readonly options: TrainOptions;
+  readonly position: TrainerPosition = { epoch: 0, cursor: 0, examplesSeen: 0 };
+  private order: Uint32Array;
+  private readonly rng: Rng;
+  private images: PlacedImages;
+  private readonly input: InputLayer;
+  private buffers: BatchBuffers;
+  private readonly st: StepState;
+  private dirty = false;
+  private disposed = false;
+  private readonly network: Network<Float32Array>;
+
+  constructor(net: Network<Float32Array>, data: SparseImages, options: Partial<TrainOptions> = {}, seed = 1) {
+    checkSize(net, data);
+    this.network = net;
+    this.options = { ...DEFAULT_TRAIN_OPTIONS, ...options };
+    this.rng = createRng(seed ^ 0x5eed);
+    this.order = visitOrder(data.count, this.options.shuffle, this.rng);
+    this.images = placeImages(data);
+    this.input = new InputLayer(net.spec.sizes[0]!, net.spec.sizes[1]!);
+    this.input.load(net.w[1] as Float32Array, net.b[1] as Float32Array);
+    this.buffers = new BatchBuffers(net.spec, this.options.batchSize, this.input.stride);
+    this.st = createStepState(net, this.input);
+  }
+
+  /** The images being trained on. */
+  get data(): SparseImages {
+    return this.images.data;
+  }
+
+  /** The network with every layer current (layer 1 is copied out of the kernels' memory if it changed). */
+  get net(): Network<Float32Array> {
+    if (this.dirty) {
+      this.input.store(this.network.w[1]!, this.network.b[1]!);
+      this.dirty = false;
+    }
+    return this.network;
+  }
+
+  /**
+   * Trains on `data` from now on, in place of the current images (whose copy in the kernels' memory is
+   * released, or reused when the new set fits in it). The network, the momentum velocity, the epoch count and
+   * examplesSeen carry on; the cursor restarts at 0 and the visiting order is made afresh for data.count
+   * images, shuffled by the trainer's own generator when `options.shuffle`. Called at an epoch's end (cursor 0)
+   * this is one long run over a new copy of the images each epoch, e.g. augmented ones.
+   */
+  setData(data: SparseImages): void {
+    this.assertLive();
+    checkSize(this.network, data);
+    this.images = replaceImages(this.images, data);
+    this.order = visitOrder(data.count, this.options.shuffle, this.rng);
+    this.position.cursor = 0;
+  }
+
+  /** One mini-batch (shorter at the end of an epoch); returns its mean cost before the step. */
+  step(): number {
+    this.assertLive();
+    const count = this.images.data.count;
+    const m = Math.min(this.options.batchSize, count - this.position.cursor);
+    if (this.buffers.m < m || this.buffers.m !== this.options.batchSize) {
+      this.buffers.dispose();
+      const rows = Math.max(m, this.options.batchSize);
+      this.buffers = new BatchBuffers(this.network.spec, rows, this.input.stride);
+    }
+    const ctx = {
+      net: this.network,
+      input: this.input,
+      images: this.images,
+      order: this.order,
+      from: this.position.cursor,
+      m,
+      buffers: this.buffers,
+    };
+    const cost = sgdStep(ctx, this.options, this.st);
+    this.dirty = true;
+    this.position.cursor += m;
+    this.position.examplesSeen += m;
+    if (this.position.cursor >= count) {
+      this.position.cursor = 0;
+      this.position.epoch++;
+      if (this.options.shuffle) shuffleInPlace(this.order, this.rng);
+    }
+    return cost;
+  }
+
+  /** Steps until the current epoch ends; returns the mean cost over its batches, weighted by size. */
+  epoch(onBatch?: (done: number, total: number) => void): number {
+    const start = this.position.epoch;
+    const count = this.images.data.count;
+    let sum = 0;
+    let n = 0;
+    while (this.position.epoch === start) {
+      const m = Math.min(this.options.batchSize, count - this.position.cursor);
+      sum += this.step() * m;
+      n += m;
+      onBatch?.(this.position.cursor === 0 ? count : this.position.cursor, count);
+    }
+    return sum / n;
+  }
+
+  /**
+   * Frees the kernels' memory this trainer holds (its images, layer 1, the batch buffers); `net` stays
+   * readable, nothing else works afterwards. Calling it again does nothing.
+   */
+  dispose(): void {
+    if (this.disposed) return;
+    void this.net;
+    this.disposed = true;
+    this.images.release();
+    this.input.dispose();
+    this.buffers.dispose();
+    releaseStepState(this.st, this.input);
+  }
+
+  private assertLive(): void {
+    if (this.disposed) throw new Error("this trainer was disposed");
+  }
+}

@@ -1,0 +1,122 @@
+// Where the experiments get their numbers: a source answers "this checkpoint's network", "the test set through
+// it" and "noise of this seed through it" with promises, cached. The page's source asks the experiments worker;
+// tests use one that computes in-process from a small network.
+import { answers, classifyImages, noiseImages, type Classified } from "../engine/analysis.ts";
+import type { MnistSplit } from "../engine/idx.ts";
+import type { Network } from "../engine/network.ts";
+import type { AnalysisClient } from "../worker/analysis/client.ts";
+import { checkpointPath, type Checkpoint } from "../worker/models.ts";
+import { MNIST_DATA_FOLDER } from "../worker/data.ts";
+
+/** The MNIST folder, relative to the page. */
+export const DATA_PATH = MNIST_DATA_FOLDER;
+
+/** How many noise images the noise experiment classifies. */
+export const NOISE_COUNT = 1000;
+
+/** A stack of images through a network, with each image's answer. */
+export interface Analysis extends Classified {
+  /** digits[i] = argmax of image i's outputs. */
+  readonly digits: Uint8Array;
+  /** confidences[i] = its confidence (analysis.ts answer). */
+  readonly confidences: Float32Array;
+}
+
+/** The test set through one checkpoint. */
+export interface TestAnalysis extends Analysis {
+  readonly net: Network<Float32Array>;
+  /** MNIST's test set: image i is pixels[i·784 … (i+1)·784), 0–255, labels[i] its digit. */
+  readonly test: MnistSplit;
+}
+
+/** Where the experiments get their numbers. Each promise rejects with an Error whose message is for the reader. */
+export interface ExperimentSource {
+  model(epochs: Checkpoint): Promise<Network<Float32Array>>;
+  test(epochs: Checkpoint): Promise<TestAnalysis>;
+  /** NOISE_COUNT images of uniform noise (analysis.ts noiseImages(seed, …)) through the network. */
+  noise(epochs: Checkpoint, seed: number): Promise<Analysis>;
+}
+
+function withAnswers(net: Network<Float32Array>, c: Classified): Analysis {
+  return { ...c, ...answers(c.outputs, c.count, net.spec.output) };
+}
+
+/** A cache of promises by key, keeping the newest `limit`. */
+function memo<T>(limit = Infinity) {
+  const cache = new Map<string, Promise<T>>();
+  return (key: string, make: () => Promise<T>): Promise<T> => {
+    let p = cache.get(key);
+    if (!p) {
+      p = make();
+      cache.set(key, p);
+      p.catch(() => cache.delete(key)); // failures are retried on the next ask
+      if (cache.size > limit) cache.delete(cache.keys().next().value!);
+    }
+    return p;
+  };
+}
+
+/** The page's source: the files next to the page (`baseUrl`), computed in the experiments worker. */
+export function workerSource(client: AnalysisClient, baseUrl: string): ExperimentSource {
+  const url = (path: string) => new URL(path, baseUrl).href;
+  const models = memo<Network<Float32Array>>();
+  const tests = memo<TestAnalysis>();
+  const noises = memo<Analysis>(16);
+  let test: Promise<MnistSplit> | null = null;
+  const loadTest = () => {
+    if (!test) {
+      test = client.call("loadTest", { dataUrl: url(DATA_PATH) }).then((r) => r.test);
+      test.catch(() => (test = null)); // a failed download is tried again on the next ask
+    }
+    return test;
+  };
+  const source: ExperimentSource = {
+    model: (epochs) =>
+      models(
+        String(epochs),
+        async () => (await client.call("loadModel", { modelUrl: url(checkpointPath(epochs)) })).net,
+      ),
+    test: (epochs) =>
+      tests(String(epochs), async () => {
+        const [net, split] = await Promise.all([source.model(epochs), loadTest()]);
+        const c = await client.call("classifyTest", { modelUrl: url(checkpointPath(epochs)) });
+        return { ...withAnswers(net, c), net, test: split };
+      }),
+    noise: (epochs, seed) =>
+      noises(`${epochs}/${seed}`, async () => {
+        const net = await source.model(epochs);
+        const c = await client.call("classifyNoise", {
+          modelUrl: url(checkpointPath(epochs)),
+          seed,
+          count: NOISE_COUNT,
+        });
+        return withAnswers(net, c);
+      }),
+  };
+  return source;
+}
+
+/**
+ * A source that computes on the calling thread from networks and a test set in memory: for tests, where the
+ * network and test set are small. `nets(epochs)` is the network of a checkpoint (or throws).
+ */
+export function localSource(
+  nets: (epochs: Checkpoint) => Network<Float32Array>,
+  test: MnistSplit,
+  noiseCount = NOISE_COUNT,
+): ExperimentSource {
+  const run = <T>(f: () => T) => new Promise<T>((resolve) => resolve(f()));
+  return {
+    model: (epochs) => run(() => nets(epochs)),
+    test: (epochs) =>
+      run(() => {
+        const net = nets(epochs);
+        return { ...withAnswers(net, classifyImages(net, test.pixels, test.count, 1 / 255)), net, test };
+      }),
+    noise: (epochs, seed) =>
+      run(() => {
+        const net = nets(epochs);
+        return withAnswers(net, classifyImages(net, noiseImages(seed, noiseCount), noiseCount));
+      }),
+  };
+}

@@ -1,0 +1,21 @@
+// The experiments' analysis worker: one typed map of operations (name → arguments and result), shared by both
+// sides as types only. Requests carry an id; each gets one reply with the same id.
+import type { Classified } from "../../engine/analysis.ts";
+import type { MnistSplit } from "../../engine/idx.ts";
+import type { Network } from "../../engine/network.ts";
+import type { RpcReply, RpcRequest } from "../rpc/protocol.ts";
+
+export interface AnalysisMap {
+  /** Downloads and checks a model file (a URL) and keeps it by that URL; returns its network. */
+  loadModel: { args: { modelUrl: string }; result: { net: Network<Float32Array> } };
+  /** Downloads the MNIST test set (once); returns a copy of it. */
+  loadTest: { args: { dataUrl: string }; result: { test: MnistSplit } };
+  /** Every test image through a loaded model. */
+  classifyTest: { args: { modelUrl: string }; result: Classified };
+  /** `count` uniform-noise images of `seed` (analysis.ts noiseImages) through a loaded model. */
+  classifyNoise: { args: { modelUrl: string; seed: number; count: number }; result: Classified };
+}
+
+export type AnalysisOp = keyof AnalysisMap;
+export type AnalysisRequest = RpcRequest<AnalysisMap>;
+export type AnalysisReply = RpcReply;

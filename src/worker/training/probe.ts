@@ -1,0 +1,49 @@
+// What the network is looking at: a drawn image or a test image, kept as its 784 input activations, and the
+// activations every layer gives it, for the frames and the pad's instant `probed` answer.
+
+import { MNIST_CLASSES, MNIST_PIXELS } from "../../engine/mnist.ts";
+import { forwardAll, oneHot, traceExample, type Network, type Trace } from "../../engine/network.ts";
+import type { Probe, ProbeActivations } from "./protocol.ts";
+import type { TestImages } from "./run.ts";
+
+export class ProbeState {
+  probe: Probe | null = null;
+  id = 0;
+  /** The probe's 784 input activations (0…1), null until a test probe's image is loaded. */
+  private input: Float32Array | null = null;
+
+  /** The 784 input activations of a probe; null for a test image before the test set is in. Throws if invalid. */
+  static inputOf(probe: Probe, test: TestImages | null): Float32Array | null {
+    if (probe.kind === "pixels") {
+      if (probe.pixels.length !== MNIST_PIXELS)
+        throw new RangeError(`a drawn image must have ${MNIST_PIXELS} pixels, not ${probe.pixels.length}`);
+      return Float32Array.from(probe.pixels);
+    }
+    return test ? test.input(probe.index) : null;
+  }
+
+  /** Makes `probe` the one shown (its input read now). Throws if it is invalid, leaving the old one. */
+  set(probe: Probe | null, id: number, test: TestImages | null): void {
+    const input = probe ? ProbeState.inputOf(probe, test) : null;
+    this.probe = probe;
+    this.id = id;
+    this.input = input;
+  }
+
+  /** Every layer's z and a for the probe through `net`, or null when there is nothing to show. */
+  activations(net: Network<Float32Array>): ProbeActivations | null {
+    return this.input ? { probeId: this.id, ...forwardAll(net, this.input) } : null;
+  }
+}
+
+/** Backpropagation of one example with every intermediate kept (the lessons' numbers). Throws for a bad label. */
+export function traceOf(net: Network<Float32Array>, x: Float32Array, label: number): Trace<Float32Array> {
+  if (!Number.isInteger(label) || label < 0 || label >= MNIST_CLASSES)
+    throw new RangeError(`the label must be a digit 0–9, not ${String(label)}`);
+  return traceExample(net, x, oneHot(label, MNIST_CLASSES));
+}
+
+/** Every array of a trace, for the transfer list. */
+export function traceArrays(t: Trace<Float32Array>): Float32Array[] {
+  return [...t.z, ...t.a, t.y, ...t.dCda, ...t.delta, ...t.dw, ...t.db, t.costTerms];
+}

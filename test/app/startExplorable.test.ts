@@ -1,0 +1,76 @@
+// Starting an explorable, and recovering from a crashed worker with the last good weights.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { startExplorable } from "../../src/app/startExplorable.ts";
+import { parseModel } from "../../src/engine/model.ts";
+import { createNetwork } from "../../src/engine/network.ts";
+import { PRESETS } from "../../src/engine/presets.ts";
+import type { Command, WorkerEvent } from "../../src/worker/training/protocol.ts";
+import type { WorkerLike } from "../../src/worker/workerLike.ts";
+
+afterEach(() => vi.useRealTimers());
+
+function workers() {
+  const list: (WorkerLike & { sent: Command[] })[] = [];
+  const create = () => {
+    const w = {
+      sent: [] as Command[],
+      postMessage(m: unknown) {
+        this.sent.push(m as Command);
+      },
+      terminate() {},
+      onmessage: null,
+      onerror: null,
+    } as WorkerLike & { sent: Command[] };
+    list.push(w);
+    return w;
+  };
+  return { list, create };
+}
+
+const options = { dataUrl: "http://x/data/mnist", modelsUrl: "http://x/models", checkpoint: 30 } as const;
+
+describe("startExplorable(options)", () => {
+  it("initialises the worker with the data and the pretrained model", () => {
+    const { list, create } = workers();
+    startExplorable(options, create);
+    const init = list[0]!.sent[0] as Extract<Command, { op: "init" }>;
+    expect(init.op).toBe("init");
+    expect(init.dataUrl).toBe(options.dataUrl);
+    expect(init.model).toEqual({
+      url: "http://x/models/3b1b-epoch-30.json",
+      origin: { kind: "pretrained", checkpoint: 30 },
+    });
+  });
+
+  it("restarts a crashed worker with the last good weights the worker posted (not a later frame's)", () => {
+    vi.useFakeTimers();
+    const { list, create } = workers();
+    const { store } = startExplorable(options, create);
+    const spec = PRESETS["3b1b"].spec;
+    const net = createNetwork(spec, 7);
+    const blownUp = createNetwork(spec, 8);
+    blownUp.w[1]!.fill(1e30);
+    const origin = { kind: "trained", from: { kind: "untrained", seed: 7 }, epochs: 1 } as const;
+    const good: WorkerEvent = { type: "lastGood", spec, weights: { w: net.w, b: net.b }, origin };
+    const frame: WorkerEvent = {
+      type: "frame",
+      stats: { epoch: 1, origin, examplesSeen: 60000, examplesPerSecond: 0, trainCost: 0.1, running: true },
+      weights: { w: blownUp.w, b: blownUp.b },
+      probe: null,
+      history: [],
+    };
+    list[0]!.onmessage?.({ data: good } as MessageEvent);
+    list[0]!.onmessage?.({ data: frame } as MessageEvent);
+    list[0]!.onerror?.({ message: "boom", preventDefault() {} } as ErrorEvent);
+
+    expect(list).toHaveLength(2);
+    const init = list[1]!.sent.find((c) => c.op === "init") as Extract<Command, { op: "init" }>;
+    expect(init.model && "text" in init.model).toBe(true);
+    const restored = parseModel((init.model as { text: string }).text).net;
+    expect(Array.from(restored.w[1]!)).toEqual(Array.from(net.w[1]!));
+    expect((init.model as { origin: unknown }).origin).toEqual(origin);
+    expect(store.getState().notice?.message).toMatch(
+      /crashed \(boom\) and was restarted with the last good weights/,
+    );
+  });
+});

@@ -1,0 +1,70 @@
+// @vitest-environment jsdom
+// SketchPad: ink goes to onInk at most every INK_INTERVAL_MS while a stroke goes on and at once when it ends;
+// Clear sends null; a ready-made drawing is sent at once. Time comes from a fake clock.
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Drawing } from "../../src/experiments/drawings.ts";
+import { INK_INTERVAL_MS, PAD_SIDE, SketchPad } from "../../src/experiments/SketchPad.tsx";
+import { fakeClock, type FakeClock } from "../render/fakeClock.ts";
+import { fakeCanvas } from "../components/inputHarness.tsx";
+
+const DOT: Drawing = { name: "A dot", strokes: [[{ x: 0.5, y: 0.5 }]] };
+
+let clock: FakeClock;
+let onInk: ReturnType<typeof vi.fn<(alpha: Uint8ClampedArray | null) => void>>;
+
+beforeEach(() => {
+  fakeCanvas();
+  clock = fakeClock();
+  onInk = vi.fn<(alpha: Uint8ClampedArray | null) => void>();
+  render(<SketchPad onInk={onInk} drawings={[DOT]} clock={clock} />);
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const pad = () => screen.getByRole("img", { name: "Drawing pad" });
+const inked = (alpha: Uint8ClampedArray | null | undefined) => alpha?.some((v) => v > 0) ?? false;
+
+describe("SketchPad", () => {
+  it("sends ink every INK_INTERVAL_MS while drawing, and at once when the stroke ends", () => {
+    fireEvent.pointerDown(pad(), { pointerId: 1, pointerType: "touch", clientX: 50, clientY: 50 });
+    fireEvent.pointerMove(pad(), { pointerId: 1, pointerType: "touch", clientX: 60, clientY: 90 });
+    expect(onInk).not.toHaveBeenCalled();
+    clock.advance(INK_INTERVAL_MS - 1);
+    expect(onInk).not.toHaveBeenCalled();
+    clock.advance(1);
+    expect(onInk).toHaveBeenCalledTimes(1);
+    const alpha = onInk.mock.calls[0]![0];
+    expect(alpha).toHaveLength(PAD_SIDE * PAD_SIDE);
+    expect(inked(alpha)).toBe(true);
+    fireEvent.pointerMove(pad(), { pointerId: 1, pointerType: "touch", clientX: 70, clientY: 120 });
+    fireEvent.pointerUp(pad(), { pointerId: 1, pointerType: "touch", clientX: 70, clientY: 120 });
+    expect(onInk).toHaveBeenCalledTimes(2);
+    expect(clock.pending().timeouts).toBe(0); // the timed send was replaced by the one at the stroke's end
+  });
+
+  it("Clear sends null and drops the pending send", () => {
+    fireEvent.pointerDown(pad(), { pointerId: 1, pointerType: "mouse", button: 0, clientX: 50, clientY: 50 });
+    fireEvent.click(screen.getByRole("button", { name: "Clear" }));
+    expect(onInk.mock.calls).toEqual([[null]]);
+    clock.advance(INK_INTERVAL_MS);
+    expect(onInk).toHaveBeenCalledTimes(1);
+  });
+
+  it("draws a ready-made drawing and sends it at once", () => {
+    fireEvent.click(screen.getByRole("button", { name: "A dot" }));
+    expect(onInk.mock.calls.map(([alpha]) => (alpha === null ? null : inked(alpha)))).toEqual([null, true]);
+  });
+
+  it("draws from the keyboard and sends the ink when the pen lifts", () => {
+    pad().focus();
+    fireEvent.keyDown(pad(), { key: " " });
+    fireEvent.keyDown(pad(), { key: "ArrowDown" });
+    fireEvent.keyDown(pad(), { key: " " });
+    expect(onInk).toHaveBeenCalledTimes(1);
+    expect(inked(onInk.mock.calls[0]![0])).toBe(true);
+  });
+});

@@ -1,0 +1,76 @@
+// The analysis worker's session on the real MNIST files and the shipped model: its test-set answers reproduce the
+// model's recorded accuracy; what a reply transfers.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { answers, confusionMatrix, correctCounts, noiseImages } from "../../../src/engine/analysis.ts";
+import { MNIST_CLASSES, MNIST_PIXELS } from "../../../src/engine/mnist.ts";
+import { parseModel } from "../../../src/engine/model.ts";
+import { forward } from "../../../src/engine/network.ts";
+import { AnalysisSession, transferOf } from "../../../src/worker/analysis/session.ts";
+import { mnistFetch } from "../fakeFetch.ts";
+
+const MODEL = "3b1b-epoch-30.json";
+const modelText = readFileSync(new URL(`../../../public/models/${MODEL}`, import.meta.url), "utf8");
+
+/** mnistFetch for the data, plus model files by name: the shipped model, and a broken file. */
+function appFetch(): (url: string) => Promise<Response> {
+  const data = mnistFetch();
+  const models: Record<string, string> = { [MODEL]: modelText, "broken.json": "{" };
+  return async (url) => {
+    if (!url.includes("/models/")) return data(url);
+    const text = models[url.slice(url.lastIndexOf("/") + 1)];
+    return text === undefined ? new Response("no", { status: 404 }) : new Response(text);
+  };
+}
+
+describe("AnalysisSession", () => {
+  it("classifies the 10,000 test digits with the shipped model's recorded accuracy", async () => {
+    const { ops } = new AnalysisSession({ fetch: appFetch() });
+    const modelUrl = `http://x/models/${MODEL}`;
+    const { net } = await ops.loadModel({ modelUrl });
+    const { test } = await ops.loadTest({ dataUrl: "http://x/data/mnist" });
+    expect(test.count).toBe(10000);
+    const c = await ops.classifyTest({ modelUrl });
+    expect(c.outputs).toHaveLength(10000 * MNIST_CLASSES);
+    expect(c.firstA).toHaveLength(10000 * 16);
+    const { digits } = answers(c.outputs, c.count, net.spec.output);
+    const m = confusionMatrix(test.labels, digits);
+    const recorded = parseModel(modelText).meta["testAccuracy"];
+    expect(correctCounts(m).total / 10000).toBe(recorded);
+  });
+
+  it("classifies noise images of a seed, and refuses absurd counts and unknown files", async () => {
+    const { ops } = new AnalysisSession({ fetch: appFetch() });
+    const modelUrl = `http://x/models/${MODEL}`;
+    const c = await ops.classifyNoise({ modelUrl, seed: 3, count: 5 });
+    const { net } = parseModel(modelText);
+    const x = noiseImages(3, 5);
+    expect(Array.from(c.outputs.subarray(4 * MNIST_CLASSES, 5 * MNIST_CLASSES))).toEqual(
+      Array.from(forward(net, x.subarray(4 * MNIST_PIXELS))),
+    );
+    await expect(ops.classifyNoise({ modelUrl, seed: 3, count: 0 })).rejects.toThrow(
+      "ask for 1 to 10000 noise images, not 0",
+    );
+    await expect(ops.loadModel({ modelUrl: "http://x/models/other.json" })).rejects.toThrow(
+      "Could not download the network models/other.json: the server answered 404.",
+    );
+    await expect(ops.loadModel({ modelUrl: "http://x/models/broken.json" })).rejects.toThrow(
+      /^The file models\/broken.json is not a usable network: /,
+    );
+    await expect(ops.classifyTest({ modelUrl })).rejects.toThrow("not loaded yet");
+  });
+});
+
+describe("transferOf(op, result)", () => {
+  it("transfers a result's typed arrays (and its test set's), but never a kept model's", () => {
+    const pixels = new Uint8Array(4);
+    const labels = new Uint8Array(1);
+    const outputs = new Float32Array(10);
+    expect(transferOf("loadTest", { test: { count: 1, pixels, labels } })).toEqual([
+      pixels.buffer,
+      labels.buffer,
+    ]);
+    expect(transferOf("classifyNoise", { count: 1, outputs })).toEqual([outputs.buffer]);
+    expect(transferOf("loadModel", { net: { w: [outputs] } })).toEqual([]);
+  });
+});

@@ -1,0 +1,35 @@
+// A stand-in for the training worker that records commands and answers setHyper as the real one does: values
+// checked against the settings table, the accepted ones echoed with the problems of the others.
+import { checkHyper, type Hyper } from "../../../src/engine/hyper.ts";
+import { PRESETS } from "../../../src/engine/presets.ts";
+import type { Command, WorkerEvent } from "../../../src/worker/training/protocol.ts";
+import type { WorkerLike } from "../../../src/worker/workerLike.ts";
+
+export interface FakeTrainingWorker extends WorkerLike {
+  readonly sent: Command[];
+  /** Sends an event to the page, as the worker would. */
+  emit(event: WorkerEvent): void;
+}
+
+export function fakeTrainingWorker(hyper: Hyper = { ...PRESETS["3b1b"].train }): FakeTrainingWorker {
+  const current = { ...hyper };
+  const worker: FakeTrainingWorker = {
+    sent: [],
+    onmessage: null,
+    onerror: null,
+    terminate() {},
+    emit(event) {
+      worker.onmessage?.({ data: event } as MessageEvent);
+    },
+    postMessage(message) {
+      const command = message as Command;
+      worker.sent.push(command);
+      if (command.op === "setHyper") {
+        const { accepted, problems } = checkHyper(command.hyper);
+        Object.assign(current, accepted);
+        worker.emit({ type: "hyper", hyper: { ...current }, problems });
+      }
+    },
+  };
+  return worker;
+}

@@ -1,0 +1,460 @@
+// Tests for the training worker's logic: a TrainingSession driven like the worker drives it, with a fake fetch
+// serving real MNIST (cut to 6,000 training and 2,000 test images unless a test needs it all), a clock that
+// ticks 10 ms per reading, and a scheduler the test pumps by hand.
+import { gunzipSync, gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { modelToJson } from "../../../src/engine/model.ts";
+import {
+  createNetwork,
+  forward,
+  oneHot,
+  traceExample,
+  type Network,
+  type NetworkSpec,
+} from "../../../src/engine/network.ts";
+import { PRESETS } from "../../../src/engine/presets.ts";
+import type {
+  Command,
+  CommandMap,
+  EventMap,
+  Hyper,
+  WorkerEvent,
+} from "../../../src/worker/training/protocol.ts";
+import { TrainingSession } from "../../../src/worker/training/session.ts";
+import { mnistFetch, readDataFile, smallMnist, type Override } from "../fakeFetch.ts";
+
+type Event<K extends keyof EventMap> = { type: K } & EventMap[K];
+type Frame = Event<"frame">;
+
+const SPEC = PRESETS["3b1b"].spec;
+const HYPER: Hyper = { ...PRESETS["3b1b"].train };
+const RELU_SPEC: NetworkSpec = {
+  sizes: [784, 16, 16, 10],
+  hidden: ["relu", "relu"],
+  output: "softmax",
+  cost: "crossEntropy",
+};
+
+const SMALL = smallMnist(6000, 2000);
+
+interface Options {
+  model?: CommandMap["init"]["model"];
+  /** Serve all of MNIST instead of the cut. */
+  full?: boolean;
+  overrides?: Record<string, Override>;
+  /** Answer every frame with frameDone, as the main thread does after painting. */
+  autoAck?: boolean;
+}
+
+/** A session, the events it posted (each structured-cloned with its transfer list, as postMessage does), and pumps. */
+function harness(options: Options = {}) {
+  const events: WorkerEvent[] = [];
+  const tasks: (() => void)[] = [];
+  let clock = 0;
+  let unacked = false;
+  const session = new TrainingSession(
+    (event, transfer) => {
+      events.push(structuredClone(event, { transfer }));
+      if (event.type === "frame") unacked = true;
+    },
+    {
+      fetch: mnistFetch({ ...(options.full ? {} : SMALL), ...options.overrides }),
+      now: () => (clock += 10),
+      schedule: (fn) => tasks.push(fn),
+    },
+  );
+  const send = (command: Command) => session.handle(command);
+  const of = <K extends keyof EventMap>(type: K) =>
+    events.filter((e) => e.type === type) as unknown as Event<K>[];
+  const ack = () => {
+    unacked = false;
+    send({ op: "frameDone" });
+  };
+  /** Runs scheduled slices (and lets the downloads progress) until `done()`, or fails after 20 s. */
+  const runUntil = async (done: () => boolean) => {
+    const deadline = Date.now() + 20_000;
+    for (let i = 0; ; i++) {
+      if (options.autoAck !== false && unacked) ack();
+      if (done()) return;
+      if (Date.now() > deadline) throw new Error("timed out");
+      const task = tasks.shift();
+      if (task) task();
+      if (!task || i % 50 === 0) await new Promise((r) => setImmediate(r));
+    }
+  };
+  /** Runs slices until nothing is scheduled (paused, no evaluation pending). */
+  const settle = () => runUntil(() => tasks.length === 0);
+  const lastFrame = () => of("frame").at(-1)!;
+  /** Every cost-curve point sent so far. */
+  const history = () => of("frame").flatMap((f) => f.history);
+  const start = async () => {
+    send({
+      op: "init",
+      dataUrl: "/data/mnist",
+      model: options.model ?? null,
+      spec: SPEC,
+      hyper: HYPER,
+      seed: 1,
+    });
+    await runUntil(() => of("ready").length > 0 || of("error").some((e) => e.kind === "data"));
+    await settle();
+  };
+  return { session, events, tasks, send, of, ack, runUntil, settle, lastFrame, history, start };
+}
+
+/** A network from a frame's weights, to check the frame against the reference engine. */
+function frameNetwork(frame: Frame, spec: NetworkSpec): Network<Float32Array> {
+  return { spec, w: frame.weights.w, b: frame.weights.b };
+}
+
+function testPixels(index: number): Float32Array {
+  const images = gunzipSync(readDataFile("t10k-images-idx3-ubyte.gz"));
+  return Float32Array.from(images.subarray(16 + index * 784, 16 + (index + 1) * 784), (p) => p / 255);
+}
+
+const allFinite = (frame: Frame) =>
+  [...frame.weights.w, ...frame.weights.b].every((v) => v.every((x) => Number.isFinite(x)));
+
+describe("TrainingSession", () => {
+  it("init posts progress, then testReady, then ready, and a first point evaluating the start network", async () => {
+    const h = harness({ full: true });
+    await h.start();
+    const types = h.events
+      // Frames and the start network's lastGood may come first: the network exists before the data; the echo of
+      // the settings answers init at once.
+      .filter((e) => e.type !== "frame" && e.type !== "lastGood" && e.type !== "hyper")
+      .map((e) => (e.type === "progress" ? `progress:${e.phase}` : e.type));
+    const testReady = types.indexOf("testReady");
+    expect(types[0]).toBe("progress:test");
+    expect(testReady).toBeGreaterThan(types.lastIndexOf("progress:test"));
+    expect(testReady).toBeLessThan(types.indexOf("progress:train"));
+    expect(types.indexOf("ready")).toBeGreaterThan(types.lastIndexOf("progress:train"));
+    expect(h.of("error")).toEqual([]);
+    expect(h.of("testReady")[0]!.testCount).toBe(10000);
+    expect(h.of("ready")[0]).toMatchObject({
+      trainCount: 60000,
+      testCount: 10000,
+      origin: { kind: "untrained", seed: 1 },
+    });
+    expect(h.of("hyper")[0]).toEqual({ type: "hyper", hyper: HYPER, problems: [] });
+    expect(h.of("ready")[0]!.spec).toEqual(SPEC);
+
+    const history = h.history();
+    expect(history).toHaveLength(1);
+    expect(history[0]!.examplesSeen).toBe(0);
+    expect(history[0]!.testAccuracy).toBeGreaterThan(0.05);
+    expect(history[0]!.testAccuracy).toBeLessThan(0.2); // an untrained network guesses
+    expect(history[0]!.testCost).toBeGreaterThan(0);
+    expect(h.lastFrame().stats).toMatchObject({ examplesSeen: 0, epoch: 0, running: false });
+  });
+
+  it("setProbe answers at once with `probed` and a frame whose activations are forward(net, x)", async () => {
+    const h = harness();
+    await h.start();
+    const x = testPixels(3);
+    const before = h.events.length;
+    h.send({ op: "setProbe", probe: { kind: "pixels", pixels: x }, id: 41 });
+    expect(h.events.length).toBe(before + 2); // both posted inside handle, no slice in between
+    const probed = h.of("probed").at(-1)!;
+    expect(probed.probe!.probeId).toBe(41);
+    const frame = h.lastFrame();
+    expect(probed.probe!.a.at(-1)).toEqual(frame.probe!.a.at(-1));
+    expect(frame.probe!.probeId).toBe(41);
+    const output = frame.probe!.a.at(-1)!;
+    expect(output).toHaveLength(10);
+    expect(output).toEqual(forward(frameNetwork(frame, SPEC), x));
+    expect(frame.probe!.a[0]).toEqual(x);
+  });
+
+  it("a test-image probe also posts the image and its label, once the test set is in", async () => {
+    const h = harness();
+    h.send({ op: "setProbe", probe: { kind: "test", index: 0 }, id: 7 }); // before init: remembered
+    await h.start();
+    const image = h.of("testImage")[0]!;
+    expect(image.index).toBe(0);
+    expect(image.label).toBe(7);
+    expect(image.pixels).toHaveLength(784);
+    const frame = h.lastFrame();
+    expect(frame.probe!.probeId).toBe(7);
+    expect(frame.probe!.a.at(-1)).toEqual(forward(frameNetwork(frame, SPEC), testPixels(0)));
+  });
+
+  it("sends no new frame until the last one is acknowledged with frameDone", async () => {
+    const h = harness({ autoAck: false });
+    await h.start();
+    h.ack();
+    const x = testPixels(1);
+    h.send({ op: "setProbe", probe: { kind: "pixels", pixels: x }, id: 1 });
+    const frames = h.of("frame").length;
+    h.send({ op: "setProbe", probe: { kind: "pixels", pixels: x }, id: 2 });
+    h.send({ op: "setProbe", probe: { kind: "pixels", pixels: x }, id: 3 });
+    h.send({ op: "play" });
+    await h.runUntil(() => h.session.examplesSeen >= 200);
+    expect(h.of("frame").length).toBe(frames);
+    h.ack();
+    expect(h.of("frame").length).toBe(frames + 1);
+    expect(h.lastFrame().probe!.probeId).toBe(3);
+    expect(h.lastFrame().stats.examplesSeen).toBeGreaterThanOrEqual(200);
+    h.ack(); // nothing changed since: no frame
+    expect(h.of("frame").length).toBe(frames + 1);
+  });
+
+  it("play trains in slices until pause; frames carry stats and cost points with test evaluations", async () => {
+    const h = harness();
+    await h.start();
+    h.send({ op: "play" });
+    await h.runUntil(() => h.session.examplesSeen >= 4000);
+    h.send({ op: "pause" });
+    expect(h.of("paused").at(-1)!.reason).toBe("command");
+    await h.settle();
+
+    const frames = h.of("frame");
+    const seen = frames.map((f) => f.stats.examplesSeen);
+    expect(seen.at(-1)).toBeGreaterThanOrEqual(4000);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+    expect(frames.some((f) => f.stats.running && f.stats.examplesPerSecond > 0)).toBe(true);
+    expect(h.lastFrame().stats).toMatchObject({ running: false, examplesPerSecond: 0 });
+
+    const history = frames.flatMap((f) => f.history);
+    expect(history.length).toBeGreaterThan(10);
+    expect(history.slice(1).every((p) => Number.isFinite(p.trainCost))).toBe(true);
+    const evaluated = history.filter((p) => p.testAccuracy !== null);
+    expect(evaluated.length).toBeGreaterThanOrEqual(3); // the start, then every 2 s of training
+    expect(evaluated.at(-1)!.testAccuracy!).toBeGreaterThan(evaluated[0]!.testAccuracy! + 0.2);
+    // After pausing, the session is idle: nothing scheduled, no frames without a change.
+    const count = h.of("frame").length;
+    h.ack();
+    expect(h.tasks).toHaveLength(0);
+    expect(h.of("frame").length).toBe(count);
+  });
+
+  it("play and step sent while the training images load wait for them", async () => {
+    const h = harness();
+    h.send({ op: "init", dataUrl: "/data/mnist", model: null, spec: SPEC, hyper: HYPER, seed: 1 });
+    h.send({ op: "play" });
+    await h.runUntil(() => h.session.examplesSeen > 0);
+    expect(h.of("ready")).toHaveLength(1);
+    expect(h.of("error")).toEqual([]);
+  });
+
+  it("step trains one mini-batch, or to the end of the epoch, then pauses with reason step", async () => {
+    const h = harness();
+    await h.start();
+    h.send({ op: "setHyper", hyper: { batchSize: 32 } });
+    h.send({ op: "step", unit: "batch" });
+    await h.settle();
+    expect(h.of("paused").map((e) => e.reason)).toEqual(["step"]);
+    expect(h.lastFrame().stats.examplesSeen).toBe(32);
+    const point = h.history().at(-1)!;
+    expect(point.examplesSeen).toBe(32);
+    expect(point.testAccuracy).not.toBeNull();
+
+    h.send({ op: "setHyper", hyper: { batchSize: 200 } });
+    h.send({ op: "step", unit: "epoch" });
+    await h.settle();
+    expect(h.of("paused").map((e) => e.reason)).toEqual(["step", "step"]);
+    expect(h.lastFrame().stats).toMatchObject({ epoch: 1, examplesSeen: 6000, running: false });
+    expect(h.history().at(-1)).toMatchObject({ examplesSeen: 6000 });
+  });
+
+  it("setHyper applies what the settings table accepts while training runs, and echoes it", async () => {
+    const h = harness();
+    await h.start();
+    h.send({ op: "play" });
+    await h.runUntil(() => h.session.examplesSeen >= 500);
+    h.send({ op: "setHyper", hyper: { learningRate: 0.25, batchSize: 20 } });
+    expect(h.of("hyper").at(-1)).toEqual({
+      type: "hyper",
+      hyper: { ...HYPER, learningRate: 0.25, batchSize: 20 },
+      problems: [],
+    });
+    // The trainer reads the new batch size at its next mini-batch: examples now go 20 at a time.
+    const from = h.session.examplesSeen;
+    h.send({ op: "pause" });
+    h.send({ op: "step", unit: "batch" });
+    await h.settle();
+    expect(h.session.examplesSeen).toBe(from + 20);
+
+    // A refused value keeps the current one, says why about that key only, and is not an error.
+    h.send({ op: "setHyper", hyper: { batchSize: 0, learningRate: "fast", momentum: 0.5 } });
+    const echo = h.of("hyper").at(-1)!;
+    expect(echo.hyper).toEqual({ ...HYPER, learningRate: 0.25, batchSize: 20, momentum: 0.5 });
+    expect(echo.problems.map((p) => p.key)).toEqual(["learningRate", "batchSize"]);
+    expect(echo.problems[1]!.message).toBe(
+      "the mini-batch size m must be a whole number from 1 to 60000, not 0",
+    );
+    expect(h.of("error")).toEqual([]);
+  });
+
+  it("posts its last good weights: the start, a stop, and never the copy taken just before a blow-up", async () => {
+    const h = harness();
+    await h.start();
+    expect(h.of("lastGood")).toHaveLength(1);
+    expect(h.of("lastGood")[0]!.origin).toEqual({ kind: "untrained", seed: 1 });
+    h.send({ op: "step", unit: "batch" });
+    await h.settle();
+    const good = h.of("lastGood").at(-1)!;
+    expect(h.of("lastGood")).toHaveLength(2);
+    expect(good.weights).toEqual(h.lastFrame().weights); // a step's end is good as it stands
+  });
+
+  it("a huge learning rate diverges: error and pause; restoreLastGood brings back finite weights", async () => {
+    const h = harness();
+    await h.start();
+    // Three hidden layers of 100 ReLUs overflow to NaN within ~60 examples at η = 10, the table's largest rate
+    // (the videos' network only saturates or dies there).
+    const deep: NetworkSpec = {
+      ...RELU_SPEC,
+      sizes: [784, 100, 100, 100, 10],
+      hidden: ["relu", "relu", "relu"],
+    };
+    h.send({ op: "reset", spec: deep, seed: 1 });
+    expect(h.of("network").at(-1)).toEqual({
+      type: "network",
+      spec: deep,
+      origin: { kind: "untrained", seed: 1 },
+      request: null,
+    });
+    await h.settle();
+    h.send({ op: "setHyper", hyper: { learningRate: 10, weightDecay: 0 } });
+    h.send({ op: "play" });
+    await h.runUntil(() => h.of("paused").length > 0);
+    const error = h.of("error").at(-1)!;
+    expect(error.kind).toBe("diverged");
+    expect(error.recoverable).toBe(true);
+    expect(error.message).toMatch(/^Training diverged at learning rate 10: after [\d,]+ examples /);
+    expect(error.message).toContain("Lower the learning rate");
+    expect(h.of("paused").at(-1)!.reason).toBe("diverged");
+    await h.settle();
+    const seen = h.lastFrame().stats.examplesSeen;
+    const good = h.of("lastGood").at(-1)!;
+    expect([...good.weights.w, ...good.weights.b].every((v) => v.every(Number.isFinite))).toBe(true);
+
+    h.send({ op: "restoreLastGood" });
+    await h.settle();
+    const restored = h.lastFrame();
+    expect(allFinite(restored)).toBe(true);
+    expect(restored.stats.examplesSeen).toBe(seen); // counters carry on
+    expect(restored.weights).toEqual(good.weights); // the weights the worker posted as good
+    expect(restored.history.at(-1)!.testAccuracy).not.toBeNull();
+
+    h.send({ op: "setHyper", hyper: { learningRate: 0.01 } });
+    h.send({ op: "play" });
+    await h.runUntil(() => h.session.examplesSeen >= seen + 300);
+    h.send({ op: "pause" });
+    await h.settle();
+    expect(h.of("error")).toHaveLength(1);
+    expect(allFinite(h.lastFrame())).toBe(true);
+  });
+
+  it("loadModel swaps in a valid model and keeps the network when the text is malformed", async () => {
+    const h = harness();
+    await h.start();
+    const x = testPixels(0);
+    h.send({ op: "setProbe", probe: { kind: "pixels", pixels: x }, id: 1 });
+    const before = h.lastFrame().weights;
+
+    const file = (name: string) => ({ kind: "file" as const, name, epochs: null });
+    h.send({ op: "loadModel", text: '{"format": "mnist-mlp", ', origin: file("broken.json"), request: 1 });
+    const error = h.of("error").at(-1)!;
+    expect(error).toMatchObject({ kind: "model", recoverable: true, request: 1 });
+    expect(error.message).toMatch(/^The file broken\.json is not a usable network: .*JSON/);
+    expect(h.of("network")).toHaveLength(0);
+    h.send({ op: "setProbe", probe: { kind: "pixels", pixels: x }, id: 2 });
+    await h.settle();
+    expect(h.lastFrame().probe!.probeId).toBe(2);
+    expect(h.lastFrame().weights).toEqual(before);
+
+    const model = createNetwork(SPEC, 5);
+    h.send({
+      op: "loadModel",
+      text: modelToJson(model, { epochs: 3 }),
+      origin: file("mine.json"),
+      request: 2,
+    });
+    expect(h.of("network").at(-1)).toMatchObject({
+      spec: SPEC,
+      origin: { kind: "file", name: "mine.json", epochs: 3 },
+      request: 2,
+    });
+    await h.settle();
+    expect(h.lastFrame().weights).toEqual({ w: model.w, b: model.b });
+    expect(h.lastFrame().history[0]).toMatchObject({ examplesSeen: 0 });
+  });
+
+  it("init with a bad model reports it and starts from a fresh network of the spec", async () => {
+    const h = harness({
+      model: { text: "not json", origin: { kind: "file", name: "x.json", epochs: null } },
+    });
+    await h.start();
+    expect(h.of("error").map((e) => e.kind)).toEqual(["model"]);
+    expect(h.of("error")[0]!.message).toMatch(
+      /^The file x\.json is not a usable network: .*, so the network starts untrained\.$/,
+    );
+    expect(h.of("ready")[0]!.origin).toEqual({ kind: "untrained", seed: 1 });
+    expect(h.lastFrame().weights).toEqual({ w: createNetwork(SPEC, 1).w, b: createNetwork(SPEC, 1).b });
+  });
+
+  it("init with a model URL starts from it, with the origin the page gave", async () => {
+    const net = createNetwork(SPEC, 2);
+    const text = modelToJson(net, { epochs: 30 });
+    const origin = { kind: "pretrained", checkpoint: 30 } as const;
+    const h = harness({
+      model: { url: "/models/3b1b.json", origin },
+      overrides: { "3b1b.json": Buffer.from(text) },
+    });
+    await h.start();
+    expect(h.of("error")).toEqual([]);
+    expect(h.of("ready")[0]!.origin).toEqual(origin);
+    expect(h.lastFrame().weights).toEqual({ w: net.w, b: net.b });
+  });
+
+  it("init with a model URL that fails names the file and starts untrained", async () => {
+    const origin = { kind: "pretrained", checkpoint: 30 } as const;
+    const h = harness({ model: { url: "/models/missing.json", origin } });
+    await h.start();
+    expect(h.of("error")[0]!.message).toMatch(/^Could not download the network models\/missing\.json/);
+    expect(h.of("ready")[0]!.origin).toEqual({ kind: "untrained", seed: 1 });
+  });
+
+  it("a data file with a wrong checksum ends loading with a one-sentence data error", async () => {
+    const labels = gunzipSync(SMALL["train-labels-idx1-ubyte.gz"] as Uint8Array);
+    labels[5] = (labels[5]! + 1) % 10;
+    const h = harness({ overrides: { "train-labels-idx1-ubyte.gz": gzipSync(labels) } });
+    await h.start();
+    expect(h.of("testReady")).toHaveLength(1); // the test set still works
+    expect(h.of("ready")).toHaveLength(0);
+    const error = h.of("error")[0]!;
+    expect(error).toMatchObject({ kind: "data", recoverable: false });
+    expect(error.message).toBe(
+      "The file train-labels-idx1-ubyte.gz is corrupt: its SHA-256 checksum does not match the data manifest.",
+    );
+  });
+
+  it("trace answers with the reference's backpropagation of the probe", async () => {
+    const h = harness();
+    await h.start();
+    h.send({ op: "trace", probe: { kind: "test", index: 0 }, label: 7, id: 12 });
+    const traced = h.of("traced")[0]!;
+    expect(traced.id).toBe(12);
+    const net = frameNetwork(h.lastFrame(), SPEC);
+    expect(traced.trace).toEqual(traceExample(net, testPixels(0), oneHot(7, 10)));
+  });
+
+  it("turns a failing command into an internal error and keeps working", async () => {
+    const h = harness();
+    await h.start();
+    h.send({ op: "setProbe", probe: { kind: "pixels", pixels: new Float32Array(5) }, id: 1 });
+    h.send({ op: "setProbe", probe: { kind: "test", index: 10000 }, id: 2 });
+    h.send({ op: "init", dataUrl: "/data/mnist", model: null, spec: SPEC, hyper: HYPER, seed: 1 });
+    h.send({ op: "explode" } as unknown as Command);
+    await new Promise((r) => setImmediate(r)); // the second init fails asynchronously
+    const errors = h.of("error");
+    expect(errors.map((e) => e.kind)).toEqual(["internal", "internal", "internal", "internal"]);
+    for (const e of errors)
+      expect(e.message).toMatch(/^The training worker ran into a problem while handling "\w+": .+\.$/);
+    h.send({ op: "setProbe", probe: { kind: "test", index: 2 }, id: 3 });
+    await h.settle();
+    expect(h.lastFrame().probe!.probeId).toBe(3);
+  });
+});
