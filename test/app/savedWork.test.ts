@@ -8,22 +8,9 @@ import { createNetwork } from "../../src/engine/network.ts";
 import { PRESETS } from "../../src/engine/presets.ts";
 import { createSavedWork, type KeyValueStore, type SavedWork } from "../../src/store/savedWork.ts";
 import type { Command, WorkerEvent } from "../../src/worker/training/protocol.ts";
-import type { WorkerLike } from "../../src/worker/workerLike.ts";
+import { fakeTrainingWorker as fakeWorker } from "../worker/training/fakeWorker.ts";
 
 afterEach(() => vi.useRealTimers());
-
-function fakeWorker() {
-  const w = {
-    sent: [] as Command[],
-    postMessage(m: unknown) {
-      this.sent.push(m as Command);
-    },
-    terminate() {},
-    onmessage: null,
-    onerror: null,
-  } as WorkerLike & { sent: Command[] };
-  return w;
-}
 
 function memoryStore(): KeyValueStore & { map: Map<string, unknown> } {
   const map = new Map<string, unknown>();

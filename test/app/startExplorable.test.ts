@@ -5,22 +5,15 @@ import { parseModel } from "../../src/engine/model.ts";
 import { createNetwork } from "../../src/engine/network.ts";
 import { PRESETS } from "../../src/engine/presets.ts";
 import type { Command, WorkerEvent } from "../../src/worker/training/protocol.ts";
-import type { WorkerLike } from "../../src/worker/workerLike.ts";
+import { fakeTrainingWorker, type FakeTrainingWorker } from "../worker/training/fakeWorker.ts";
 
 afterEach(() => vi.useRealTimers());
 
+/** Every training worker started, in order (a crash starts another). */
 function workers() {
-  const list: (WorkerLike & { sent: Command[] })[] = [];
+  const list: FakeTrainingWorker[] = [];
   const create = () => {
-    const w = {
-      sent: [] as Command[],
-      postMessage(m: unknown) {
-        this.sent.push(m as Command);
-      },
-      terminate() {},
-      onmessage: null,
-      onerror: null,
-    } as WorkerLike & { sent: Command[] };
+    const w = fakeTrainingWorker();
     list.push(w);
     return w;
   };

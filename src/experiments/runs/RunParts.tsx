@@ -2,8 +2,8 @@
 // and speed.
 import { useId, useState } from "react";
 import { parseSeed } from "../url.ts";
-import { formatExamples } from "./RunChart.tsx";
-import { percent, RUN_COLORS } from "./params.ts";
+import { formatExamples, RunChart, type Curve } from "./RunChart.tsx";
+import { percent, percentTick, RUN_COLORS } from "./params.ts";
 import type { RunState } from "./useRuns.ts";
 
 /** A whole-number seed 0…2³²−1 typed in; only valid values reach `onSeed`. */
@@ -108,5 +108,44 @@ export function CoresNote({ runs }: { runs: number }) {
         ? `, so the ${runs} runs take turns on them: each goes slower than it would alone, which is why every run’s speed is shown.`
         : ", shared with the page and everything else running: each run’s own speed is shown."}
     </p>
+  );
+}
+
+/** One curve per run of a measure, in the run's colour; runs on shuffled labels dashed. */
+export function runCurves(
+  runs: readonly RunState[],
+  pick: "trainCost" | "trainAccuracy" | "testAccuracy",
+): Curve[] {
+  return runs.map((r, i) => ({
+    key: String(i),
+    label: r.run.label,
+    color: RUN_COLORS[i % RUN_COLORS.length]!,
+    dashed: r.run.labelSeed !== null,
+    points: r.points.map((p) => ({ x: p.examples, y: p[pick] })),
+  }));
+}
+
+/** An accuracy chart of every run (0–100 %, chance marked). */
+export function AccuracyChart({
+  runs,
+  pick,
+  title,
+  yLabel,
+}: {
+  runs: readonly RunState[];
+  pick: "trainAccuracy" | "testAccuracy";
+  title: string;
+  yLabel: string;
+}) {
+  return (
+    <RunChart
+      title={title}
+      curves={runCurves(runs, pick)}
+      yLabel={yLabel}
+      yDomain={[0, 1]}
+      format={percent}
+      tickFormat={percentTick}
+      guide={{ y: 0.1, label: "chance" }}
+    />
   );
 }

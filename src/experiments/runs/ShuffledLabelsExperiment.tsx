@@ -4,22 +4,11 @@
 import { useState } from "react";
 import { MEMORISATION_SIZE, type MemorisationSize } from "../../engine/runs.ts";
 import { useExperimentServices } from "../ExperimentsProvider.tsx";
-import { RunChart, type Curve } from "./RunChart.tsx";
 import { memorisationRuns } from "./labels.ts";
-import { CoresNote, RunsTable, SeedField } from "./RunParts.tsx";
-import { parseRunSizeParams, percent, percentTick, RUN_COLORS } from "./params.ts";
+import { AccuracyChart, CoresNote, RunsTable, SeedField } from "./RunParts.tsx";
+import { parseRunSizeParams } from "./params.ts";
 import { useRuns, type RunState } from "./useRuns.ts";
 import "./runs.css";
-
-function curves(runs: readonly RunState[], pick: "trainAccuracy" | "testAccuracy"): Curve[] {
-  return runs.map((r, i) => ({
-    key: String(i),
-    label: r.run.label,
-    color: RUN_COLORS[i % RUN_COLORS.length]!,
-    dashed: r.run.labelSeed !== null,
-    points: r.points.map((p) => ({ x: p.examples, y: p[pick] })),
-  }));
-}
 
 /**
  * The shuffled-labels experiment, trained by the page's runs client (ExperimentsProvider). `seed`/`onSeed` let a
@@ -96,23 +85,17 @@ export function ShuffledLabelsExperiment({
 function AccuracyCharts({ runs }: { runs: readonly RunState[] }) {
   return (
     <div className="run-charts">
-      <RunChart
+      <AccuracyChart
+        runs={runs}
+        pick="trainAccuracy"
         title="Accuracy on the training labels"
-        curves={curves(runs, "trainAccuracy")}
         yLabel="training accuracy"
-        yDomain={[0, 1]}
-        format={percent}
-        tickFormat={percentTick}
-        guide={{ y: 0.1, label: "chance" }}
       />
-      <RunChart
+      <AccuracyChart
+        runs={runs}
+        pick="testAccuracy"
         title="Accuracy on the test set"
-        curves={curves(runs, "testAccuracy")}
         yLabel="test accuracy"
-        yDomain={[0, 1]}
-        format={percent}
-        tickFormat={percentTick}
-        guide={{ y: 0.1, label: "chance" }}
       />
     </div>
   );

@@ -10,21 +10,12 @@ import {
   type SweepSetting,
 } from "../../engine/runs.ts";
 import { useExperimentServices } from "../ExperimentsProvider.tsx";
-import { RunChart, type Curve } from "./RunChart.tsx";
+import { RunChart } from "./RunChart.tsx";
 import { parseSweepValues, SWEEP_SETTING_LABELS, sweepRuns } from "./labels.ts";
-import { CoresNote, RunsTable, SeedField } from "./RunParts.tsx";
-import { parseRunSizeParams, percent, percentTick, RUN_COLORS } from "./params.ts";
+import { AccuracyChart, CoresNote, RunsTable, runCurves, SeedField } from "./RunParts.tsx";
+import { parseRunSizeParams } from "./params.ts";
 import { useRuns, type RunState } from "./useRuns.ts";
 import "./runs.css";
-
-function curves(runs: readonly RunState[], pick: "trainCost" | "testAccuracy"): Curve[] {
-  return runs.map((r, i) => ({
-    key: String(i),
-    label: r.run.label,
-    color: RUN_COLORS[i % RUN_COLORS.length]!,
-    points: r.points.map((p) => ({ x: p.examples, y: p[pick] })),
-  }));
-}
 
 /** What every run shares, as words: all the settings but the one varied. */
 function sharedBy(base: SweepBase, setting: SweepSetting): string[] {
@@ -78,19 +69,11 @@ function SweepCharts({ runs }: { runs: readonly RunState[] }) {
     <div className="run-charts">
       <RunChart
         title="Training cost"
-        curves={curves(runs, "trainCost")}
+        curves={runCurves(runs, "trainCost")}
         yLabel="mean cost of recent mini-batches"
         format={(v) => v.toFixed(v >= 1 ? 1 : 2)}
       />
-      <RunChart
-        title="Test accuracy"
-        curves={curves(runs, "testAccuracy")}
-        yLabel="test accuracy"
-        yDomain={[0, 1]}
-        format={percent}
-        tickFormat={percentTick}
-        guide={{ y: 0.1, label: "chance" }}
-      />
+      <AccuracyChart runs={runs} pick="testAccuracy" title="Test accuracy" yLabel="test accuracy" />
     </div>
   );
 }
