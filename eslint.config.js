@@ -8,7 +8,6 @@ export default tseslint.config(
     ignores: [
       "src/**/*.as.ts",
       "dist",
-      "dist-lib",
       "node_modules",
       "public/data",
       "test-results",

@@ -1,4 +1,5 @@
-// `npm run build:lib`: the <nn-explorable> custom element as one ES module (plus its worker chunks) in dist-lib/.
+// The <nn-explorable> custom element as one ES module (plus its worker chunks) in dist/lib/, built by `npm run
+// build` after the app, so one dist/ holds everything a teachers' snippet names and works from any subpath.
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 
@@ -11,8 +12,8 @@ export default defineConfig({
   publicDir: false,
   worker: { format: "es" },
   build: {
-    outDir: "dist-lib",
-    emptyOutDir: true,
+    outDir: "dist/lib",
+    emptyOutDir: false,
     lib: { entry: "src/app/element.tsx", formats: ["es"], fileName: () => "nn-explorable.js" },
   },
 });

@@ -1,6 +1,5 @@
-// The <nn-explorable> web component from the library build (npm run build:lib), on a host page of its own:
+// The <nn-explorable> web component from the build (dist/lib, made by npm run build), on a host page of its own:
 // two elements keep their own store and worker, so playing one leaves the other untouched.
-import { execSync } from "node:child_process";
 import type { Server } from "node:http";
 import { expect, test, type Locator } from "@playwright/test";
 import { collectPageErrors, TRAINING_SPEC, TRAINING_WAIT } from "./helpers.ts";
@@ -26,8 +25,6 @@ const PAGE = `<!doctype html>
 
 let server: Server;
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  execSync("npx vite build --config vite.lib.config.ts", { stdio: "ignore" });
   server = await serveHost(PORT, PAGE);
 });
 test.afterAll(() => new Promise<void>((done) => server.close(() => done())));

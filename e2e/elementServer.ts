@@ -1,4 +1,4 @@
-// A host page for the <nn-explorable> specs on its own port: the library build (dist-lib), the MNIST data and the
+// A host page for the <nn-explorable> specs on its own port: the library build (dist/lib), the MNIST data and the
 // checkpoints from public/, and one HTML page given by the spec, as a page of a lesson site would serve them.
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -11,11 +11,11 @@ const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
 };
 
-/** Serves `/lib/…` from dist-lib, `/data/…` and `/models/…` from public, and `/` as `html`. */
+/** Serves `/lib/…` from dist/lib, `/data/…` and `/models/…` from public, and `/` as `html`. */
 export function serveHost(port: number, html: string): Promise<Server> {
   const root = resolve(import.meta.dirname, "..");
   const folders: Record<string, string> = {
-    lib: join(root, "dist-lib"),
+    lib: join(root, "dist", "lib"),
     data: join(root, "public", "data"),
     models: join(root, "public", "models"),
   };

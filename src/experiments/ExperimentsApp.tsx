@@ -181,9 +181,11 @@ export function Experiments() {
   useEffect(() => {
     document.title = id ? `${EXPERIMENTS[id].title} · Experiments · ${SITE}` : `Experiments · ${SITE}`;
   }, [id]);
+  // embed=1 (an experiment in a teacher's iframe): no breadcrumb back to the index.
+  const embedded = new URLSearchParams(search).get("embed") === "1";
 
   return (
-    <div className="experiments">
+    <div className={embedded ? "experiments embedded" : "experiments"}>
       {id === null ? (
         <ExperimentIndex
           unknown={page.kind === "unknown" ? page.requested : null}
@@ -194,7 +196,7 @@ export function Experiments() {
       ) : (
         <article className="experiment-page" data-experiment={id}>
           <header className="experiment-header">
-            <Crumbs id={id} navigate={navigate} search={search} />
+            {embedded ? null : <Crumbs id={id} navigate={navigate} search={search} />}
             <h1>{EXPERIMENTS[id].title}</h1>
             {id === "shuffled-labels" || id === "side-by-side" ? null : (
               <CheckpointPicker epochs={epochs} onChange={onEpochs} />

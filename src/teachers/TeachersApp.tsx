@@ -22,7 +22,7 @@ const EXPERIMENT_EMBEDS: readonly Embeddable[] = EXPERIMENT_IDS.map((id) => ({
   id,
   title: EXPERIMENTS[id].title,
   summary: EXPERIMENTS[id].summary,
-  search: `?experiment=${id}`,
+  search: `?experiment=${id}&embed=1`,
   width: 1000,
   height: 800,
 }));

@@ -9,7 +9,7 @@ export function isTeachersUrl(search: string): boolean {
   return new URLSearchParams(search).has("teachers");
 }
 
-/** Where the library build (dist-lib, `npm run build:lib`) is deployed, relative to the app. */
+/** Where the library build (dist/lib, made by `npm run build` with the app) is, relative to the app. */
 export const LIB_PATH = "lib/nn-explorable.js";
 
 /** One thing a teacher can embed. */

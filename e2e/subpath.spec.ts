@@ -1,0 +1,128 @@
+// One build, deployed under a course's subpath of a static host, embedded by a lesson page on another origin:
+// every snippet of the teachers' page — each scene's, experiment's and view's iframe, and each view's
+// <nn-explorable> element — renders there and responds.
+import { resolve } from "node:path";
+import { expect, test, type FrameLocator, type Locator, type Page } from "@playwright/test";
+import { collectPageErrors } from "./helpers.ts";
+import { serveStatic, type StaticHost } from "./staticServer.ts";
+
+const APP_PORT = 4198;
+const HOST_PORT = 4199;
+const COURSE = `http://127.0.0.1:${APP_PORT}/courses/nn/`;
+const LESSON = `http://127.0.0.1:${HOST_PORT}/lesson.html`;
+
+interface Snippet {
+  readonly section: string;
+  readonly title: string;
+  readonly kind: string;
+  readonly text: string;
+}
+
+let app: StaticHost;
+let host: StaticHost;
+test.beforeAll(async () => {
+  app = await serveStatic(APP_PORT, { "/courses/nn/": resolve(import.meta.dirname, "..", "dist") + "/" });
+  host = await serveStatic(HOST_PORT, {});
+});
+test.afterAll(async () => {
+  await app.close();
+  await host.close();
+});
+
+/** Every snippet the teachers' page shows, as served from the course's subpath. */
+async function snippets(page: Page): Promise<Snippet[]> {
+  await page.goto(`${COURSE}?teachers`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/For teachers/);
+  return page.locator("section.teachers-section article").evaluateAll((articles) =>
+    articles.flatMap((a) =>
+      Array.from(a.querySelectorAll(".snippet"), (s) => ({
+        section: a.closest("section")?.getAttribute("aria-label") ?? "",
+        title: a.getAttribute("aria-label") ?? "",
+        kind: s.querySelector(".snippet-head span")?.textContent ?? "",
+        text: s.querySelector("pre code")?.textContent ?? "",
+      })),
+    ),
+  );
+}
+
+/** A lesson page on the host's origin holding one snippet. */
+function lesson(snippet: Snippet): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${snippet.title}</title></head>
+<body style="background:#0e1116;color:#eee;margin:16px"><h1>A lesson</h1>${snippet.text}</body></html>`;
+}
+
+/** Within an embedded explorable view (iframe or element): it renders, and it answers a learner. */
+async function viewResponds(root: FrameLocator | Locator, view: string): Promise<void> {
+  const region: Record<string, string> = {
+    all: "Network",
+    network: "Network",
+    heatmaps: "Weights of the first hidden layer",
+    pad: "Input",
+    output: "Output",
+  };
+  if (view === "curve")
+    await expect(root.getByRole("radio", { name: "log" })).toBeVisible({ timeout: 60_000 });
+  else if (view === "controls")
+    await expect(root.getByRole("button", { name: "Play", exact: true })).toBeVisible({ timeout: 60_000 });
+  else
+    await expect(root.getByRole("region", { name: region[view] ?? view, exact: true })).toBeVisible({
+      timeout: 60_000,
+    });
+  // It answers: the learner picks a test image (pad), plays (controls, all), or switches the scale (curve).
+  if (view === "pad") {
+    await root.getByRole("button", { name: "Next" }).click({ timeout: 60_000 });
+    await expect(root.getByText(/^True label: \d$/)).toBeVisible({ timeout: 60_000 });
+  } else if (view === "all" || view === "controls") {
+    const play = root.getByRole("button", { name: "Play", exact: true });
+    await expect(play).toBeEnabled({ timeout: 60_000 });
+    await play.click();
+    await expect(root.getByRole("button", { name: "Pause", exact: true })).toBeVisible();
+  } else if (view === "curve") {
+    await root.getByRole("radio", { name: "log" }).check();
+    await expect(root.getByRole("radio", { name: "log" })).toBeChecked();
+  } else if (view === "output") {
+    await expect(root.getByText(/^confidence = /)).toBeVisible();
+  } else if (view === "network") {
+    await expect(root.getByRole("application", { name: /^Network: 784-16-16-10/ })).toBeVisible();
+  }
+}
+
+test("every snippet of the teachers' page works on another origin's page, from a subpath build", async ({
+  page,
+}) => {
+  test.setTimeout(15 * 60_000);
+  const errors = collectPageErrors(page);
+  const all = await snippets(page);
+  expect(all.filter((s) => s.kind === "iframe")).toHaveLength(6 + 7 + 7);
+  expect(all.filter((s) => s.kind === "web component")).toHaveLength(7);
+  for (const s of all) expect(s.text).toContain(COURSE); // the address the page was served from
+
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  for (const snippet of all) {
+    await test.step(`${snippet.section}: ${snippet.title} (${snippet.kind})`, async () => {
+      host.page("/lesson.html", lesson(snippet));
+      await page.goto(LESSON);
+      if (snippet.kind === "web component") {
+        const view = /view="(\w+)"/.exec(snippet.text)![1]!;
+        const element = page.locator("nn-explorable");
+        await viewResponds(element, view);
+        return;
+      }
+      const frame = page.frameLocator("iframe");
+      if (snippet.section === "Lesson scenes") {
+        await expect(frame.getByRole("button", { name: "Next" })).toBeVisible({ timeout: 60_000 });
+        const heading = frame.locator("h2").first();
+        const before = await heading.textContent();
+        await frame.getByRole("button", { name: "Next" }).click();
+        await expect(heading).not.toHaveText(before ?? "");
+      } else if (snippet.section === "Experiments") {
+        await expect(frame.getByRole("heading", { level: 1 })).toHaveText(snippet.title, { timeout: 60_000 });
+        await expect(frame.getByRole("navigation", { name: "Experiments" })).toHaveCount(0); // embed=1
+      } else {
+        const view = /view=(\w+)/.exec(snippet.text)![1]!;
+        await viewResponds(frame, view);
+      }
+    });
+  }
+  expect(errors).toEqual([]);
+});
