@@ -17,12 +17,18 @@ test("the teachers' page lists every scene and view, copies a snippet, and loads
 
   const scenes = page.getByRole("region", { name: "Lesson scenes" });
   await expect(scenes.locator("article")).toHaveCount(6);
-  for (const id of SCENES) await expect(scenes.locator(`iframe[src*="scene=${id}&embed=1"]`)).toHaveCount(1);
+  for (const id of SCENES)
+    await expect(scenes.locator("pre code", { hasText: `scene=${id}&amp;embed=1` })).toHaveCount(1);
   const views = page.getByRole("region", { name: "Explorable views" });
   await expect(views.locator("article")).toHaveCount(VIEWS.length);
-  for (const v of VIEWS) await expect(views.locator(`iframe[src$="?embed=1&view=${v}"]`)).toHaveCount(1);
+  for (const v of VIEWS)
+    await expect(views.locator("pre code", { hasText: `?embed=1&amp;view=${v}"` })).toHaveCount(1);
   await expect(page.getByRole("region", { name: "Experiments" }).locator("article")).toHaveCount(7);
-  await expect(page.locator('iframe:not([loading="lazy"])')).toHaveCount(0);
+  // Previews are still cards until asked for: no live explorable (and no worker) starts with the page.
+  await expect(page.locator("iframe")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Start the live preview: / })).toHaveCount(
+    6 + 7 + VIEWS.length,
+  );
 
   // Copy puts the iframe snippet, exactly as shown, on the clipboard.
   const first = scenes.locator("article").first();
@@ -33,10 +39,12 @@ test("the teachers' page lists every scene and view, copies a snippet, and loads
   expect(copied).toBe(shown);
   expect(copied).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:4173\/\?scene=neuron&amp;embed=1" /);
 
-  // A view's preview loads the live explorable in its frame.
+  // A view's preview starts on request and loads the live explorable in its frame.
   const network = views.getByRole("article", { name: "Network" });
   await network.scrollIntoViewIfNeeded();
   await expect(network.getByRole("button", { name: "Copy web component" })).toBeVisible();
+  await network.getByRole("button", { name: "Start the live preview: Network" }).click();
+  await expect(page.locator("iframe")).toHaveCount(1);
   const frame = page.frameLocator('iframe[title="Preview: Network"]');
   await expect(frame.getByRole("region", { name: "Network" })).toBeVisible({ timeout: 30_000 });
   expect(errors).toEqual([]);

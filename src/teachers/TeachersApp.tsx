@@ -57,21 +57,52 @@ function Snippet({ label, text }: { label: string; text: string }) {
   );
 }
 
+/**
+ * A scaled-down preview: a still card until the teacher asks for it, then the live embed (one worker per live
+ * preview, started only on request, so the page stays light however many entries it lists).
+ */
+function Preview({ embed, appUrl }: { embed: Embeddable; appUrl: string }) {
+  const [live, setLive] = useState(false);
+  const scale = Math.min(1, 320 / embed.width);
+  const size = { width: embed.width * scale, height: embed.height * scale };
+  if (!live)
+    return (
+      <button
+        type="button"
+        className="preview still"
+        style={size}
+        onClick={() => setLive(true)}
+        aria-label={`Start the live preview: ${embed.title}`}
+      >
+        <span className="still-kind">{KIND_WORDS[embed.kind]}</span>
+        <span className="still-title">{embed.title}</span>
+        <span className="still-start">▶ Live preview</span>
+      </button>
+    );
+  return (
+    <div className="preview" style={size}>
+      <iframe
+        src={embedUrl(appUrl, embed.search)}
+        title={`Preview: ${embed.title}`}
+        width={embed.width}
+        height={embed.height}
+        style={{ transform: `scale(${scale})` }}
+      />
+    </div>
+  );
+}
+
+const KIND_WORDS: Record<Embeddable["kind"], string> = {
+  scene: "Lesson scene",
+  experiment: "Experiment",
+  view: "Explorable view",
+};
+
 function Entry({ embed }: { embed: Embeddable }) {
   const appUrl = window.location.href;
-  const scale = Math.min(1, 320 / embed.width);
   return (
     <article className="teachers-entry" aria-label={embed.title}>
-      <div className="preview" style={{ width: embed.width * scale, height: embed.height * scale }}>
-        <iframe
-          src={embedUrl(appUrl, embed.search)}
-          title={`Preview: ${embed.title}`}
-          loading="lazy"
-          width={embed.width}
-          height={embed.height}
-          style={{ transform: `scale(${scale})` }}
-        />
-      </div>
+      <Preview embed={embed} appUrl={appUrl} />
       <div className="about">
         <h3>{embed.title}</h3>
         <p>{embed.summary}</p>
