@@ -12,6 +12,9 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
+    // The app's offline service worker would answer requests before page.route sees them; only the offline spec
+    // lets it run.
+    serviceWorkers: "block",
     browserName: "chromium",
     launchOptions: {
       executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",

@@ -1,9 +1,10 @@
 // Vite builds the app; Vitest runs the unit and component tests from test/.
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
+import { precacheServiceWorker } from "./scripts/serviceWorker.ts";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precacheServiceWorker()],
   base: "./",
   worker: { format: "es" },
   test: {

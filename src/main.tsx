@@ -3,6 +3,7 @@
 import { lazy, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";
+import { registerServiceWorker } from "./app/serviceWorker.ts";
 import { isExperimentUrl } from "./experiments/url.ts";
 import { isLessonUrl } from "./lessons/url.ts";
 import { isTeachersUrl } from "./teachers/snippets.ts";
@@ -16,6 +17,7 @@ const TeachersApp = lazy(() =>
 );
 const LessonApp = lazy(() => import("./lessons/LessonApp.tsx").then((m) => ({ default: m.LessonApp })));
 
+registerServiceWorker();
 const root = document.getElementById("root");
 if (root) {
   // No StrictMode: its double-mounting would start and stop the training worker twice.
