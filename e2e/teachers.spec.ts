@@ -3,7 +3,17 @@ import { expect, test } from "@playwright/test";
 import { collectPageErrors } from "./helpers.ts";
 
 const SCENES = ["neuron", "cost", "gradient-descent", "backprop-intuition", "backprop-calculus", "sgd"];
-const VIEWS = ["all", "network", "heatmaps", "curve", "pad", "output", "controls"];
+const VIEWS = [
+  "all",
+  "network",
+  "heatmaps",
+  "curve",
+  "pad",
+  "output",
+  "controls",
+  "pad+output",
+  "pad+network+output",
+];
 
 test("the teachers' page lists every scene and view, copies a snippet, and loads a preview", async ({
   page,
@@ -22,7 +32,7 @@ test("the teachers' page lists every scene and view, copies a snippet, and loads
   const views = page.getByRole("region", { name: "Explorable views" });
   await expect(views.locator("article")).toHaveCount(VIEWS.length);
   for (const v of VIEWS)
-    await expect(views.locator("pre code", { hasText: `?embed=1&amp;view=${v}"` })).toHaveCount(1);
+    await expect(views.locator("pre code", { hasText: `?embed=1&amp;view=${v}" ` })).toHaveCount(1);
   await expect(page.getByRole("region", { name: "Experiments" }).locator("article")).toHaveCount(7);
   // Previews are still cards until asked for: no live explorable (and no worker) starts with the page.
   await expect(page.locator("iframe")).toHaveCount(0);

@@ -1,10 +1,10 @@
 // The cost curve: training cost (smoothed) and test cost against examples seen, with test accuracy on a
 // second axis; hover for values; linear or log cost scale; PNG and CSV exports. render/costCurve.ts draws the
-// chart from the store's thinned history (a few updates a second), never per frame; this view holds the rest.
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+// chart at its container's width in CSS px, from the store's thinned history (a few updates a second) and on a
+// resize, never per frame; this view holds the rest.
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import {
   COST_CURVE_HEIGHT,
-  COST_CURVE_WIDTH,
   costReadout,
   paintCostCurve,
   paintHoverRule,
@@ -14,23 +14,37 @@ import {
 import { THEME } from "../render/theme.ts";
 import { downloadBlob, downloadSvgAsPng, metricsCsv } from "../store/exports.ts";
 import { useApp, useAppStore } from "./context.tsx";
+import { useElementWidth } from "./useFramePainter.ts";
+
+/** The chart's width until its container is measured (and where it can't be, as in jsdom), CSS px. */
+const FALLBACK_WIDTH = 560;
 
 export function CostCurve() {
   const history = useApp((s) => s.history);
   const scale = useApp((s) => s.costScale);
+  const plotRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const scales = useRef<CostCurveScales | null>(null);
   const [hover, setHover] = useState<number | null>(null);
+  // Redrawn when the width changes, not on every resize notification (React skips an unchanged width).
+  const width = useElementWidth(plotRef, FALLBACK_WIDTH);
 
-  useEffect(() => {
+  // Layout effects, so the chart has its size before the browser paints.
+  useLayoutEffect(() => {
     const svg = svgRef.current;
-    if (svg) scales.current = paintCostCurve(svg, history, { scale, onHover: setHover });
-  }, [history, scale]);
+    if (svg)
+      scales.current = paintCostCurve(svg, history, {
+        scale,
+        width,
+        height: COST_CURVE_HEIGHT,
+        onHover: setHover,
+      });
+  }, [history, scale, width]);
   // After the chart (effects run in order), so a repainted chart gets its rule back.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const svg = svgRef.current;
     if (svg && scales.current) paintHoverRule(svg, history, scales.current, hover);
-  }, [history, scale, hover]);
+  }, [history, scale, width, hover]);
 
   return (
     <section className="cost-curve" aria-label="Cost curve">
@@ -38,12 +52,9 @@ export function CostCurve() {
         <h2>Cost</h2>
         <ScaleToggle scale={scale} />
       </div>
-      <svg
-        ref={svgRef}
-        viewBox={`0 0 ${COST_CURVE_WIDTH} ${COST_CURVE_HEIGHT}`}
-        role="img"
-        aria-label="Cost and accuracy against examples seen"
-      />
+      <div ref={plotRef}>
+        <svg ref={svgRef} role="img" aria-label="Cost and accuracy against examples seen" />
+      </div>
       <p className="legend mono">
         <span className="key train">— training cost (smoothed)</span>{" "}
         <span className="key test">— test cost</span> <span className="key acc">— test accuracy</span>

@@ -1,6 +1,7 @@
 // The explorable's views laid out: three columns on the page, or one view filling an embed's frame. Views listed in
 // the URL's `hide=` are left out. Structure only: the views paint themselves from the store and the client.
 import type { ReactNode } from "react";
+import "./layout.css";
 import type { ControlId, ViewName } from "../store/urlState.ts";
 import { useApp } from "./context.tsx";
 import { Controls } from "./Controls.tsx";
@@ -101,23 +102,38 @@ export function Columns() {
   );
 }
 
-const SINGLE_VIEWS: Record<Exclude<ViewName, "all">, () => ReactNode> = {
+const PANELS = {
   network: NetworkPanel,
   heatmaps: HeatmapPanel,
   curve: CurvePanel,
   pad: InputPanel,
   output: OutputPanel,
   controls: ControlsPanel,
-};
+} as const satisfies Record<string, () => ReactNode>;
 
-/** An embed: one view (or all of them) filling its frame, with the notices but without the page's header. */
+/** The panels of an embed's view: one, or a combination such as "pad+output" side by side. */
+function panelsOf(view: Exclude<ViewName, "all">): (() => ReactNode)[] {
+  return view.split("+").map((name) => PANELS[name as keyof typeof PANELS]);
+}
+
+/** An embed: one view, a combination, or all of them, filling its frame, with the notices but not the header. */
 export function Embedded({ view }: { view: ViewName }) {
-  const View = view === "all" ? null : SINGLE_VIEWS[view];
+  const panels = view === "all" ? null : panelsOf(view);
   return (
-    <div className={`app embed embed-${view}`}>
+    <div className={`app embed embed-${view.replace(/\+/g, "-")}`}>
       <LoadingBar />
       <Notice />
-      {View ? <View /> : <Columns />}
+      {panels === null ? (
+        <Columns />
+      ) : panels.length === 1 ? (
+        panels.map((Panel, i) => <Panel key={i} />)
+      ) : (
+        <main className="embed-combination">
+          {panels.map((Panel, i) => (
+            <Panel key={i} />
+          ))}
+        </main>
+      )}
     </div>
   );
 }

@@ -20,6 +20,7 @@ import {
   inLayout,
   layoutNetwork,
   neuronAt,
+  panelPosition,
   type NetworkLayout,
   type NeuronRef,
 } from "../render/networkLayout.ts";
@@ -52,7 +53,9 @@ const panelStyle: CSSProperties = {
   background: "rgba(14, 17, 22, 0.92)",
   color: THEME.foreground,
   font: `12px ${THEME.monoFont}`,
-  whiteSpace: "pre",
+  // Its lines wrap only in a diagram narrower than they are.
+  whiteSpace: "pre-wrap",
+  maxWidth: "100%",
   lineHeight: 1.4,
 };
 
@@ -167,7 +170,7 @@ function useSelectionAnnouncer(liveRef: RefObject<HTMLElement | null>, onChange:
   }, [store, client, liveRef, onChange]);
 }
 
-/** Writes neuron `target`'s name and numbers into the panel beside it; hides the panel for none. */
+/** Writes neuron `target`'s name and numbers into the panel beside it (see panelPosition); hides it for none. */
 function showPanel(
   panel: HTMLElement,
   layout: NetworkLayout,
@@ -178,17 +181,18 @@ function showPanel(
     panel.style.display = "none";
     return;
   }
-  const L = layout.layers[target.layer]!;
   const { title, values } = describeNeuron(layout.sizes, frame, target);
   panel.textContent = `${title}\n${values}`;
-  const x = L.x[target.index]!;
-  const y = L.y[target.index]!;
-  const gap = L.radius + 10;
-  const flip = x > layout.width * 0.6;
+  // Measured at the top left, where nothing narrows it, then placed inside the diagram.
   panel.style.display = "block";
-  panel.style.left = `${flip ? x - gap : x + gap}px`;
-  panel.style.top = `${Math.max(0, y - 18)}px`;
-  panel.style.transform = flip ? "translateX(-100%)" : "";
+  panel.style.left = "0px";
+  panel.style.top = "0px";
+  const { left, top } = panelPosition(layout, target, {
+    width: panel.offsetWidth,
+    height: panel.offsetHeight,
+  });
+  panel.style.left = `${left}px`;
+  panel.style.top = `${top}px`;
 }
 
 /** What a screen reader hears when the selection changes: "Hidden layer 1, neuron 5: a = …, b = …, z = …". */

@@ -26,18 +26,16 @@ export function Notice() {
   const isError = notice.kind !== "info";
   return (
     <div className={`notice ${isError ? "error" : ""}`} role={isError ? "alert" : "status"}>
-      {notice.details ? (
-        <div>
-          <p>{notice.message}</p>
+      <div className="notice-text">
+        <p>{notice.message}</p>
+        {notice.details && (
           <ul className="notice-details">
             {notice.details.map((d, i) => (
               <li key={i}>{d}</li>
             ))}
           </ul>
-        </div>
-      ) : (
-        <p>{notice.message}</p>
-      )}
+        )}
+      </div>
       <div className="notice-actions">
         {notice.action === "restore" && (
           <button type="button" className="primary" onClick={() => store.getState().restoreLastGood()}>

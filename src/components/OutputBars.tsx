@@ -46,6 +46,7 @@ export function OutputBars() {
   const store = useAppStore();
   const output = useApp((s) => s.spec.output);
   const prediction = useApp((s) => predictionOf(s));
+  const noInput = useApp((s) => s.answer.kind === "none");
   const listRef = useRef<HTMLOListElement>(null);
   const noteRef = useRef<HTMLParagraphElement>(null);
 
@@ -114,7 +115,7 @@ export function OutputBars() {
       <p role="status" aria-live="polite" style={{ fontSize: "1.2rem", margin: "0.5em 0 0" }}>
         {prediction ? `Prediction: ${prediction.digit} (${percent(prediction.confidence)}%)` : ""}
       </p>
-      {prediction ? null : <p style={{ margin: 0, opacity: 0.7 }}>Draw a digit</p>}
+      {noInput && <p style={{ margin: 0, opacity: 0.7 }}>Draw a digit</p>}
       <p ref={noteRef} className="hint" />
       <p style={{ fontSize: "0.75rem", opacity: 0.7, margin: "0.25em 0 0" }}>
         {output === "softmax" ? "confidence = softmax probability aⱼ" : "confidence = a / Σa"}

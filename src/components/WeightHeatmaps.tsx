@@ -11,6 +11,7 @@ import {
 } from "react";
 import { devicePixelRatio, fitCanvas } from "../render/canvas.ts";
 import { pacer } from "../render/clock.ts";
+import { formatCompact } from "../render/format.ts";
 import {
   drawEnlargedHeatmap,
   drawHeatmapGrid,
@@ -21,7 +22,7 @@ import {
   type HeatmapGrid,
 } from "../render/heatmap.ts";
 import { SheetCanvas } from "../render/heatmapSheetCanvas.ts";
-import { DIVERGING_CSS, formatValue, THEME } from "../render/theme.ts";
+import { DIVERGING_CSS, THEME } from "../render/theme.ts";
 import type { AppStore } from "../store/appStore.ts";
 import { downloadCanvas } from "../store/exports.ts";
 import { useApp, useAppStore, useClient } from "./context.tsx";
@@ -268,7 +269,9 @@ function ScaleLegend({ width }: { width: number }) {
   return (
     <div style={{ width }}>
       <div style={{ height: 8, borderRadius: 2, background: DIVERGING_CSS }} />
-      <div style={{ ...mono, display: "flex", justifyContent: "space-between" }}>
+      <div
+        style={{ ...mono, display: "flex", flexWrap: "wrap", justifyContent: "space-between", columnGap: 8 }}
+      >
         <span data-scale="-">−s</span>
         <span>0</span>
         <span data-scale="+">+s</span>
@@ -281,10 +284,10 @@ function ScaleLegend({ width }: { width: number }) {
 function writeNumbers(wrap: HTMLElement, scale: number, bias: number | null): void {
   for (const el of wrap.querySelectorAll<HTMLElement>("[data-scale]"))
     el.textContent = Number.isFinite(scale)
-      ? `${el.dataset.scale === "-" ? "\u2212" : "+"}${formatValue(scale)}`
+      ? `${el.dataset.scale === "-" ? "\u2212" : "+"}${formatCompact(scale)}`
       : "—";
   const biasEl = wrap.querySelector<HTMLElement>("[data-bias]");
-  if (biasEl) biasEl.textContent = bias === null ? "—" : formatValue(bias);
+  if (biasEl) biasEl.textContent = bias === null ? "—" : formatCompact(bias);
 }
 
 /** The sheet of `count` heatmaps, each weight drawn as PNG_ZOOM × PNG_ZOOM pixels, saved as a PNG. */

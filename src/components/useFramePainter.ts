@@ -56,14 +56,18 @@ export function useFramePainter(
 }
 
 /**
- * The content width of `ref`'s element in CSS px, followed with a ResizeObserver (React state: it changes
- * rarely). `fallback` until the first measurement, and where there is no ResizeObserver (jsdom).
+ * The content width of `ref`'s element (one without padding or border) in whole CSS px, measured before the
+ * first paint and followed with a ResizeObserver (React state: it changes rarely, and an unchanged width renders
+ * nothing). `fallback` where the element has no width, as in jsdom.
  */
 export function useElementWidth(ref: RefObject<HTMLElement | null>, fallback: number): number {
   const [width, setWidth] = useState(fallback);
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!el || typeof ResizeObserver === "undefined") return;
+    if (!el) return;
+    const measured = Math.floor(el.clientWidth);
+    if (measured > 0) setWidth(measured);
+    if (typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver((entries) => {
       const w = Math.floor(entries[0]?.contentRect.width ?? 0);
       if (w > 0) setWidth(w);

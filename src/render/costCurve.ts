@@ -1,6 +1,7 @@
 // The cost curve's painter: training cost (smoothed) and test cost against examples seen, with test accuracy
-// on a second axis, drawn by d3 into an SVG; a hover rule; and the words read out under it. Plain functions of
-// (svg, history, options), called from the store's thinned history (a few updates a second), never per frame.
+// on a second axis, drawn by d3 into an SVG at its real size in CSS px (so its text is as large as it says); a hover
+// rule; and the words read out under it. Plain functions of (svg, history, options), called from the store's thinned
+// history (a few updates a second) or on a resize, never per frame.
 import {
   axisBottom,
   axisLeft,
@@ -24,12 +25,21 @@ import type { HistoryPoint } from "../worker/training/protocol.ts";
 /** How the cost axis is scaled. */
 export type CostScale = "linear" | "log";
 
-/** The SVG's user units (its viewBox); it is scaled to its container's width by CSS. */
-export const COST_CURVE_WIDTH = 560;
+/** The chart's size in CSS px; the SVG's viewBox is the same, one user unit per CSS px. */
+export interface CostCurveSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The chart's height, CSS px (its width is its container's). */
 export const COST_CURVE_HEIGHT = 240;
-const W = COST_CURVE_WIDTH;
-const H = COST_CURVE_HEIGHT;
-const M = { top: 12, right: 48, bottom: 32, left: 52 };
+/** Axis text, CSS px: the SVG is not scaled, so this is the size on screen. */
+export const AXIS_FONT_PX = 12;
+/** Margins around the plot, room for the tick labels at AXIS_FONT_PX and the x axis's label under them. */
+const M = { top: 12, right: 48, bottom: 40, left: 52 };
+/** Least distance between tick labels along the x axis ("120k" is 4 characters), and up the y axes, CSS px. */
+const X_TICK_SPACING = 80;
+const Y_TICK_SPACING = 40;
 /** The x axis spans at least this many examples, so the first few points don't fill the width. */
 const MIN_SPAN = 10_000;
 
@@ -45,7 +55,7 @@ export function smoothCost(history: readonly HistoryPoint[], alpha = 0.15): numb
   return out;
 }
 
-/** The chart's scales, SVG user units: x examples seen, y cost, accuracy 0…1 on the right-hand axis. */
+/** The chart's scales, CSS px: x examples seen, y cost, accuracy 0…1 on the right-hand axis. */
 export interface CostCurveScales {
   readonly x: ScaleLinear<number, number>;
   readonly y: ScaleLinear<number, number> | ScaleLogarithmic<number, number>;
@@ -53,25 +63,26 @@ export interface CostCurveScales {
 }
 
 /**
- * Scales for a history: x over the examples seen (at least MIN_SPAN wide; one epoch of MNIST's training set
- * before any point), y from 0 (linear) or just under the least cost (log) to just over the largest, smoothed training
- * and test costs both counted.
+ * Scales for a history in a chart of `size`: x over the examples seen (at least MIN_SPAN wide; one epoch of
+ * MNIST's training set before any point), y from 0 (linear) or just under the least cost (log) to just over the
+ * largest, smoothed training and test costs both counted.
  */
 export function costCurveScales(
   history: readonly HistoryPoint[],
   smooth: readonly number[],
   scale: CostScale,
+  size: CostCurveSize,
 ): CostCurveScales {
   const xs = extent(history, (p) => p.examplesSeen);
   const x = scaleLinear()
     .domain(xs[0] === undefined ? [0, MNIST_TRAIN_COUNT] : [xs[0], Math.max(xs[1], xs[0] + MIN_SPAN)])
-    .range([M.left, W - M.right]);
+    .range([M.left, Math.max(M.left, size.width - M.right)]);
   const costs = [...smooth, ...history.map((p) => p.testCost ?? Number.NaN)].filter(
     (c) => Number.isFinite(c) && c > 0,
   );
   const hi = max(costs) ?? 1;
   const lo = min(costs) ?? 0.01;
-  const range = [H - M.bottom, M.top];
+  const range = [Math.max(M.top, size.height - M.bottom), M.top];
   const y =
     scale === "log"
       ? scaleLog()
@@ -84,26 +95,31 @@ export function costCurveScales(
   return { x, y, accuracy: scaleLinear().domain([0, 1]).range(range) };
 }
 
-export interface CostCurveOptions {
+export interface CostCurveOptions extends CostCurveSize {
   readonly scale: CostScale;
   /** Called with the index of the history point nearest the pointer, and null when it leaves the plot. */
   readonly onHover?: (index: number | null) => void;
 }
 
 /**
- * Draws the whole chart into `svg` (emptied first): axes, the smoothed training cost, the test cost and
- * accuracy as lines with a dot at each evaluation, a hidden hover rule (see paintHoverRule) and a transparent
- * target over the plot that reports the point under the pointer. Returns the scales it used.
+ * Draws the whole chart into `svg` (emptied first, and sized options.width × options.height CSS px with the same
+ * viewBox): axes, the smoothed training cost, the test cost and accuracy as lines with a dot at each evaluation, a
+ * hidden hover rule (see paintHoverRule) and a transparent target over the plot that reports the point under the
+ * pointer. Returns the scales it used.
  */
 export function paintCostCurve(
   svg: SVGSVGElement,
   history: readonly HistoryPoint[],
   options: CostCurveOptions,
 ): CostCurveScales {
-  const root = select(svg);
+  const { width, height } = options;
+  const root = select(svg)
+    .attr("width", width)
+    .attr("height", height)
+    .attr("viewBox", `0 0 ${width} ${height}`);
   root.selectAll("*").remove();
   const smooth = smoothCost(history);
-  const scales = costCurveScales(history, smooth, options.scale);
+  const scales = costCurveScales(history, smooth, options.scale, options);
   const { x, y, accuracy } = scales;
   paintAxes(svg, scales, options.scale);
 
@@ -150,53 +166,69 @@ export function paintCostCurve(
   dots("test-cost-dots", (p) => y(p.testCost!));
   dots("test-accuracy-dots", (p) => accuracy(p.testAccuracy ?? 0));
 
-  root
-    .append("line")
-    .attr("class", "hover-rule")
-    .attr("display", "none")
-    .attr("y1", M.top)
-    .attr("y2", H - M.bottom);
+  paintHoverTarget(svg, history, scales, options.onHover);
+  return scales;
+}
+
+/** The hover rule (hidden; see paintHoverRule) and a transparent target over the plot reporting the point under it. */
+function paintHoverTarget(
+  svg: SVGSVGElement,
+  history: readonly HistoryPoint[],
+  { x, y }: CostCurveScales,
+  onHover: CostCurveOptions["onHover"],
+): void {
+  const root = select(svg);
+  const [bottom, top] = y.range() as [number, number];
+  const [left, right] = x.range() as [number, number];
+  root.append("line").attr("class", "hover-rule").attr("display", "none").attr("y1", top).attr("y2", bottom);
   const byX = bisector<HistoryPoint, number>((p) => p.examplesSeen).center;
-  const { onHover } = options;
   root
     .append("rect")
     .attr("class", "hover-target")
-    .attr("x", M.left)
-    .attr("y", M.top)
-    .attr("width", W - M.left - M.right)
-    .attr("height", H - M.top - M.bottom)
+    .attr("x", left)
+    .attr("y", top)
+    .attr("width", right - left)
+    .attr("height", bottom - top)
     .on("pointermove", (event: PointerEvent) => {
       if (!history.length) return;
       const [mx] = pointer(event);
       onHover?.(byX(history, x.invert(mx)));
     })
     .on("pointerleave", () => onHover?.(null));
-  return scales;
 }
 
-/** The three axes and the x axis's label. */
+/**
+ * How many ticks to ask d3 for on each axis of a plot `plotWidth` × `plotHeight` CSS px: about one per
+ * X_TICK_SPACING across and Y_TICK_SPACING up, at least 2 and at most 5, so labels never crowd a narrow chart.
+ */
+export function tickCounts(plotWidth: number, plotHeight: number): { x: number; y: number } {
+  const fit = (length: number, spacing: number) => Math.max(2, Math.min(5, Math.floor(length / spacing)));
+  return { x: fit(plotWidth, X_TICK_SPACING), y: fit(plotHeight, Y_TICK_SPACING) };
+}
+
+/** The three axes and the x axis's label under them, its text AXIS_FONT_PX. */
 function paintAxes(svg: SVGSVGElement, scales: CostCurveScales, scale: CostScale): void {
   const root = select(svg);
-  root
-    .append("g")
-    .attr("class", "axis")
-    .attr("transform", `translate(0,${H - M.bottom})`)
-    .call(axisBottom(scales.x).ticks(5).tickFormat(format("~s")));
-  root
-    .append("g")
-    .attr("class", "axis")
-    .attr("transform", `translate(${M.left},0)`)
-    .call(axisLeft(scales.y).ticks(5, scale === "log" ? "~g" : undefined));
-  root
-    .append("g")
-    .attr("class", "axis accuracy-axis")
-    .attr("transform", `translate(${W - M.right},0)`)
-    .call(axisRight(scales.accuracy).ticks(5).tickFormat(format(".0%")));
+  const [left, right] = scales.x.range() as [number, number];
+  const [bottom, top] = scales.y.range() as [number, number];
+  const ticks = tickCounts(right - left, bottom - top);
+  const axis = (className: string, transform: string) =>
+    root.append("g").attr("class", className).attr("transform", transform);
+  axis("axis", `translate(0,${bottom})`).call(axisBottom(scales.x).ticks(ticks.x).tickFormat(format("~s")));
+  axis("axis", `translate(${left},0)`).call(
+    axisLeft(scales.y).ticks(ticks.y, scale === "log" ? "~g" : undefined),
+  );
+  axis("axis accuracy-axis", `translate(${right},0)`).call(
+    axisRight(scales.accuracy).ticks(ticks.y).tickFormat(format(".0%")),
+  );
+  // d3's axes set their own font size (10) on their groups: ours replaces it.
+  root.selectAll("g.axis").attr("font-size", AXIS_FONT_PX);
   root
     .append("text")
     .attr("class", "axis-label")
-    .attr("x", M.left)
-    .attr("y", H - 4)
+    .attr("font-size", AXIS_FONT_PX)
+    .attr("x", left)
+    .attr("y", bottom + M.bottom - 4)
     .text("examples seen");
 }
 

@@ -1,5 +1,5 @@
-// Number formatting for the lessons and experiments: every engine number shown on their pages, and every number
-// put into TeX, goes through these functions (so TeX never receives text we did not write).
+// Number formatting for the lessons, experiments and views: every engine number shown on their pages, and every
+// number put into TeX, goes through these functions (so TeX never receives text we did not write).
 import { formatValue } from "./theme.ts";
 
 /** Superscript digits for "×10⁻⁶". */
@@ -29,15 +29,29 @@ function tiny(x: number, digits: number): { mantissa: string; exponent: string }
   return { mantissa, exponent: String(Number(exponent)) };
 }
 
+/** Mantissa × 10 to the exponent as text: "4.1×10⁻⁶", with a true minus sign. */
+function scientific({ mantissa, exponent }: { mantissa: string; exponent: string }): string {
+  const exp = Array.from(exponent, (c) => SUPERSCRIPT[c] ?? c).join("");
+  return `${mantissa.replace("-", "\u2212")}\u00d710${exp}`;
+}
+
 /**
  * Like formatFixed, but a non-zero number that would round to 0.000 is written in scientific notation,
  * "4.1×10⁻⁶", so a tiny cost never reads as exactly zero.
  */
 export function formatPrecise(x: number, digits = 3): string {
   const t = tiny(x, digits);
-  if (!t) return formatFixed(x, digits);
-  const exp = Array.from(t.exponent, (c) => SUPERSCRIPT[c] ?? c).join("");
-  return `${t.mantissa.replace("-", "\u2212")}\u00d710${exp}`;
+  return t ? scientific(t) : formatFixed(x, digits);
+}
+
+/**
+ * Like formatFixed, but a number of 10,000 or more in magnitude is written in scientific notation, "1.7×10¹⁶", so
+ * a diverged network's weights stay short enough to read and to fit beside each other.
+ */
+export function formatCompact(x: number, digits = 3): string {
+  if (!Number.isFinite(x) || Math.abs(x) < 1e4) return formatFixed(x, digits);
+  const [mantissa = "0", exponent = "0"] = x.toExponential(1).split("e");
+  return scientific({ mantissa, exponent: String(Number(exponent)) });
 }
 
 /** A whole number with thousands separators: 13,002. */

@@ -2,7 +2,7 @@
 // output labels, captions, selection and hover rings) drawn outside React's render path on a layout from
 // networkLayout.ts, with the edges networkEdges.ts picks.
 import type { ProbeActivations, Weights } from "../worker/training/protocol.ts";
-import { imageSide } from "./heatmap.ts";
+import { CAPTION_FONT_PX, layoutCaptions } from "./networkCaptions.ts";
 import { collectEdges, collectSelectedEdges, EdgeBuckets } from "./networkEdges.ts";
 import { inLayout, type LayerLayout, type NetworkLayout, type NeuronRef } from "./networkLayout.ts";
 import { activationFill, formatValue, monoFont, THEME } from "./theme.ts";
@@ -146,17 +146,14 @@ function paintOutputLabels(ctx: CanvasRenderingContext2D, L: LayerLayout, a: Flo
   }
 }
 
+/** The layer captions under the layers, laid out by layoutCaptions so that none touch. */
 function paintCaptions(ctx: CanvasRenderingContext2D, layout: NetworkLayout): void {
-  ctx.font = `11px ${THEME.sansFont}`;
+  ctx.font = `${CAPTION_FONT_PX}px ${THEME.sansFont}`;
   ctx.fillStyle = THEME.muted;
   ctx.textAlign = "center";
   ctx.textBaseline = "middle";
-  const last = layout.layers.length - 1;
-  layout.layers.forEach((L, l) => {
-    const side = imageSide(L.size);
-    const text = l === 0 ? `input ${side}×${side}` : l === last ? `output ${L.size}` : `hidden ${L.size}`;
-    ctx.fillText(text, L.centerX, layout.captionY);
-  });
+  for (const line of layoutCaptions(layout, (text) => ctx.measureText(text).width))
+    ctx.fillText(line.text, line.x, line.y);
 }
 
 /**

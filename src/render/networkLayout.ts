@@ -1,5 +1,6 @@
 // The network diagram's layout: where every neuron is drawn (the input image as a grid, other layers as columns
-// of circles), hit-testing a point, and whether a neuron is in the layout. Pure functions, CSS px.
+// of circles), hit-testing a point, whether a neuron is in the layout, and where the panel describing one goes.
+// Pure functions, CSS px.
 import { imageSide } from "./heatmap.ts";
 import { THEME } from "./theme.ts";
 
@@ -145,4 +146,35 @@ export function neuronAt(layout: NetworkLayout, x: number, y: number): NeuronRef
 export function inLayout(layout: NetworkLayout, ref: NeuronRef): boolean {
   const L = layout.layers[ref.layer];
   return L !== undefined && ref.index >= 0 && ref.index < L.size && Number.isInteger(ref.index);
+}
+
+/** Space between a neuron's circle and the panel describing it, CSS px. */
+const PANEL_GAP = 10;
+
+/**
+ * Where the top-left corner of a panel `panel` (its width and height, CSS px) goes to describe neuron `target`:
+ * beside it, right of it where the panel fits there, else left of it; where it fits neither side (a narrow
+ * diagram), under it, or over it. Always inside the layout's box, as far as the panel fits in it.
+ */
+export function panelPosition(
+  layout: NetworkLayout,
+  target: NeuronRef,
+  panel: { readonly width: number; readonly height: number },
+): { left: number; top: number } {
+  const L = layout.layers[target.layer]!;
+  const x = L.x[target.index]!;
+  const y = L.y[target.index]!;
+  const gap = L.radius + PANEL_GAP;
+  const inside = (v: number, room: number, size: number) => Math.max(0, Math.min(v, room - size));
+  const beside = inside(y - panel.height / 2, layout.height, panel.height);
+  if (x + gap + panel.width <= layout.width) return { left: x + gap, top: beside };
+  if (x - gap - panel.width >= 0) return { left: x - gap - panel.width, top: beside };
+  const below = y + gap;
+  return {
+    left: inside(x - panel.width / 2, layout.width, panel.width),
+    top:
+      below + panel.height <= layout.height
+        ? below
+        : inside(y - gap - panel.height, layout.height, panel.height),
+  };
 }

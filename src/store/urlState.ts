@@ -35,7 +35,18 @@ export const CONTROL_IDS = [
 export type ControlId = (typeof CONTROL_IDS)[number];
 
 /** What an embed (`embed=1`) shows: one view, the controls, or the whole explorable without the page's chrome. */
-export const VIEWS = ["all", "network", "heatmaps", "curve", "pad", "output", "controls"] as const;
+export const VIEWS = [
+  "all",
+  "network",
+  "heatmaps",
+  "curve",
+  "pad",
+  "output",
+  "controls",
+  // Combinations teachers asked for: the pad with the answer, and with the network between them.
+  "pad+output",
+  "pad+network+output",
+] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export { CHECKPOINTS };
@@ -168,7 +179,12 @@ export const URL_PARAMS: { readonly [K in keyof UrlSettings]: Param<K> } = {
       text === "1" || text === "true" || text === "" ? true : text === "0" || text === "false" ? false : null,
     format: (v) => (v ? "1" : "0"),
   },
-  view: { expected: `one of ${VIEWS.join(", ")}`, parse: oneOf(VIEWS), format: String },
+  view: {
+    expected: `one of ${VIEWS.join(", ")}`,
+    // "pad+output" typed into an address reads as "pad output" (a "+" in a query is a space).
+    parse: (text) => oneOf(VIEWS)(text.trim().replace(/ +/g, "+")),
+    format: String,
+  },
   origins: {
     expected: "a list of origins such as https://example.org",
     parse: listOf(parseOrigin, 20),

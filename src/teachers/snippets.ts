@@ -34,6 +34,8 @@ export const VIEW_SUMMARIES: Record<ViewName, string> = {
   pad: "A drawing pad and the MNIST test images, to give the network an input.",
   output: "The ten output neurons and the network's answer.",
   controls: "Play, step, reset, the learning rate and the network's shape.",
+  "pad+output": "Draw a digit and read the network's answer beside it.",
+  "pad+network+output": "Draw a digit and watch it flow through the network to the answer.",
 };
 
 const VIEW_SIZES: Record<ViewName, readonly [number, number]> = {
@@ -44,13 +46,22 @@ const VIEW_SIZES: Record<ViewName, readonly [number, number]> = {
   pad: [360, 620],
   output: [360, 360],
   controls: [360, 640],
+  "pad+output": [720, 620],
+  "pad+network+output": [1200, 640],
 };
 
 /** The explorable's views, as embeds (`?embed=1&view=…`). */
 export function viewEmbeds(): Embeddable[] {
   return VIEWS.map((view) => {
     const [width, height] = VIEW_SIZES[view];
-    const title = view === "all" ? "Everything" : view[0]!.toUpperCase() + view.slice(1);
+    const words =
+      view === "all"
+        ? "everything"
+        : view
+            .split("+")
+            .join(", ")
+            .replace(/, (\w+)$/, " and $1");
+    const title = words[0]!.toUpperCase() + words.slice(1);
     return {
       kind: "view",
       id: view,

@@ -1,13 +1,37 @@
 // @vitest-environment jsdom
-// CostCurve: the scale radios set the store's costScale (click or arrow keys) and redraw the chart; the readout
-// and the CSV button follow the history.
+// CostCurve: the scale radios set the store's costScale (click or arrow keys) and redraw the chart; the chart is
+// drawn at its container's width and redrawn when that changes; the readout and the CSV button follow the history.
 import { act, cleanup, fireEvent, screen } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { CostCurve } from "../../src/components/CostCurve.tsx";
 import type { HistoryPoint } from "../../src/worker/training/protocol.ts";
 import { setup } from "./inputHarness.tsx";
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+/** A stand-in for ResizeObserver: `resize(width)` tells every observer its element is now `width` px wide. */
+function fakeResizeObserver() {
+  const callbacks: ResizeObserverCallback[] = [];
+  vi.stubGlobal(
+    "ResizeObserver",
+    class {
+      constructor(callback: ResizeObserverCallback) {
+        callbacks.push(callback);
+      }
+      observe() {}
+      disconnect() {}
+    },
+  );
+  return (width: number) =>
+    act(() => {
+      const entry = { contentRect: { width } } as ResizeObserverEntry;
+      for (const cb of callbacks) cb([entry], {} as ResizeObserver);
+    });
+}
 
 const HISTORY: HistoryPoint[] = [
   { examplesSeen: 0, trainCost: 2.3, testCost: 2.4, testAccuracy: 0.1 },
@@ -38,6 +62,20 @@ describe("CostCurve", () => {
     expect(screen.getByRole<HTMLButtonElement>("button", { name: "Download metrics CSV" }).disabled).toBe(
       false,
     );
+  });
+
+  it("draws at its container's width, measured at once, and redraws only when the width changes", () => {
+    vi.spyOn(HTMLElement.prototype, "clientWidth", "get").mockReturnValue(311);
+    const resize = fakeResizeObserver();
+    setup({ history: HISTORY }).render(<CostCurve />);
+    const chart = screen.getByRole("img", { name: "Cost and accuracy against examples seen" });
+    expect(chart.getAttribute("viewBox")).toBe("0 0 311 240");
+    const drawn = chart.querySelector("path.train-cost");
+    resize(311.6); // the same whole width: nothing redrawn
+    expect(chart.querySelector("path.train-cost")).toBe(drawn);
+    resize(700);
+    expect(chart.getAttribute("viewBox")).toBe("0 0 700 240");
+    expect(chart.querySelector("path.train-cost")).not.toBe(drawn);
   });
 
   it("switches the cost scale by click and by arrow key, with one tab stop", () => {

@@ -65,6 +65,7 @@ describe("OutputBars", () => {
     expect(screen.getByText(/weights have diverged/).textContent).toBe(
       "No prediction: the outputs are not numbers (the weights have diverged).",
     );
+    expect(screen.queryByText("Draw a digit")).toBeNull(); // something is drawn: the outputs are what's wrong
   });
 
   it("uses the softmax probability itself for softmax outputs", () => {

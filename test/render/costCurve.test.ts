@@ -1,13 +1,16 @@
 // @vitest-environment jsdom
-// The cost curve's painter: smoothing, scales, the SVG it draws for each scale, the hover rule and the readout.
+// The cost curve's painter: smoothing, scales, the SVG it draws for each scale and size, the hover rule and the
+// readout.
 import { describe, expect, it, vi } from "vitest";
 import { MNIST_TRAIN_COUNT } from "../../src/engine/mnist.ts";
 import {
+  AXIS_FONT_PX,
   costCurveScales,
   costReadout,
   paintCostCurve,
   paintHoverRule,
   smoothCost,
+  tickCounts,
 } from "../../src/render/costCurve.ts";
 import type { HistoryPoint } from "../../src/worker/training/protocol.ts";
 
@@ -31,6 +34,10 @@ const HISTORY: HistoryPoint[] = [
   point(4000, 0.5, [0.6, 0.85]),
 ];
 
+/** A desktop's chart, and a phone's (390 px window less the page's and the panel's padding). */
+const DESKTOP = { width: 560, height: 240 };
+const PHONE = { width: 311, height: 240 };
+
 function svg(): SVGSVGElement {
   return document.createElementNS("http://www.w3.org/2000/svg", "svg");
 }
@@ -47,18 +54,18 @@ describe("smoothCost(history, alpha)", () => {
   });
 });
 
-describe("costCurveScales(history, smooth, scale)", () => {
+describe("costCurveScales(history, smooth, scale, size)", () => {
   it("spans the examples seen, at least 10,000 wide, and one epoch before any point", () => {
-    const { x } = costCurveScales(HISTORY, smoothCost(HISTORY), "linear");
+    const { x } = costCurveScales(HISTORY, smoothCost(HISTORY), "linear", DESKTOP);
     expect(x.domain()).toEqual([0, 10_000]);
-    expect(costCurveScales([], [], "linear").x.domain()).toEqual([0, MNIST_TRAIN_COUNT]);
+    expect(costCurveScales([], [], "linear", DESKTOP).x.domain()).toEqual([0, MNIST_TRAIN_COUNT]);
   });
   it("starts a linear cost axis at 0 and a log one just under the least cost", () => {
     const smooth = smoothCost(HISTORY);
-    const linear = costCurveScales(HISTORY, smooth, "linear").y.domain();
+    const linear = costCurveScales(HISTORY, smooth, "linear", DESKTOP).y.domain();
     expect(linear[0]).toBe(0);
     expect(linear[1]).toBeCloseTo(2.4 * 1.05);
-    const log = costCurveScales(HISTORY, smooth, "log").y.domain();
+    const log = costCurveScales(HISTORY, smooth, "log", DESKTOP).y.domain();
     expect(log[0]).toBeCloseTo(0.6 * 0.8);
     expect(log[1]).toBeCloseTo(2.4 * 1.2);
   });
@@ -67,7 +74,7 @@ describe("costCurveScales(history, smooth, scale)", () => {
 describe("paintCostCurve(svg, history, options)", () => {
   it("draws three axes, the three series and a dot per evaluation", () => {
     const el = svg();
-    paintCostCurve(el, HISTORY, { scale: "linear" });
+    paintCostCurve(el, HISTORY, { scale: "linear", ...DESKTOP });
     expect(el.querySelectorAll("g.axis")).toHaveLength(3);
     expect(el.querySelector(".axis-label")?.textContent).toBe("examples seen");
     for (const series of ["train-cost", "test-cost", "test-accuracy"])
@@ -79,16 +86,39 @@ describe("paintCostCurve(svg, history, options)", () => {
 
   it("replaces what it drew before, and labels a log axis with plain numbers", () => {
     const el = svg();
-    paintCostCurve(el, HISTORY, { scale: "linear" });
-    paintCostCurve(el, HISTORY, { scale: "log" });
+    paintCostCurve(el, HISTORY, { scale: "linear", ...DESKTOP });
+    paintCostCurve(el, HISTORY, { scale: "log", ...DESKTOP });
     expect(el.querySelectorAll("path.train-cost")).toHaveLength(1);
     const ticks = [...el.querySelectorAll("g.axis")][1]!.querySelectorAll(".tick text");
     expect([...ticks].map((t) => t.textContent)).toContain("1");
   });
 
+  it("draws at its size in CSS px: the viewBox is the size, so axis text is AXIS_FONT_PX on screen", () => {
+    const el = svg();
+    const scales = paintCostCurve(el, HISTORY, { scale: "linear", ...PHONE });
+    expect(el.getAttribute("viewBox")).toBe("0 0 311 240");
+    expect([el.getAttribute("width"), el.getAttribute("height")]).toEqual(["311", "240"]);
+    for (const axis of el.querySelectorAll("g.axis"))
+      expect(axis.getAttribute("font-size")).toBe(String(AXIS_FONT_PX));
+    expect(el.querySelector(".axis-label")?.getAttribute("font-size")).toBe(String(AXIS_FONT_PX));
+    const [left, right] = scales.x.range();
+    expect(left).toBeGreaterThan(0);
+    expect(right).toBeLessThan(PHONE.width);
+    expect(Number(el.querySelector(".hover-target")?.getAttribute("width"))).toBeCloseTo(right! - left!);
+  });
+
+  it("spaces the x axis's labels at least 60 px apart on a phone's width", () => {
+    const el = svg();
+    paintCostCurve(el, HISTORY, { scale: "linear", ...PHONE });
+    const xs = [...el.querySelectorAll("g.axis")][0]!.querySelectorAll(".tick");
+    const at = [...xs].map((t) => Number(/translate\(([\d.]+)/.exec(t.getAttribute("transform")!)![1]));
+    expect(at.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(60);
+  });
+
   it("draws nothing of a series but an empty path before any point", () => {
     const el = svg();
-    paintCostCurve(el, [], { scale: "log" });
+    paintCostCurve(el, [], { scale: "log", ...DESKTOP });
     expect(el.querySelector("path.train-cost")?.getAttribute("d")).toBe("");
     expect(el.querySelectorAll("circle")).toHaveLength(0);
   });
@@ -96,16 +126,25 @@ describe("paintCostCurve(svg, history, options)", () => {
   it("reports the pointer leaving the plot", () => {
     const el = svg();
     const onHover = vi.fn();
-    paintCostCurve(el, HISTORY, { scale: "linear", onHover });
+    paintCostCurve(el, HISTORY, { scale: "linear", ...DESKTOP, onHover });
     el.querySelector(".hover-target")!.dispatchEvent(new Event("pointerleave"));
     expect(onHover).toHaveBeenCalledWith(null);
+  });
+});
+
+describe("tickCounts(plotWidth, plotHeight)", () => {
+  it("asks for one tick per 80 px across and 40 px up, 2 to 5 of them", () => {
+    expect(tickCounts(460, 188)).toEqual({ x: 5, y: 4 });
+    expect(tickCounts(211, 188)).toEqual({ x: 2, y: 4 });
+    expect(tickCounts(40, 40)).toEqual({ x: 2, y: 2 });
+    expect(tickCounts(2000, 1000)).toEqual({ x: 5, y: 5 });
   });
 });
 
 describe("paintHoverRule(svg, history, scales, index)", () => {
   it("moves the rule to the point and hides it for none", () => {
     const el = svg();
-    const scales = paintCostCurve(el, HISTORY, { scale: "linear" });
+    const scales = paintCostCurve(el, HISTORY, { scale: "linear", ...DESKTOP });
     const rule = el.querySelector("line.hover-rule")!;
     paintHoverRule(el, HISTORY, scales, 2);
     expect(rule.hasAttribute("display")).toBe(false);

@@ -1,8 +1,8 @@
-// The network diagram's layout: every neuron inside the box, layers ordered, no overlaps up to 512 neurons, and
-// hit-testing.
+// The network diagram's layout: every neuron inside the box, layers ordered, no overlaps up to 512 neurons,
+// hit-testing, and the neuron panel's place inside the diagram.
 import { describe, expect, it } from "vitest";
 import { MNIST_CLASSES, MNIST_PIXELS, MNIST_SIDE } from "../../src/engine/mnist.ts";
-import { layoutNetwork, neuronAt } from "../../src/render/networkLayout.ts";
+import { layoutNetwork, neuronAt, panelPosition } from "../../src/render/networkLayout.ts";
 import { THEME } from "../../src/render/theme.ts";
 
 const SHAPES = [
@@ -84,5 +84,41 @@ describe("neuronAt(layout, x, y)", () => {
       const [L0, L1] = layout.layers;
       expect(neuronAt(layout, (L0!.right + L1!.left) / 2, L1!.y[0]!)).toBeNull();
     }
+  });
+});
+
+describe("panelPosition(layout, target, panel)", () => {
+  const sizes = [MNIST_PIXELS, 16, 16, MNIST_CLASSES];
+  /** The panel of a hidden neuron: two lines of 12 px monospace ("a = 0.006  b = −0.123  z = −4.567"). */
+  const panel = { width: 263, height: 44 };
+
+  it("puts the panel right of a neuron with room there, left of one near the right edge", () => {
+    const layout = layoutNetwork(sizes, 800, 420);
+    const first = { layer: 1, index: 3 };
+    const L1 = layout.layers[1]!;
+    expect(panelPosition(layout, first, panel).left).toBeGreaterThan(L1.x[3]! + L1.radius);
+    const output = { layer: 3, index: 9 };
+    const out = layout.layers[3]!;
+    const { left, top } = panelPosition(layout, output, panel);
+    expect(left + panel.width).toBeLessThan(out.x[9]! - out.radius);
+    expect(top + panel.height).toBeLessThanOrEqual(layout.height); // the last neuron is near the bottom
+  });
+
+  it("keeps the panel inside a phone's diagram, under or over the neuron when neither side has room", () => {
+    const layout = layoutNetwork(sizes, 311, 420);
+    layout.layers.forEach((L, l) => {
+      for (let j = 0; j < L.size; j += l === 0 ? 97 : 1) {
+        const { left, top } = panelPosition(layout, { layer: l, index: j }, panel);
+        expect(left).toBeGreaterThanOrEqual(0);
+        expect(left + panel.width).toBeLessThanOrEqual(layout.width);
+        expect(top).toBeGreaterThanOrEqual(0);
+        expect(top + panel.height).toBeLessThanOrEqual(layout.height);
+        // Never over the neuron it describes.
+        const [x, y, r] = [L.x[j]!, L.y[j]!, L.radius];
+        const covers =
+          left < x + r && left + panel.width > x - r && top < y + r && top + panel.height > y - r;
+        expect(covers, `${l}:${j}`).toBe(false);
+      }
+    });
   });
 });

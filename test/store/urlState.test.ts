@@ -107,7 +107,7 @@ describe("parseUrlSettings(search)", () => {
     ["embed=yes", "embed=yes is not 1, 0, true or false; using 0"],
     [
       "view=table",
-      "view=table is not one of all, network, heatmaps, curve, pad, output, controls; using all",
+      "view=table is not one of all, network, heatmaps, curve, pad, output, controls, pad+output, pad+network+output; using all",
     ],
     [
       "origins=javascript:alert(1)",
@@ -205,5 +205,13 @@ describe("serializeUrlSettings(settings, base)", () => {
       const param = URL_PARAMS[name] as { parse(t: string): unknown; format(v: unknown): string };
       expect(param.parse(param.format(d[name]))).toEqual(d[name]);
     }
+  });
+});
+
+describe("view combinations", () => {
+  it("reads pad+output, also when the address turned its + into a space", () => {
+    expect(parseUrlSettings("?embed=1&view=pad%2Boutput").settings.view).toBe("pad+output");
+    expect(parseUrlSettings("?embed=1&view=pad+network+output").settings.view).toBe("pad+network+output");
+    expect(parseUrlSettings("?view=output+pad").problems).toHaveLength(1);
   });
 });
