@@ -25,6 +25,11 @@ export default tseslint.config(
     },
   },
   {
+    // The example lesson site runs in a browser.
+    files: ["examples/**/*.js"],
+    languageOptions: { globals: { window: "readonly", document: "readonly", URLSearchParams: "readonly" } },
+  },
+  {
     // One concept per file and functions that fit on a screen; a longer one says why in a disable comment.
     files: ["src/**/*.{ts,tsx}"],
     ignores: ["src/engine/wasm/kernelsWasm.ts"],

@@ -15,13 +15,14 @@ import { envelope, type Command, type ExplorableEvent } from "../embed/messages.
 import type { AppStore } from "../store/appStore.ts";
 import { initialOverrides, syncSettings, type SettingsSync } from "../store/urlSync.ts";
 import { parseUrlSettings } from "../store/urlState.ts";
+import layoutCss from "../components/layout.css?inline";
 import appCss from "../styles.css?inline";
 import { App } from "./App.tsx";
 import type { Connect } from "./Explorable.tsx";
 import type { ExplorableOptions } from "./startExplorable.ts";
 
 /** The page's styles, with :root's variables moved to the shadow host, and the host sized as a block. */
-const SHADOW_CSS = `${appCss.replace(/:root\b/g, ":host")}\n${embedCss}\n:host { display: block; }`;
+const SHADOW_CSS = `${appCss.replace(/:root\b/g, ":host")}\n${embedCss}\n${layoutCss}\n:host { display: block; }`;
 
 function showProblems(store: AppStore, problems: readonly string[]) {
   if (!problems.length) return;
