@@ -92,6 +92,28 @@ async function viewResponds(root: FrameLocator | Locator, view: string): Promise
   }
 }
 
+/**
+ * The iframe on the host page has grown to its content (the snippet's host script applied the embed's `resize`
+ * event), so nothing scrolls inside the frame, either way; then a screenshot of it for a person to look at.
+ */
+async function fitsItsFrame(page: Page, name: string): Promise<void> {
+  const frame = page.frames().find((f) => f !== page.mainFrame())!;
+  await expect
+    .poll(
+      () =>
+        frame.evaluate(() => {
+          const root = document.scrollingElement!;
+          const boxes = [root, ...document.querySelectorAll<HTMLElement>(".app.embed")];
+          return boxes.every(
+            (b) => b.scrollHeight <= b.clientHeight + 1 && b.scrollWidth <= b.clientWidth + 1,
+          );
+        }),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  await page.locator("iframe").screenshot({ path: `test-results/snippets/${name}.png` });
+}
+
 test("every snippet of the teachers' page works on another origin's page, from a subpath build", async ({
   page,
 }) => {
@@ -127,6 +149,7 @@ test("every snippet of the teachers' page works on another origin's page, from a
         const view = /view=([\w+]+)/.exec(snippet.text)![1]!;
         await viewResponds(frame, view);
       }
+      await fitsItsFrame(page, `${snippet.section}-${snippet.title}`.replace(/\W+/g, "-").toLowerCase());
     });
   }
   expect(errors).toEqual([]);

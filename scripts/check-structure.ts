@@ -20,7 +20,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   embed: ["engine", "worker", "store"],
   app: ["engine", "worker", "store", "render", "components", "embed"],
   lessons: ["engine", "worker", "store", "render", "components", "embed"],
-  experiments: ["engine", "worker", "store", "render", "components"],
+  experiments: ["engine", "worker", "store", "render", "components", "embed"],
   teachers: ["engine", "worker", "store", "render", "components", "embed", "lessons", "experiments"],
   // src/main.tsx and the page's own styles (src/styles.css): the entry point mounts any page.
   "": [

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Columns, Embedded } from "../components/Layout.tsx";
 import { LoadingBar, Notice } from "../components/Notice.tsx";
 import { startBridge } from "../embed/bridge.ts";
+import { reportHeight } from "../embed/resize.ts";
 import "../embed/embed.css";
 import type { AppStore } from "../store/appStore.ts";
 import { initialOverrides, syncSettings } from "../store/urlSync.ts";
@@ -38,7 +39,10 @@ function connectTo(parsed: ParsedUrl): Connect {
     const sync = syncSettings(store, parsed, { writeUrl: true });
     const inFrame = window.parent !== window;
     const stopBridge = inFrame ? startBridge(store, sync, parsed.settings.origins) : null;
+    const embedRoot = document.querySelector<HTMLElement>(".app.embed");
+    const stopResize = inFrame && embedRoot ? reportHeight(embedRoot) : null;
     return () => {
+      stopResize?.();
       stopBridge?.();
       sync.dispose();
     };

@@ -36,6 +36,8 @@ export type ExplorableEvent =
   | { readonly event: "prediction"; readonly digit: number; readonly confidence: number }
   /** An embedded lesson scene moved to `step` (1-based) of `steps`. */
   | { readonly event: "stepChanged"; readonly scene: string; readonly step: number; readonly steps: number }
+  /** The embedded page's content is `height` CSS pixels tall (posted to any host, for sizing the frame). */
+  | { readonly event: "resize"; readonly height: number }
   /** Settings as URL text, and problems with the last `set` (empty when all were valid). */
   | {
       readonly event: "settings";

@@ -3,6 +3,7 @@
 // checkpoint replace it.
 import { useCallback, useEffect, useId, useState, type MouseEvent, type ReactNode } from "react";
 import "./experiments.css";
+import { reportHeightInFrame } from "../embed/resize.ts";
 import type { Checkpoint } from "../worker/models.ts";
 import { CHECKPOINT_MENU, checkpointName } from "./checkpoints.ts";
 import { ExperimentsProvider, fileExperimentServices } from "./ExperimentsProvider.tsx";
@@ -181,11 +182,14 @@ export function Experiments() {
   useEffect(() => {
     document.title = id ? `${EXPERIMENTS[id].title} · Experiments · ${SITE}` : `Experiments · ${SITE}`;
   }, [id]);
-  // embed=1 (an experiment in a teacher's iframe): no breadcrumb back to the index.
+  // embed=1 (an experiment in a teacher's iframe): no breadcrumb back to the index; the host hears its height.
   const embedded = new URLSearchParams(search).get("embed") === "1";
 
   return (
-    <div className={embedded ? "experiments embedded" : "experiments"}>
+    <div
+      ref={embedded ? reportHeightInFrame : undefined}
+      className={embedded ? "experiments embedded" : "experiments"}
+    >
       {id === null ? (
         <ExperimentIndex
           unknown={page.kind === "unknown" ? page.requested : null}

@@ -2,6 +2,7 @@
 // scenes, and an unknown scene a notice with the list. Steps replace the URL; links between pages push it.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { startLessonBridge, type LessonBridge } from "../embed/lessonBridge.ts";
+import { reportHeightInFrame } from "../embed/resize.ts";
 import { parseUrlSettings } from "../store/urlState.ts";
 import "./lessons.css";
 import { SCENE_SIZES, SCENES } from "./scenes.tsx";
@@ -131,7 +132,14 @@ export function Lessons() {
     ) : (
       <LessonIndex navigate={navigate} unknown={route.kind === "unknownScene" ? route.requested : null} />
     );
-  // embed=1 (a scene in a teacher's iframe): no breadcrumb back to the index.
+  // embed=1 (a scene in a teacher's iframe): no breadcrumb back to the index; the host hears the content's height.
   const embedded = new URLSearchParams(window.location.search).get("embed") === "1";
-  return <div className={embedded ? "lessons embedded" : "lessons"}>{page}</div>;
+  return (
+    <div
+      ref={embedded ? reportHeightInFrame : undefined}
+      className={embedded ? "lessons embedded" : "lessons"}
+    >
+      {page}
+    </div>
+  );
 }

@@ -1,5 +1,6 @@
 // The teachers' page's catalogue: every lesson scene, experiment and explorable view as an embed URL, and the
 // copy-paste snippets (an iframe, or the <nn-explorable> element) built from it. Pure text; the page shows it as text.
+import { HOST_RESIZE_SCRIPT } from "../embed/resize.ts";
 import { VIEWS, type ViewName } from "../store/urlState.ts";
 import { MNIST_DATA_FOLDER } from "../worker/data.ts";
 import { MODELS_FOLDER } from "../worker/models.ts";
@@ -85,12 +86,15 @@ export function escapeAttribute(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** The iframe to paste into a lesson page. */
+/**
+ * The iframe to paste into a lesson page, and the few lines of host script that size it to its content (the
+ * embed reports its height with a `resize` event); the width is the view's natural width, or the page's if less.
+ */
 export function iframeSnippet(appUrl: string, e: Embeddable): string {
   const src = escapeAttribute(embedUrl(appUrl, e.search));
   return (
     `<iframe src="${src}" title="${escapeAttribute(e.title)}" width="${e.width}" height="${e.height}"` +
-    ` loading="lazy" style="border: 0"></iframe>`
+    ` loading="lazy" data-nn-explorable style="border: 0; max-width: 100%"></iframe>\n${HOST_RESIZE_SCRIPT}`
   );
 }
 

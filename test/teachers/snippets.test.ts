@@ -28,10 +28,12 @@ describe("snippets", () => {
 
   it("iframeSnippet escapes the URL as attribute text", () => {
     const network = viewEmbeds().find((e) => e.id === "network")!;
-    expect(iframeSnippet(APP, network)).toBe(
+    const [iframe, script] = iframeSnippet(APP, network).split("\n");
+    expect(iframe).toBe(
       '<iframe src="https://nn.example/app/?embed=1&amp;view=network" title="Network" width="640" height="420"' +
-        ' loading="lazy" style="border: 0"></iframe>',
+        ' loading="lazy" data-nn-explorable style="border: 0; max-width: 100%"></iframe>',
     );
+    expect(script).toMatch(/^<script>addEventListener\("message", .*d\.event !== "resize".*<\/script>$/);
     expect(escapeAttribute('"<a&b>')).toBe("&quot;&lt;a&amp;b&gt;");
   });
 
