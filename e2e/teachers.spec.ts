@@ -50,7 +50,7 @@ test("the teachers' page lists every scene and view, copies a snippet, and loads
   expect(copied).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:4173\/\?scene=neuron&amp;embed=1" /);
 
   // A view's preview starts on request and loads the live explorable in its frame.
-  const network = views.getByRole("article", { name: "Network" });
+  const network = views.getByRole("article", { name: "Network", exact: true });
   await network.scrollIntoViewIfNeeded();
   await expect(network.getByRole("button", { name: "Copy web component" })).toBeVisible();
   await network.getByRole("button", { name: "Start the live preview: Network" }).click();
