@@ -1,6 +1,7 @@
 // The main page: the explorable of a real network that you draw into, train and watch. Its settings come from
 // the URL (and go back to it); `?embed=1&view=…` shows one view, or the explorable without the page's chrome.
 import { useState } from "react";
+import { useApp } from "../components/context.tsx";
 import { Columns, Embedded } from "../components/Layout.tsx";
 import { LoadingBar, Notice } from "../components/Notice.tsx";
 import { startBridge } from "../embed/bridge.ts";
@@ -60,6 +61,29 @@ function showProblems(store: AppStore, problems: readonly string[]) {
   });
 }
 
+const NUMBER_WORDS = ["no", "one", "two", "three", "four"];
+
+/** "two hidden layers of 16 neurons", "hidden layers of 32 and 16 neurons", "no hidden layer": the network's shape. */
+export function hiddenInWords(hidden: readonly number[]): string {
+  if (hidden.length === 0) return "no hidden layer";
+  if (hidden.length === 1) return `one hidden layer of ${hidden[0]} neurons`;
+  if (hidden.every((n) => n === hidden[0]))
+    return `${NUMBER_WORDS[hidden.length] ?? hidden.length} hidden layers of ${hidden[0]} neurons`;
+  return `hidden layers of ${hidden.slice(0, -1).join(", ")} and ${hidden.at(-1)} neurons`;
+}
+
+/** The page's opening sentence, about the network as it is now. */
+function Lede() {
+  const sizes = useApp((s) => s.spec.sizes);
+  return (
+    <p className="lede">
+      A real network of {sizes[0]} inputs, {hiddenInWords(sizes.slice(1, -1))} and {sizes.at(-1)} outputs,
+      trained on the 60,000 handwritten digits of MNIST, right here in your browser. Draw a digit to see what
+      it thinks; press Play to watch it learn.
+    </p>
+  );
+}
+
 /**
  * The explorable of `search` (the page's URL by default). An embedding that is not the page (the `<nn-explorable>`
  * element) passes its own search, where to find the data and models, and what to connect instead of the URL.
@@ -86,11 +110,7 @@ export function App({
               <a href="?teachers">For teachers</a>
             </nav>
             <h1>How a neural network learns</h1>
-            <p className="lede">
-              A real network of 784 inputs, two hidden layers of 16 neurons and 10 outputs, trained on the
-              60,000 handwritten digits of MNIST, right here in your browser. Draw a digit to see what it
-              thinks; press Play to watch it learn.
-            </p>
+            <Lede />
           </header>
           <LoadingBar />
           <Notice />
