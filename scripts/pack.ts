@@ -79,7 +79,8 @@ function packageJson(version: string): string {
   const pkg = {
     name: "nn-explorable",
     version,
-    description: "How a neural network learns: a live MNIST network as a web component and a React component.",
+    description:
+      "How a neural network learns: a live MNIST network as a web component and a React component.",
     type: "module",
     license: "MIT",
     exports: {
