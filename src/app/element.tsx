@@ -29,7 +29,7 @@ function showProblems(store: AppStore, problems: readonly string[]) {
   store.setState({
     notice: {
       kind: "url",
-      message: "Some attributes of this explorable were not understood and were left out:",
+      message: "Some attributes of this explorable could not be applied as written:",
       action: null,
       details: problems,
     },
@@ -73,15 +73,12 @@ export class NnExplorableElement extends HTMLElement {
       this.#mount();
       return;
     }
-    // Through the same table as the URL: an invalid value keeps the setting as it was and shows the notice; a
-    // removed attribute goes back to the value the other attributes imply (its default).
+    // As the postMessage `set` does: an invalid value keeps the setting as it was, new layer sizes keep the current
+    // activations, and the notice says what about this attribute only; a removed attribute goes back to the value
+    // the other attributes imply (its default).
     const search = searchOf((n) => this.getAttribute(n));
-    const problems = parseUrlSettings(search).problems.filter((p) => p.startsWith(`${name}=`));
-    if (problems.length) {
-      if (this.#store) showProblems(this.#store, problems);
-      return;
-    }
-    this.#sync.set({ [name]: after ?? textOf(search, name) });
+    const { problems } = this.#sync.set({ [name]: after ?? textOf(search, name) });
+    if (this.#store) showProblems(this.#store, problems);
   }
 
   play() {

@@ -1,14 +1,20 @@
 // Starting one explorable: its training worker and store, the first `init` (from saved work, the URL's model or a
-// fresh network), and a crashed worker restarted from the last good weights the worker itself posted.
+// fresh network), and a worker that crashed or stopped answering restarted from the last good weights the worker
+// itself posted — with a notice each time, and a clear message when the client gives up.
 import { modelToJson } from "../engine/model.ts";
 import { createAppStore, type AppState, type AppStore } from "../store/appStore.ts";
 import type { SavedWork } from "../store/savedWork.ts";
 import type { SavedWorkControls } from "../components/context.tsx";
 import { checkpointPath, type Checkpoint } from "../worker/models.ts";
-import { createTrainingWorker, TrainingClient } from "../worker/training/client.ts";
+import {
+  createTrainingWorker,
+  TrainingClient,
+  type WorkerFailure,
+  type WorkerTrouble,
+} from "../worker/training/client.ts";
 import type { EventMap, ModelSource } from "../worker/training/protocol.ts";
 import type { WorkerLike } from "../worker/workerLike.ts";
-import { autosave, type PageSavedWork } from "./savedWork.ts";
+import { startSavedWork, type PageSavedWork } from "./savedWork.ts";
 
 export interface ExplorableOptions {
   /** Folder with the prepared MNIST files (manifest.json). */
@@ -20,7 +26,7 @@ export interface ExplorableOptions {
   /** The store's starting settings (from the URL), over the defaults. */
   readonly initial?: Partial<AppState>;
   /**
-   * Work saved on a previous visit: restored at start when `accept` keeps it (the URL may refuse it or win over
+   * Work saved on a previous visit: restored at start when the URL keeps it (the URL may refuse it or win over
    * parts of it), then saved as it changes. Absent: nothing is restored or saved (embeds, tests).
    */
   readonly saved?: PageSavedWork;
@@ -32,6 +38,21 @@ export interface StartedExplorable {
   readonly savedWork?: SavedWorkControls;
   /** Stops saving and the worker. */
   dispose(): void;
+}
+
+/** What happened to the worker, as the start of a sentence: "The training worker crashed (out of memory)". */
+function whatHappened({ cause, message }: WorkerFailure): string {
+  return cause === "lost"
+    ? "The training worker stopped answering"
+    : `The training worker crashed (${message})`;
+}
+
+/** The notice for a worker in trouble: restarting soon, or given up for good. */
+function troubleNotice(t: WorkerTrouble): string {
+  if (t.kind === "gaveUp")
+    return `The training engine could not start: ${t.message}. Reload the page to try again.`;
+  const when = t.delayMs === 0 ? "now" : `in ${t.delayMs / 1000} s`;
+  return `${whatHappened(t)}; starting it again ${when}…`;
 }
 
 /** Starts an explorable's worker and store (tests pass a fake worker). */
@@ -56,20 +77,58 @@ export function startExplorable(
           url: checkpointPath(checkpoint, options.modelsUrl),
           origin: { kind: "pretrained", checkpoint },
         };
-  // The worker's own last good weights, kept to restart it with after a crash.
+  restartWithLastGood(client, store, init, pretrained);
+  if (!options.saved) {
+    init(pretrained);
+    return { client, store, dispose: () => client.dispose() };
+  }
+  const saved = startSavedWork(options.saved, store, client, {
+    fromSaved(work) {
+      applySaved(store, work);
+      init({ text: work.model, origin: work.origin });
+      const input = work.input;
+      if (input.kind !== "test") return;
+      const off = client.on("testReady", () => {
+        off();
+        store.getState().setInput(input);
+      });
+    },
+    fromDefaults: () => init(pretrained),
+  });
+  return {
+    client,
+    store,
+    savedWork: { resetToDefaults: saved.resetToDefaults },
+    dispose() {
+      saved.stop();
+      client.dispose();
+    },
+  };
+}
+
+/**
+ * Keeps the worker's own last good weights and restarts a new worker from them after a crash or a loss; tells the
+ * store what is happening (training stops, the controls wait for the new worker), or that the client gave up.
+ */
+function restartWithLastGood(
+  client: TrainingClient,
+  store: AppStore,
+  init: (model: ModelSource | null) => void,
+  pretrained: ModelSource | null,
+): void {
   let lastGood: EventMap["lastGood"] | null = null;
   client.on("lastGood", (e) => (lastGood = e));
-  client.onCrash((message) => {
+  client.onTrouble((t) =>
     store.setState({
       running: false,
-      phase: "loading",
-      notice: {
-        kind: "crash",
-        message: `The training worker crashed (${message}) and was restarted with the last good weights.`,
-        action: null,
-      },
-    });
+      phase: t.kind === "gaveUp" ? "failed" : "loading",
+      notice: { kind: "crash", message: troubleNotice(t), action: null },
+    }),
+  );
+  client.onCrash((failure) => {
     const good = lastGood;
+    const message = `${whatHappened(failure)} and was restarted${good ? " with the last good weights" : ""}.`;
+    store.setState({ running: false, phase: "loading", notice: { kind: "crash", message, action: null } });
     init(
       good
         ? {
@@ -78,62 +137,8 @@ export function startExplorable(
           }
         : pretrained,
     );
-  });
-  if (!options.saved) {
-    init(pretrained);
-    return { client, store, dispose: () => client.dispose() };
-  }
-  const saved = options.saved;
-  const stop = autosave(store, client, saved.work);
-  restoreSaved(saved, store, client, init, () => init(pretrained));
-  return {
-    client,
-    store,
-    savedWork: {
-      async resetToDefaults() {
-        stop();
-        await saved.work.clear().catch(() => undefined);
-        window.location.replace(saved.defaultsUrl());
-      },
-    },
-    dispose() {
-      stop();
-      client.dispose();
-    },
-  };
-}
-
-/** Restores the saved work when the URL keeps it (or starts as usual); a bad record is reported in one line. */
-function restoreSaved(
-  saved: PageSavedWork,
-  store: AppStore,
-  client: TrainingClient,
-  init: (model: ModelSource) => void,
-  initDefault: () => void,
-): void {
-  void saved.work.restore().then((restored) => {
-    const work = restored.kind === "work" ? saved.accept(restored.work) : null;
-    if (restored.kind === "corrupt")
-      store.setState({
-        notice: {
-          kind: "info",
-          message: `Your work saved on a previous visit could not be read (${restored.reason}) and was discarded.`,
-          action: null,
-        },
-      });
-    if (!work) {
-      initDefault();
-      return;
-    }
-    applySaved(store, work);
-    init({ text: work.model, origin: work.origin });
-    const input = work.input;
-    if (input.kind === "test") {
-      const off = client.on("testReady", () => {
-        off();
-        store.getState().setInput(input);
-      });
-    }
+    const input = store.getState().input;
+    if (input.kind === "test") store.getState().setInput(input);
   });
 }
 

@@ -1,6 +1,6 @@
 // The hyper-parameter controls: the live learning-rate scrubber (log scale), the mini-batch size, and weight
 // decay and momentum tucked away. Each change goes to the store's setHyper.
-import { useId, type ChangeEvent } from "react";
+import { useId, useState, type ChangeEvent } from "react";
 import { HYPER_RULES, type Hyper } from "../engine/hyper.ts";
 import { useApp, useAppStore } from "./context.tsx";
 
@@ -45,6 +45,13 @@ export function LearningRate() {
   const eta = useApp((s) => s.hyper.learningRate);
   const store = useAppStore();
   const id = useId();
+  // The slider's position as last moved, until the worker echoes that value: key presses in quick succession
+  // each step from the one before, not from an echo still on its way. The label shows the η in force.
+  // `known` holds η before the first move and every η sent since: an echo of anything else (a preset, a link)
+  // is a change from elsewhere, which the slider follows at once.
+  const [moved, setMoved] = useState<{ position: number; known: readonly number[] } | null>(null);
+  if (moved !== null && (eta === moved.known.at(-1) || !moved.known.includes(eta))) setMoved(null);
+  const position = moved?.position ?? sliderFromLr(eta);
   return (
     <div className="control">
       <label htmlFor={id}>
@@ -56,12 +63,15 @@ export function LearningRate() {
         min={0}
         max={LR_STEPS}
         step={1}
-        value={sliderFromLr(eta)}
+        value={position}
         aria-label="Learning rate"
         aria-valuetext={`η = ${formatLr(eta)}`}
-        onChange={(e: ChangeEvent<HTMLInputElement>) =>
-          store.getState().setHyper({ learningRate: lrFromSlider(Number(e.target.value)) })
-        }
+        onChange={(e: ChangeEvent<HTMLInputElement>) => {
+          const next = Number(e.target.value);
+          const learningRate = lrFromSlider(next);
+          setMoved((m) => ({ position: next, known: [...(m?.known ?? [eta]), learningRate] }));
+          store.getState().setHyper({ learningRate });
+        }}
       />
       <div className="scale mono" aria-hidden="true">
         {DECADES.map((d) => (

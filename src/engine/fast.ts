@@ -11,4 +11,10 @@
 export { evaluate, type Evaluation } from "./fast/evaluate.ts";
 export { placeImages, wasmMemoryBytes, type PlacedImages } from "./fast/placement.ts";
 export { toSparse, type Dataset, type SparseImages } from "./fast/sparse.ts";
-export { DEFAULT_TRAIN_OPTIONS, Trainer, type TrainerPosition, type TrainOptions } from "./fast/trainer.ts";
+export {
+  DEFAULT_TRAIN_OPTIONS,
+  Trainer,
+  type PartResult,
+  type TrainerPosition,
+  type TrainOptions,
+} from "./fast/trainer.ts";

@@ -31,6 +31,8 @@ export interface Notice {
   readonly action: "restore" | null;
   /** Items listed under the message, as plain text (the URL's problems, one each). */
   readonly details?: readonly string[];
+  /** After a divergence or a collapse: the smaller learning rate the message suggests (a view may offer it). */
+  readonly suggestedLearningRate?: number;
 }
 
 export interface AppState {
@@ -271,12 +273,12 @@ export function createAppStore(
       set({ notice: null });
     },
   }));
-  listen(store, client);
+  listen(store, client, models);
   return store;
 }
 
 /** Events → state. Frames are per-frame data: only counters and history land, thinned to ~4 updates a second. */
-function listen(store: AppStore, client: TrainingClient): void {
+function listen(store: AppStore, client: TrainingClient, models: ModelRequests): void {
   let lastStats = -Infinity;
   client.on("progress", (e) =>
     store.setState({ load: { phase: e.phase, loaded: e.loaded, total: e.total } }),
@@ -306,9 +308,12 @@ function listen(store: AppStore, client: TrainingClient): void {
   });
   client.on("paused", () => store.setState({ running: false }));
   client.on("error", (e) => {
-    const action = e.kind === "diverged" ? "restore" : null;
+    if (e.request !== undefined && !models.isLatest(e.request)) return; // a model load since replaced
+    const stopped = e.kind === "diverged" || e.kind === "collapsed";
+    const suggestion =
+      e.suggestedLearningRate === undefined ? {} : { suggestedLearningRate: e.suggestedLearningRate };
     store.setState({
-      notice: { kind: e.kind, message: e.message, action },
+      notice: { kind: e.kind, message: e.message, action: stopped ? "restore" : null, ...suggestion },
       ...(e.kind === "data" && !e.recoverable ? { phase: "failed" } : {}),
     });
   });
@@ -330,5 +335,8 @@ function listen(store: AppStore, client: TrainingClient): void {
       lastStats = now;
       store.setState({ stats: frame.stats, origin: frame.stats.origin, ...(history ? { history } : {}) });
     }
+    // A step of a huge mini-batch takes a while: it runs, and Pause can cancel it.
+    if (frame.stats.running && frame.stats.batch && !store.getState().running)
+      store.setState({ running: true });
   });
 }

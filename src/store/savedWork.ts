@@ -1,6 +1,8 @@
 // Saved work: the current model (as a model file), its origin and the settings, kept in a key-value store
-// (IndexedDB in the browser, a Map in tests) so they survive a reload. Every field is checked against the same
-// rules as the URL (src/engine/hyper.ts); a record that fails is discarded and reported, never thrown.
+// (IndexedDB in the browser, a Map in tests) so they survive a reload. Work is kept in slots, one per link (or per
+// tab, when two show the same link), so no page overwrites another's; a page starts from the slot saved at its own
+// address, else from the newest when its link names no network. Every field is checked against the same rules as
+// the URL (src/engine/hyper.ts); a record that fails is discarded and reported, never thrown.
 import { accepts, HYPER_RULES, validHyper, type Hyper } from "../engine/hyper.ts";
 import { MNIST_TEST_COUNT } from "../engine/mnist.ts";
 import type { NetworkSpec } from "../engine/network.ts";
@@ -13,6 +15,8 @@ export interface KeyValueStore {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
   del(key: string): Promise<void>;
+  /** Every key in the store. */
+  keys(): Promise<readonly string[]>;
 }
 
 /** What survives a reload. `model` is a model file's text (modelToJson), so it is validated like any file. */
@@ -27,15 +31,36 @@ export interface SavedWork {
   readonly input: InputSource;
   /** The page's query string when saved: a reload of that page restores everything. */
   readonly search: string;
+  /** When it was saved (ms since 1970; 0 for records older than slots). */
+  readonly savedAt: number;
 }
 
-/** The result of restoring: nothing saved, the saved work, or a record that could not be read (now deleted). */
-export type Restored =
-  | { readonly kind: "none" }
-  | { readonly kind: "work"; readonly work: SavedWork }
-  | { readonly kind: "corrupt"; readonly reason: string };
+/** The first slot's key, where work was saved before there were slots; the others are "work:<id>". */
+export const FIRST_SLOT = "work";
+/** Work is kept for at most this many links or tabs; saving a new one forgets the oldest no open tab uses. */
+export const MAX_SLOTS = 5;
 
-const KEY = "work";
+/** Whether a key of the store is a slot of saved work. */
+export function isSlot(key: string): boolean {
+  return key === FIRST_SLOT || key.startsWith(`${FIRST_SLOT}:`);
+}
+
+/** A slot's key for a new link or tab, "work:k3x9…", from `random` (0…1). */
+export function newSlot(random: () => number): string {
+  return `${FIRST_SLOT}:${Math.floor(random() * 2 ** 48).toString(36)}`;
+}
+
+/** Saved work and the slot it is kept in. */
+export interface Slot {
+  readonly slot: string;
+  readonly work: SavedWork;
+}
+
+/** What the store holds: the readable slots, newest first, and why the others could not be read (now deleted). */
+export interface Found {
+  readonly slots: readonly Slot[];
+  readonly unreadable: readonly string[];
+}
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
@@ -83,33 +108,57 @@ export function readSavedWork(value: unknown): SavedWork {
     seed,
     input: readInput(value.input),
     search: typeof value.search === "string" ? value.search : "",
+    savedAt: typeof value.savedAt === "number" && Number.isFinite(value.savedAt) ? value.savedAt : 0,
   };
 }
 
-/** Saving, restoring and clearing the work in `kv`. */
+/** Saving, finding and forgetting the slots of saved work in `kv`. A failing store rejects; a bad record never does. */
 export function createSavedWork(kv: KeyValueStore) {
   return {
-    save: (work: SavedWork): Promise<void> => kv.set(KEY, work),
-    clear: (): Promise<void> => kv.del(KEY),
-    /** The saved work; a record that cannot be read is deleted and reported, never thrown. */
-    async restore(): Promise<Restored> {
-      let value: unknown;
-      try {
-        value = await kv.get(KEY);
-      } catch (err) {
-        return { kind: "corrupt", reason: err instanceof Error ? err.message : String(err) };
+    save: (slot: string, work: SavedWork): Promise<void> => kv.set(slot, work),
+    clear: (slot: string): Promise<void> => kv.del(slot),
+    /** Every slot, newest first; a record that cannot be read is deleted and its reason given. */
+    async find(): Promise<Found> {
+      const slots: Slot[] = [];
+      const unreadable: string[] = [];
+      for (const slot of (await kv.keys()).filter(isSlot)) {
+        const value = await kv.get(slot);
+        try {
+          slots.push({ slot, work: readSavedWork(value) });
+        } catch (err) {
+          await kv.del(slot).catch(() => undefined);
+          unreadable.push(err instanceof Error ? err.message : String(err));
+        }
       }
-      if (value === undefined) return { kind: "none" };
-      try {
-        return { kind: "work", work: readSavedWork(value) };
-      } catch (err) {
-        await kv.del(KEY).catch(() => undefined);
-        return { kind: "corrupt", reason: err instanceof Error ? err.message : String(err) };
-      }
+      slots.sort((a, b) => b.work.savedAt - a.work.savedAt);
+      return { slots, unreadable };
+    },
+    /** Forgets every slot. */
+    async clearAll(): Promise<void> {
+      for (const slot of (await kv.keys()).filter(isSlot)) await kv.del(slot);
+    },
+    /** Forgets the oldest slots beyond MAX_SLOTS, except those an open page uses (`inUse`). */
+    async prune(inUse: readonly string[]): Promise<void> {
+      const { slots } = await this.find();
+      const spare = slots.slice(MAX_SLOTS).filter((s) => !inUse.includes(s.slot));
+      for (const { slot } of spare) await kv.del(slot);
     },
   };
 }
 export type SavedWorkStore = ReturnType<typeof createSavedWork>;
+
+/**
+ * The slot a page starts from, or null: the one saved at the page's own address (a reload), else the newest, as far
+ * as the link keeps it (acceptSaved). Never in an embed.
+ */
+export function chooseSaved(found: Found, parsed: ParsedUrl, search: string): Slot | null {
+  if (parsed.settings.embed) return null;
+  const exact = found.slots.find((s) => s.work.search === search);
+  if (exact) return exact;
+  const newest = found.slots[0];
+  const work = newest ? acceptSaved(newest.work, parsed, search) : null;
+  return newest && work ? { slot: newest.slot, work } : null;
+}
 
 /**
  * The saved work to start from, given the page's URL, or null. A reload of the page the work was saved on

@@ -1,11 +1,13 @@
 // Between the URL settings and a running explorable: the store's initial state from the settings, the settings
 // back from the store (for the URL and the postMessage API), and applying changed settings to a running store.
+import type { Activation } from "../engine/activations.ts";
 import { checkpointOf, startOf } from "../worker/models.ts";
 import type { AppState, AppStore } from "./appStore.ts";
 import {
   parseUrlSettings,
   serializeUrlSettings,
   specOf,
+  URL_PARAMS,
   type ModelChoice,
   type ParsedUrl,
   type UrlSettings,
@@ -156,8 +158,31 @@ function nextEcho(store: AppStore): Promise<void> {
 }
 
 /**
+ * The activations for `count` hidden layers when only the sizes change: the current ones, layer by layer, when the
+ * lengths match or every layer has the same; otherwise the current ones as far as they go and the last one after,
+ * with a sentence saying so (about `hidden`, the key that was sent). Null when there were no hidden layers.
+ */
+export function keptActivations(
+  current: readonly Activation[],
+  count: number,
+  hiddenText: string,
+): { activation: Activation[]; note: string | null } | null {
+  const last = current.at(-1);
+  if (last === undefined) return null;
+  const activation = Array.from({ length: count }, (_, l) => current[l] ?? last);
+  const uniform = current.every((f) => f === last);
+  if (count === current.length || uniform) return { activation, note: null };
+  const used = activation.join(",") || "no hidden layer";
+  return {
+    activation,
+    note: `hidden=${hiddenText} has ${count} layers but the activations were ${current.join(",")}; using ${used}`,
+  };
+}
+
+/**
  * Applies parameters given as URL text over the `before` settings of a running explorable (`model` is the
- * checkpoint it was last loaded from): what they name and only that; an invalid value keeps the current one.
+ * checkpoint it was last loaded from): what they name and only that. An invalid value keeps the current one; new
+ * layer sizes keep the current activations (keptActivations); problems are only about the keys sent.
  */
 function applyParams(
   store: AppStore,
@@ -169,8 +194,17 @@ function applyParams(
   // A new preset starts from its own network and training; only what the message names goes over it.
   if ("preset" in params) for (const name of NETWORK_AND_TRAINING) query.delete(name);
   for (const [k, v] of Object.entries(params)) query.set(k, v);
+  const notes: string[] = [];
+  const hidden = "hidden" in params ? URL_PARAMS.hidden.parse(params.hidden!) : null;
+  if (hidden && !("activation" in params) && !("preset" in params)) {
+    const kept = keptActivations(before.activation, hidden.length, params.hidden!);
+    if (kept) query.set("activation", kept.activation.join(","));
+    if (kept?.note) notes.push(kept.note);
+  }
   // A named parameter whose value is invalid keeps its current value (never the default).
   const { settings: s, given, problems } = parseUrlSettings(query.toString(), before);
+  const sent = Object.keys(params);
+  const named = [...problems.filter((p) => sent.some((k) => p.startsWith(`${k}=`))), ...notes];
   const state = store.getState();
   const newPreset = given.has("preset") && "preset" in params && s.preset !== null;
   const hyper = { learningRate: s.lr, batchSize: s.batch, weightDecay: s.decay, momentum: s.momentum };
@@ -185,5 +219,5 @@ function applyParams(
     store.getState().setInput({ kind: "test", index: s.image, label: null });
   if (s.hide.join() !== before.hide.join()) store.setState({ hide: s.hide });
   if ("model" in params && s.model !== model) void store.getState().loadCheckpoint(s.model);
-  return { problems, applied };
+  return { problems: named, applied };
 }

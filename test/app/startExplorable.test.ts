@@ -1,9 +1,11 @@
-// Starting an explorable, and recovering from a crashed worker with the last good weights.
+// Starting an explorable, and recovering from a crashed or hung worker with the last good weights; a worker that
+// cannot start is given up after a few tries with a clear message instead of a restart loop.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { startExplorable } from "../../src/app/startExplorable.ts";
 import { parseModel } from "../../src/engine/model.ts";
 import { createNetwork } from "../../src/engine/network.ts";
 import { PRESETS } from "../../src/engine/presets.ts";
+import { LOST_AFTER_MS, RESTART_DELAYS_MS } from "../../src/worker/training/client.ts";
 import type { Command, WorkerEvent } from "../../src/worker/training/protocol.ts";
 import { fakeTrainingWorker, type FakeTrainingWorker } from "../worker/training/fakeWorker.ts";
 
@@ -65,5 +67,48 @@ describe("startExplorable(options)", () => {
     expect(store.getState().notice?.message).toMatch(
       /crashed \(boom\) and was restarted with the last good weights/,
     );
+  });
+
+  it("notices a worker that stops answering, says so, and restarts it from the last good weights", async () => {
+    vi.useFakeTimers();
+    const { list, create } = workers();
+    const { store } = startExplorable(options, create);
+    const spec = PRESETS["3b1b"].spec;
+    const net = createNetwork(spec, 5);
+    const origin = { kind: "untrained", seed: 5 } as const;
+    list[0]!.emit({ type: "ready", spec, trainCount: 1, testCount: 1, origin });
+    list[0]!.emit({ type: "lastGood", spec, weights: { w: net.w, b: net.b }, origin });
+    store.getState().play();
+    list[0]!.alive = false; // hung in a long computation, or terminated without an error event
+    await vi.advanceTimersByTimeAsync(LOST_AFTER_MS + 1000);
+    expect(list[0]!.terminated).toBe(true);
+    expect(list).toHaveLength(2);
+    expect(store.getState()).toMatchObject({ running: false, phase: "loading" });
+    expect(store.getState().notice?.message).toBe(
+      "The training worker stopped answering and was restarted with the last good weights.",
+    );
+    const init = list[1]!.sent.find((c) => c.op === "init") as Extract<Command, { op: "init" }>;
+    expect(init.model).toMatchObject({ origin });
+  });
+
+  it("gives up on a worker that cannot start after a few tries, backing off, with a clear message", async () => {
+    vi.useFakeTimers();
+    const { list, create } = workers();
+    const failing = () => {
+      const w = create();
+      // The script is missing (a 404, or HTML served in its place): an error event with no message, soon after.
+      setTimeout(() => w.onerror?.({ message: "", preventDefault() {} } as ErrorEvent), 5);
+      return w;
+    };
+    const { store } = startExplorable(options, failing);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(list).toHaveLength(RESTART_DELAYS_MS.length + 1); // not hundreds
+    expect(store.getState().phase).toBe("failed"); // the controls stay disabled
+    expect(store.getState().notice).toEqual({
+      kind: "crash",
+      message:
+        "The training engine could not start: its script could not be loaded or run. Reload the page to try again.",
+      action: null,
+    });
   });
 });

@@ -9,7 +9,7 @@ import type { Command, HistoryPoint, WorkerEvent } from "../../src/worker/traini
 function setup() {
   const sent: Command[] = [];
   const worker: WorkerLike = {
-    postMessage: (m: unknown) => sent.push(m as Command),
+    postMessage: (m: unknown) => void ((m as Command).op !== "ping" && sent.push(m as Command)),
     terminate() {},
     onmessage: null,
     onerror: null,
@@ -171,6 +171,66 @@ describe("frames after training stops", () => {
     expect(store.getState().stats.examplesSeen).toBe(10);
     emit(stats(60, false));
     expect(store.getState().stats.examplesSeen).toBe(60);
+  });
+});
+
+describe("faults the worker reports", () => {
+  it("a collapse is shown with Restore last good weights and the smaller learning rate it suggests", () => {
+    const { store, emit, sent } = setup();
+    emit(ready);
+    const message = "The network stopped learning at learning rate 10: after 1,000 examples …";
+    emit({ type: "error", kind: "collapsed", recoverable: true, message, suggestedLearningRate: 1 });
+    emit({ type: "paused", reason: "collapsed" });
+    expect(store.getState().notice).toEqual({
+      kind: "collapsed",
+      message,
+      action: "restore",
+      suggestedLearningRate: 1,
+    });
+    expect(store.getState().running).toBe(false);
+    store.getState().restoreLastGood();
+    expect(sent.at(-1)).toEqual({ op: "restoreLastGood" });
+    expect(store.getState().notice).toBeNull();
+  });
+
+  it("an error about a model load that a later request replaced is not shown", () => {
+    const { store, emit } = setup();
+    emit(ready);
+    store.getState().loadModelText("{}", "a.json"); // request 1
+    store.getState().loadModelText("{}", "b.json"); // request 2
+    emit({ type: "error", kind: "model", recoverable: true, message: "The file a.json is …", request: 1 });
+    expect(store.getState().notice).toBeNull();
+    emit({ type: "error", kind: "model", recoverable: true, message: "The file b.json is …", request: 2 });
+    expect(store.getState().notice?.message).toBe("The file b.json is …");
+  });
+
+  it("a Step of a huge mini-batch, under way in parts, shows as running so Pause can cancel it", () => {
+    const { store, emit, sent } = setup();
+    emit(ready);
+    store.getState().step("batch");
+    const frame = (batch: { done: number; total: number } | null, running: boolean) => ({
+      type: "frame" as const,
+      stats: {
+        epoch: 0,
+        origin: { kind: "untrained", seed: 1 } as const,
+        examplesSeen: 0,
+        examplesPerSecond: 0,
+        trainCost: Number.NaN,
+        running,
+        batch,
+      },
+      weights: { w: [], b: [] },
+      probe: null,
+      history: [],
+    });
+    emit(frame({ done: 40, total: 60000 }, true));
+    expect(store.getState().running).toBe(true);
+    expect(store.getState().stats.batch).toEqual({ done: 40, total: 60000 });
+    store.getState().togglePlay();
+    expect(sent.at(-1)).toEqual({ op: "pause" });
+    emit({ type: "paused", reason: "command" });
+    emit(frame(null, false));
+    expect(store.getState()).toMatchObject({ running: false, stats: { batch: null } });
   });
 });
 

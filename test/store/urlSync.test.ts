@@ -54,4 +54,46 @@ describe("syncSettings(store, parsed).set(params)", () => {
       { op: "setHyper", hyper: { learningRate: 2, batchSize: 10, weightDecay: 5e-5, momentum: 0 } },
     ]);
   });
+
+  it("new layer sizes keep a ReLU network's activation, and say nothing about keys not sent", () => {
+    const { store, sync } = started(
+      "?hidden=16,16&activation=relu&output=softmax&cost=crossEntropy&model=none",
+    );
+    expect(sync.set({ hidden: "10" }).problems).toEqual([]);
+    expect(store.getState().spec).toMatchObject({
+      sizes: [784, 10, 10],
+      hidden: ["relu"],
+      output: "softmax",
+    });
+    expect(sync.set({ hidden: "32,32,32" }).problems).toEqual([]);
+    expect(store.getState().spec.hidden).toEqual(["relu", "relu", "relu"]);
+  });
+
+  it("mixed activations are kept layer by layer when the count allows, else extended and said of `hidden`", () => {
+    const { store, sync } = started("?hidden=16,16&activation=relu,tanh&model=none");
+    expect(sync.set({ hidden: "8,8" }).problems).toEqual([]);
+    expect(store.getState().spec.hidden).toEqual(["relu", "tanh"]);
+    expect(sync.set({ hidden: "8,8,8" }).problems).toEqual([
+      "hidden=8,8,8 has 3 layers but the activations were relu,tanh; using relu,tanh,tanh",
+    ]);
+    expect(store.getState().spec.hidden).toEqual(["relu", "tanh", "tanh"]);
+    // Activations sent with the sizes are taken as sent.
+    expect(sync.set({ hidden: "8", activation: "sigmoid" }).problems).toEqual([]);
+    expect(store.getState().spec.hidden).toEqual(["sigmoid"]);
+  });
+
+  it("an invalid layer size keeps the network as it is and names only `hidden`", () => {
+    const { sent, store, sync } = started("?hidden=16,16&activation=relu&model=none");
+    expect(sync.set({ hidden: "0" }).problems).toEqual([
+      "hidden=0 is not a list of at most 4 layer sizes, each a whole number from 1 to 512; using 16,16",
+    ]);
+    expect(store.getState().spec.hidden).toEqual(["relu", "relu"]);
+    expect(sent.filter((c) => (c as { op: string }).op === "reset")).toEqual([]);
+  });
+
+  it("a changed network after a checkpoint was loaded reports nothing about `model`, which was not sent", () => {
+    const { store, sync } = started("?model=5");
+    expect(sync.set({ hidden: "10" }).problems).toEqual([]);
+    expect(store.getState().spec.sizes).toEqual([784, 10, 10]);
+  });
 });

@@ -1,7 +1,8 @@
 // One SGD step of the fast path over a BatchContext: forward, δ for every layer and example, the batch's summed
 // gradients, then the update (plain or with momentum). Layer 1's gradient is applied or accumulated over the ink
-// only, by the rank1Sparse kernel. The same numbers as network.ts's traceBatch + applyGradient up to float32
-// rounding order; test/engine/fast.test.ts holds it to that.
+// only, by the rank1Sparse kernel. A huge mini-batch can be trained in parts (accumulateGradients, then
+// applySummedGradients), so no single call runs long. The same numbers as network.ts's traceBatch + applyGradient up
+// to float32 rounding order; test/engine/fast.test.ts and test/engine/fast/partialStep.test.ts hold it to that.
 
 import type { Activation } from "../activations.ts";
 import type { Hyper } from "../hyper.ts";
@@ -117,8 +118,11 @@ function backpropagate(ctx: BatchContext): void {
   }
 }
 
-/** ∂C/∂b summed over the batch for every layer, and for layers ≥ 2 ∂C/∂w summed: Σₑ δₑ aₑᵀ. */
-function sumGradients(ctx: BatchContext, st: StepState): void {
+/**
+ * ∂C/∂b summed over the batch for every layer, and for layers ≥ 2 ∂C/∂w summed: Σₑ δₑ aₑᵀ. `first` starts the sums
+ * at 0; otherwise this batch's are added to them (a mini-batch trained in parts).
+ */
+function sumGradients(ctx: BatchContext, st: StepState, first: boolean): void {
   const { net, m, buffers } = ctx;
   const { spec } = net;
   const rs = buffers.rowStride;
@@ -127,14 +131,14 @@ function sumGradients(ctx: BatchContext, st: StepState): void {
     const s = rs[l]!;
     const Dl = buffers.D[l]!;
     const gb = st.gb[l]!;
-    gb.fill(0);
+    if (first) gb.fill(0);
     for (let e = 0; e < m; e++) for (let j = 0; j < n; j++) gb[j] = gb[j]! + Dl[e * s + j]!;
     if (l === 1) continue;
     const nPrev = spec.sizes[l - 1]!;
     const sPrev = rs[l - 1]!;
     const Ap = buffers.A[l - 1]!;
     const gw = st.gw[l]!;
-    gw.fill(0);
+    if (first) gw.fill(0);
     for (let e = 0; e < m; e++) {
       const aOff = e * sPrev;
       for (let j = 0; j < n; j++) {
@@ -181,20 +185,25 @@ function plainUpdate(ctx: BatchContext, opt: Hyper, st: StepState): void {
   }
 }
 
-/** Momentum: v ← μv − η(g/m + λw), w ← w + v, with layer 1's g accumulated by rank1Sparse. */
-function momentumUpdate(ctx: BatchContext, opt: Hyper, st: StepState): void {
-  const { input, m } = ctx;
-  const { spec } = ctx.net;
+/** Adds the batch's Σ ∂C/∂w for layer 1 to the sum in the kernels' memory (set to 0 first when `first`). */
+function sumInputGradient(ctx: BatchContext, st: StepState, first: boolean): void {
+  const { input } = ctx;
   const k = kernels();
   const img = addressesOf(ctx.images);
+  if (first) k.f32(st.ptrGw1, input.nIn * input.stride).fill(0);
+  const D1 = ctx.buffers.D[1]!.byteOffset;
+  const rows = ctx.buffers.ptrRows;
+  k.fn.rank1Sparse(st.ptrGw1, input.stride, D1, 1, img.offsets, img.index, img.value, rows, ctx.m);
+}
+
+/** Momentum over m examples' summed gradients: v ← μv − η(g/m + λw), w ← w + v (layer 1's g from ptrGw1). */
+function momentumUpdate(ctx: BatchContext, opt: Hyper, st: StepState, m: number): void {
+  const { input } = ctx;
+  const { spec } = ctx.net;
   const eta = opt.learningRate;
   const lambda = opt.weightDecay;
   const mu = opt.momentum;
-  const gw1 = k.f32(st.ptrGw1, input.nIn * input.stride);
-  gw1.fill(0);
-  const D1 = ctx.buffers.D[1]!.byteOffset;
-  const rows = ctx.buffers.ptrRows;
-  k.fn.rank1Sparse(st.ptrGw1, input.stride, D1, 1, img.offsets, img.index, img.value, rows, m);
+  const gw1 = kernels().f32(st.ptrGw1, input.nIn * input.stride);
   for (let l = 1; l <= depth(spec); l++) {
     const { w, b } = params(ctx, l);
     const gw = l === 1 ? gw1 : st.gw[l]!;
@@ -212,6 +221,22 @@ function momentumUpdate(ctx: BatchContext, opt: Hyper, st: StepState): void {
   }
 }
 
+/** Plain SGD over m examples' summed gradients (layer 1's from ptrGw1): w ← (1 − ηλ)w − (η/m) Σ ∂C₀/∂w. */
+function summedPlainUpdate(ctx: BatchContext, opt: Hyper, st: StepState, m: number): void {
+  const { input } = ctx;
+  const { spec } = ctx.net;
+  const gw1 = kernels().f32(st.ptrGw1, input.nIn * input.stride);
+  const keep = 1 - opt.learningRate * opt.weightDecay;
+  const scale = opt.learningRate / m;
+  for (let l = 1; l <= depth(spec); l++) {
+    const { w, b } = params(ctx, l);
+    const gw = l === 1 ? gw1 : st.gw[l]!;
+    for (let i = 0; i < w.length; i++) w[i] = w[i]! * keep - scale * gw[i]!;
+    const gb = st.gb[l]!;
+    for (let j = 0; j < spec.sizes[l]!; j++) b[j] = b[j]! - scale * gb[j]!;
+  }
+}
+
 /**
  * One SGD step on the batch: forward, backpropagate δ through every layer with the old weights, then
  * w ← w − (η/m) Σ ∂C₀/∂w (with decay λ and momentum μ if set). Returns the batch's mean cost before the step.
@@ -220,8 +245,31 @@ export function sgdStep(ctx: BatchContext, opt: Hyper, st: StepState): number {
   const cost = forwardBatch(ctx, true) / ctx.m;
   outputDeltas(ctx);
   backpropagate(ctx);
-  sumGradients(ctx, st);
+  sumGradients(ctx, st, true);
   if (opt.momentum === 0) plainUpdate(ctx, opt, st);
-  else momentumUpdate(ctx, opt, st);
+  else {
+    sumInputGradient(ctx, st, true);
+    momentumUpdate(ctx, opt, st, ctx.m);
+  }
   return cost;
+}
+
+/**
+ * One part of a mini-batch trained in parts: the gradients of `ctx`'s examples through the weights as they are, added
+ * to the sums in `st` (started afresh when `first`). No weight changes until `applySummedGradients`. Returns the sum
+ * of the part's costs.
+ */
+export function accumulateGradients(ctx: BatchContext, st: StepState, first: boolean): number {
+  const cost = forwardBatch(ctx, true);
+  outputDeltas(ctx);
+  backpropagate(ctx);
+  sumGradients(ctx, st, first);
+  sumInputGradient(ctx, st, first);
+  return cost;
+}
+
+/** The step for a mini-batch of `m` examples whose gradients `accumulateGradients` summed: as sgdStep's. */
+export function applySummedGradients(ctx: BatchContext, opt: Hyper, st: StepState, m: number): void {
+  if (opt.momentum === 0) summedPlainUpdate(ctx, opt, st, m);
+  else momentumUpdate(ctx, opt, st, m);
 }

@@ -1,15 +1,22 @@
 // The trainer: mini-batch SGD over an image set it owns in the kernels' memory, batch after batch, with the
 // hyper-parameters read at every step. It can take a new image set (an augmented copy each epoch) and keep
-// its network, momentum and position.
+// its network, momentum and position, and train a huge mini-batch a few examples per call (stepPart).
 
 import type { Hyper } from "../hyper.ts";
 import type { Network } from "../network.ts";
 import { SpecError } from "../spec.ts";
 import { createRng, shuffleInPlace, type Rng } from "../rng.ts";
-import { BatchBuffers, InputLayer } from "./batch.ts";
+import { BatchBuffers, InputLayer, type BatchContext } from "./batch.ts";
 import { placeImages, replaceImages, type PlacedImages } from "./placement.ts";
 import type { SparseImages } from "./sparse.ts";
-import { createStepState, releaseStepState, sgdStep, type StepState } from "./step.ts";
+import {
+  accumulateGradients,
+  applySummedGradients,
+  createStepState,
+  releaseStepState,
+  sgdStep,
+  type StepState,
+} from "./step.ts";
 
 /** Hyper-parameters the trainer reads at every mini-batch, so they can change while it runs. */
 export interface TrainOptions extends Hyper {
@@ -33,6 +40,21 @@ export interface TrainerPosition {
   cursor: number;
   /** Examples trained on in all. */
   examplesSeen: number;
+}
+
+/** A mini-batch being trained in parts: its size, the examples done so far and the sum of their costs. */
+interface PartialBatch {
+  readonly m: number;
+  done: number;
+  cost: number;
+}
+
+/** What one call of `stepPart` did. */
+export interface PartResult {
+  /** Examples of the mini-batch this call covered. */
+  readonly examples: number;
+  /** The mini-batch's mean cost before its step once the step is taken; null while parts remain. */
+  readonly cost: number | null;
 }
 
 /** 0 … count − 1, shuffled by `rng` when `shuffle`. */
@@ -70,6 +92,7 @@ export class Trainer {
   private readonly st: StepState;
   private dirty = false;
   private disposed = false;
+  private part: PartialBatch | null = null;
   private readonly network: Network<Float32Array>;
 
   constructor(net: Network<Float32Array>, data: SparseImages, options: Partial<TrainOptions> = {}, seed = 1) {
@@ -112,29 +135,78 @@ export class Trainer {
     this.images = replaceImages(this.images, data);
     this.order = visitOrder(data.count, this.options.shuffle, this.rng);
     this.position.cursor = 0;
+    this.part = null;
   }
 
   /** One mini-batch (shorter at the end of an epoch); returns its mean cost before the step. */
   step(): number {
     this.assertLive();
-    const count = this.images.data.count;
-    const m = Math.min(this.options.batchSize, count - this.position.cursor);
-    if (this.buffers.m < m || this.buffers.m !== this.options.batchSize) {
-      this.buffers.dispose();
-      const rows = Math.max(m, this.options.batchSize);
-      this.buffers = new BatchBuffers(this.network.spec, rows, this.input.stride);
-    }
-    const ctx = {
-      net: this.network,
-      input: this.input,
-      images: this.images,
-      order: this.order,
-      from: this.position.cursor,
-      m,
-      buffers: this.buffers,
-    };
-    const cost = sgdStep(ctx, this.options, this.st);
+    this.part = null;
+    const m = this.batchLength();
+    if (this.buffers.m < m || this.buffers.m !== this.options.batchSize)
+      this.resizeBuffers(Math.max(m, this.options.batchSize));
+    const cost = sgdStep(this.context(0, m), this.options, this.st);
     this.dirty = true;
+    this.advance(m);
+    return cost;
+  }
+
+  /**
+   * The current mini-batch, at most `maxExamples` examples per call: each call adds the next examples' gradients
+   * (all through the weights as they were when the batch began) and the call that completes the batch takes its
+   * step, so a huge batch never runs long in one call. A batch that fits in one part is exactly `step()`. The batch
+   * size is fixed when a batch begins; `step`, `setData` or `cancelPart` drop a batch half done.
+   */
+  stepPart(maxExamples: number): PartResult {
+    this.assertLive();
+    if (!this.part) {
+      const m = this.batchLength();
+      if (m <= maxExamples) return { examples: m, cost: this.step() };
+      this.part = { m, done: 0, cost: 0 };
+    }
+    const part = this.part;
+    const k = Math.max(1, Math.min(Math.floor(maxExamples), part.m - part.done));
+    if (this.buffers.m < k) this.resizeBuffers(k);
+    const ctx = this.context(part.done, k);
+    part.cost += accumulateGradients(ctx, this.st, part.done === 0);
+    part.done += k;
+    if (part.done < part.m) return { examples: k, cost: null };
+    applySummedGradients(ctx, this.options, this.st, part.m);
+    this.part = null;
+    this.dirty = true;
+    this.advance(part.m);
+    return { examples: k, cost: part.cost / part.m };
+  }
+
+  /** How far a mini-batch trained in parts has got (examples done of its m), or null when none is under way. */
+  get partial(): { readonly done: number; readonly total: number } | null {
+    return this.part ? { done: this.part.done, total: this.part.m } : null;
+  }
+
+  /** Drops a mini-batch half trained in parts: no weight has changed, and the next call starts the batch again. */
+  cancelPart(): void {
+    this.part = null;
+  }
+
+  /** m for the batch at the cursor: the batch size, or what is left of the epoch. */
+  private batchLength(): number {
+    return Math.min(this.options.batchSize, this.images.data.count - this.position.cursor);
+  }
+
+  private resizeBuffers(rows: number): void {
+    this.buffers.dispose();
+    this.buffers = new BatchBuffers(this.network.spec, rows, this.input.stride);
+  }
+
+  /** The examples [cursor + offset, cursor + offset + m) of the visiting order, in the batch buffers. */
+  private context(offset: number, m: number): BatchContext {
+    const { network: net, input, images, order, buffers } = this;
+    return { net, input, images, order, from: this.position.cursor + offset, m, buffers };
+  }
+
+  /** A step over m examples is done: the cursor moves on, and at an epoch's end the order is reshuffled. */
+  private advance(m: number): void {
+    const count = this.images.data.count;
     this.position.cursor += m;
     this.position.examplesSeen += m;
     if (this.position.cursor >= count) {
@@ -142,7 +214,6 @@ export class Trainer {
       this.position.epoch++;
       if (this.options.shuffle) shuffleInPlace(this.order, this.rng);
     }
-    return cost;
   }
 
   /** Steps until the current epoch ends; returns the mean cost over its batches, weighted by size. */

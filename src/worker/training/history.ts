@@ -44,6 +44,11 @@ export class CostHistory {
   private lastEvalMs = 0;
   private evaluation: PendingEvaluation | null = null;
 
+  /** Milliseconds of mini-batches since the curve restarted (the clock the health checks measure in). */
+  get trainingMs(): number {
+    return this.trainMs;
+  }
+
   /** Whether an evaluation waits to run (training waits for it). */
   get evaluating(): boolean {
     return this.evaluation !== null;
@@ -63,12 +68,14 @@ export class CostHistory {
   }
 
   /**
-   * After a slice of `ms` training: a point when one is due — with a test evaluation every EVALUATION_MS, at the
-   * end of a step, or at an epoch's end once a quarter of that has passed (a small network's epoch takes well under
-   * a second, and evaluating costs ~0.1 s).
+   * After a slice of `ms` training that took `steps` mini-batch steps: a point when one is due — with a test
+   * evaluation every EVALUATION_MS, at the end of a step, or at an epoch's end once a quarter of that has passed (a
+   * small network's epoch takes well under a second, and evaluating costs ~0.1 s). A slice that only trained parts
+   * of a huge mini-batch counts its time but adds no point: the weights have not moved yet.
    */
-  afterSlice(ms: number, examplesSeen: number, stepDone: boolean, epochEnded: boolean): void {
+  afterSlice(ms: number, steps: number, examplesSeen: number, stepDone: boolean, epochEnded: boolean): void {
     this.trainMs += ms;
+    if (steps === 0) return;
     const sinceEval = this.trainMs - this.lastEvalMs;
     const evalDue = stepDone || sinceEval >= EVALUATION_MS || (epochEnded && sinceEval >= EVALUATION_MS / 4);
     if (evalDue || this.trainMs - this.lastPointMs >= POINT_MS) this.requestPoint(examplesSeen, evalDue);
@@ -95,15 +102,18 @@ export class CostHistory {
     this.evaluation = null;
   }
 
-  /** Test chunks until `budgetMs` of `now()` pass; the point is added when the last chunk is done. */
+  /**
+   * Test chunks until `budgetMs` of `now()` pass; the point is added when the last chunk is done, and returned (null
+   * while chunks remain).
+   */
   evaluateSlice(
     net: Network<Float32Array>,
     chunks: readonly PlacedImages[],
     now: () => number,
     budgetMs: number,
-  ): void {
+  ): HistoryPoint | null {
     const ev = this.evaluation;
-    if (!ev) return;
+    if (!ev) return null;
     const start = now();
     do {
       const r = evaluate(net, chunks[ev.next]!);
@@ -112,9 +122,11 @@ export class CostHistory {
       ev.count += r.count;
       ev.next++;
     } while (ev.next < chunks.length && now() - start < budgetMs);
-    if (ev.next < chunks.length) return;
+    if (ev.next < chunks.length) return null;
     this.evaluation = null;
-    this.points.push({ ...ev.point, testCost: ev.cost / ev.count, testAccuracy: ev.correct / ev.count });
+    const point = { ...ev.point, testCost: ev.cost / ev.count, testAccuracy: ev.correct / ev.count };
+    this.points.push(point);
+    return point;
   }
 
   /** Whether points wait to be posted. */

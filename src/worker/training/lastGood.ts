@@ -1,17 +1,18 @@
 // The one rule for "last good weights", kept in the worker: a new, loaded or restored network is good at once; a
-// stop by command or at a step's end keeps the weights as they are; while training, a copy becomes good only after
-// training has run past it for LAST_GOOD_MS with every cost and parameter finite (a copy taken just before a
-// blow-up may already be huge), and a divergence drops the copy it has not yet vouched for.
+// stop by command or at a step's end keeps the weights as they are (unless a collapse is suspected); while training,
+// the network a test evaluation found healthy (collapse.ts: still learning, no dead layer, no saturated outputs)
+// becomes good once training has run past it for LAST_GOOD_MS with every cost and parameter finite (a copy taken just
+// before a blow-up may already be huge). A divergence or a collapse drops the copy not yet vouched for.
 
 import { cloneNetwork, type Network } from "../../engine/network.ts";
 
-/** Least time training must run past a copy before it counts as good. */
+/** Least time training must run past a healthy copy before it counts as good. */
 export const LAST_GOOD_MS = 1000;
 
 export class LastGood {
   /** The weights a restore returns to; null before the first network. */
   private good: Network<Float32Array> | null = null;
-  /** The latest copy, promoted when the next one is taken. */
+  /** The latest copy a test evaluation found healthy, promoted once training has run past it. */
   private candidate: Network<Float32Array> | null = null;
   private candidateAt = Number.NEGATIVE_INFINITY;
 
@@ -25,21 +26,25 @@ export class LastGood {
   }
 
   /** `net` is good now (new, loaded, restored, or stopped with finite weights). */
-  mark(net: Network<Float32Array>, t: number): void {
+  mark(net: Network<Float32Array>): void {
     this.set(cloneNetwork(net));
     this.candidate = null;
-    this.candidateAt = t;
   }
 
-  /** During training: the previous copy has proved good if LAST_GOOD_MS have passed; take a new one. */
-  roll(net: Network<Float32Array>, t: number): void {
-    if (t - this.candidateAt < LAST_GOOD_MS) return;
-    if (this.candidate) this.set(this.candidate);
+  /** A test evaluation at time `t` found `net` healthy: it becomes good if training runs past it safely. */
+  healthy(net: Network<Float32Array>, t: number): void {
     this.candidate = cloneNetwork(net);
     this.candidateAt = t;
   }
 
-  /** Training diverged: the copy not yet vouched for may be part of the blow-up. */
+  /** During training, every cost and parameter finite at time `t`: the candidate is good once LAST_GOOD_MS passed. */
+  roll(t: number): void {
+    if (!this.candidate || t - this.candidateAt < LAST_GOOD_MS) return;
+    this.set(this.candidate);
+    this.candidate = null;
+  }
+
+  /** Training diverged or collapsed: the copy not yet vouched for may be part of it. */
   dropCandidate(): void {
     this.candidate = null;
   }

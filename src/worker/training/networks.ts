@@ -3,7 +3,13 @@
 
 import { MNIST_CLASSES, MNIST_PIXELS } from "../../engine/mnist.ts";
 import { ModelError } from "../../engine/model.ts";
-import { createNetwork, SpecError, type Network, type NetworkSpec } from "../../engine/network.ts";
+import {
+  createNetwork,
+  SpecError,
+  validateSpec,
+  type Network,
+  type NetworkSpec,
+} from "../../engine/network.ts";
 import { loadModelFile, ModelFileError, readModel, type ModelOrigin } from "../models.ts";
 import type { ModelSource } from "./protocol.ts";
 
@@ -12,16 +18,24 @@ export type Built =
   | { readonly ok: true; readonly net: Network<Float32Array>; readonly origin: ModelOrigin }
   | { readonly ok: false; readonly message: string };
 
-/** An untrained network of `spec` from `seed`, or the sentence saying why that shape cannot be built. */
-export function freshNetwork(spec: NetworkSpec, seed: number): Built {
+/** Why `spec` cannot be a network of this app, as a sentence, or null: checked without building it. */
+export function specProblem(spec: NetworkSpec): string | null {
   try {
     if (spec.sizes?.[0] !== MNIST_PIXELS || spec.sizes.at(-1) !== MNIST_CLASSES)
       throw new SpecError(`the network must take ${MNIST_PIXELS} pixels and have ${MNIST_CLASSES} outputs`);
-    return { ok: true, net: createNetwork(spec, seed), origin: { kind: "untrained", seed } };
+    validateSpec(spec);
+    return null;
   } catch (err) {
     if (!(err instanceof SpecError)) throw err;
-    return { ok: false, message: `Cannot build that network: ${err.message}.` };
+    return `Cannot build that network: ${err.message}.`;
   }
+}
+
+/** An untrained network of `spec` from `seed`, or the sentence saying why that shape cannot be built. */
+export function freshNetwork(spec: NetworkSpec, seed: number): Built {
+  const problem = specProblem(spec);
+  if (problem) return { ok: false, message: problem };
+  return { ok: true, net: createNetwork(spec, seed), origin: { kind: "untrained", seed } };
 }
 
 /** A model file's text as a network; a file origin takes its epochs from the file's meta when it records them. */
@@ -72,14 +86,4 @@ export async function startingNetwork(
     built: freshNetwork(spec, seed),
     problem: `${built.message.replace(/\.$/, "")}, so the network starts untrained.`,
   };
-}
-
-/** The sentence that says training diverged, at which rate and after how many examples, and what to do. */
-export function divergedMessage(learningRate: number, examplesSeen: number, problem: string): string {
-  const eta = learningRate.toLocaleString("en-US", { maximumSignificantDigits: 6 });
-  const seen = examplesSeen.toLocaleString("en-US");
-  return (
-    `Training diverged at learning rate ${eta}: after ${seen} examples ${problem} — each step overshot ` +
-    `the valley and the weights blew up. Lower the learning rate, then restore the last good weights.`
-  );
 }

@@ -43,8 +43,9 @@ export interface CommandMap {
   /** Values are checked against the settings table (src/engine/hyper.ts); answered by a `hyper` event. */
   setHyper: { hyper: Partial<Record<keyof Hyper, unknown>> };
   /**
-   * Replace the network by a model file's contents (validated in the worker). `request` comes back in the
-   * `network` event (or the error), so the page can tell which of several requests was applied.
+   * Replace the network by a model file's contents (validated in the worker at once). `request` comes back in the
+   * `network` event (or the error), so the page can tell which of several requests was applied. Like `reset`, the
+   * network is built before the next slice: of several resets and loads in a row, only the last valid one is built.
    */
   loadModel: { text: string; origin: ModelOrigin; request: number };
   /** Choose what the frames' activations show; `id` comes back in the next frame as `probeId`. */
@@ -55,6 +56,8 @@ export interface CommandMap {
   frameDone: Empty;
   /** Ask for the per-example trace of the probe (z, a, ∂C/∂a, δ, ∂C/∂w, ∂C/∂b) — the lessons' numbers. */
   trace: { probe: Probe; label: number; id: number };
+  /** The page's heartbeat: answered at once by a `pong` with the same id (a worker that stops answering is restarted). */
+  ping: { id: number };
 }
 
 export type Command = { [K in keyof CommandMap]: { op: K } & CommandMap[K] }[keyof CommandMap];
@@ -83,7 +86,13 @@ export interface TrainingStats {
   readonly examplesPerSecond: number;
   /** Mean cost of the mini-batches since the previous frame (NaN if none). */
   readonly trainCost: number;
+  /** Playing or stepping. */
   readonly running: boolean;
+  /**
+   * A mini-batch too big for one slice is trained in parts (a huge batch on a big network): the examples of the
+   * current one done so far, of its m. Null (or absent) when no batch is part done. Pause drops it, weights untouched.
+   */
+  readonly batch?: { readonly done: number; readonly total: number } | null;
 }
 
 /** One point of the cost curve. */
@@ -97,7 +106,7 @@ export interface HistoryPoint {
 }
 
 /** Why the worker is unhappy; `message` is a sentence for the user (shown as text, never as HTML). */
-export type ErrorKind = "data" | "model" | "spec" | "diverged" | "internal";
+export type ErrorKind = "data" | "model" | "spec" | "diverged" | "collapsed" | "internal";
 
 /** Worker → main thread, by type. */
 export interface EventMap {
@@ -123,17 +132,28 @@ export interface EventMap {
   hyper: { hyper: Hyper; problems: readonly { key: keyof Hyper; message: string }[] };
   /**
    * The weights "Restore last good weights" and a crash restart return to: the weights of a new, loaded or
-   * restored network, of a stop, or a copy that training then ran past for a second with every cost and parameter
-   * finite (a copy taken just before a blow-up may already be huge). Posted each time they change.
+   * restored network, of a stop, or a copy a test evaluation found healthy that training then ran past for a second
+   * with every cost and parameter finite (lastGood.ts). Posted each time they change.
    */
   lastGood: { spec: NetworkSpec; weights: Weights; origin: ModelOrigin };
-  /** Training stopped on its own (end of a step, or divergence). */
-  paused: { reason: "step" | "diverged" | "command" };
+  /** Training stopped (end of a step, a divergence, a collapse, or a command while it ran). */
+  paused: { reason: "step" | "diverged" | "collapsed" | "command" };
   /** Test-set image for a "test" probe, so the UI can show it with its label. */
   testImage: { index: number; pixels: Uint8Array; label: number };
   traced: { id: number; trace: Trace<Float32Array> };
-  /** `request` is the loadModel request that failed, else null. */
-  error: { kind: ErrorKind; message: string; recoverable: boolean; request?: number };
+  /**
+   * `request` is the loadModel request that failed, if any. A "diverged" or "collapsed" run (training paused) comes
+   * with a smaller learning rate worth trying.
+   */
+  error: {
+    kind: ErrorKind;
+    message: string;
+    recoverable: boolean;
+    request?: number;
+    suggestedLearningRate?: number;
+  };
+  /** Answers a `ping`. */
+  pong: { id: number };
 }
 
 export type WorkerEvent = { [K in keyof EventMap]: { type: K } & EventMap[K] }[keyof EventMap];

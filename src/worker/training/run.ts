@@ -1,21 +1,37 @@
 // The pieces of a training session's state: the network and its Trainer (with the mode and the epoch a step
-// ends at), the test images cut into evaluation chunks, and the examples-per-second rate.
+// ends at), the test images cut into evaluation chunks, and the examples-per-second rate. Mini-batches too big for
+// one slice are trained in parts (Trainer.stepPart), so a command never waits long for the loop.
 
 import { placeImages, toSparse, Trainer, type PlacedImages, type SparseImages } from "../../engine/fast.ts";
 import type { Hyper } from "../../engine/hyper.ts";
 import type { MnistSplit } from "../../engine/idx.ts";
 import { MNIST_PIXELS } from "../../engine/mnist.ts";
-import type { Network } from "../../engine/network.ts";
+import { parameterCount, type Network, type NetworkSpec } from "../../engine/network.ts";
 import type { ModelOrigin } from "../models.ts";
 import { MeanCost } from "./history.ts";
+import type { TrainingStats } from "./protocol.ts";
 
 /** What the session does between commands. "stepEpoch" trains until the current epoch ends. */
 export type Mode = "paused" | "playing" | "stepBatch" | "stepEpoch";
+
+/**
+ * The work one part of a mini-batch may do, in examples × parameters (≈ multiply-adds of one forward pass): about
+ * 15 ms of training on a slow laptop. A 784-512-512-512-512-10 network takes 4 examples per part; the videos'
+ * 784-16-16-10 takes 384, so its batches are never split.
+ */
+export const PART_WORK = 5_000_000;
+
+/** Examples per part of a mini-batch for a network of `spec` (at least 1). */
+export function examplesPerPart(spec: NetworkSpec): number {
+  return Math.max(1, Math.floor(PART_WORK / parameterCount(spec)));
+}
 
 /** What one slice of training did. */
 export interface Slice {
   /** The clock after the last mini-batch. */
   readonly t: number;
+  /** Mini-batch steps taken (0 when the slice only trained parts of a huge one). */
+  readonly steps: number;
   /** A batch cost that was not finite (training stopped there), else null. */
   readonly badCost: number | null;
   readonly epochEnded: boolean;
@@ -31,6 +47,8 @@ export class TrainingRun {
   private looseNet: Network<Float32Array> | null = null;
   /** Where the weights came from when the network was installed; epochs trained since are counted on top. */
   private start: ModelOrigin = { kind: "untrained", seed: 1 };
+  /** Examples per part of a mini-batch for the current network (examplesPerPart). */
+  private partSize = 1;
   /** The epoch that ends a "stepEpoch" (set at its first slice). */
   private epochTarget: number | null = null;
   private readonly frameCost = new MeanCost();
@@ -63,11 +81,17 @@ export class TrainingRun {
     return this.mode !== "paused" && this.trainer !== null;
   }
 
-  /** Sets the mode; false when it was already that. */
+  /** How far a mini-batch trained in parts has got, or null (see TrainingStats.batch). */
+  get batchProgress(): { readonly done: number; readonly total: number } | null {
+    return this.trainer?.partial ?? null;
+  }
+
+  /** Sets the mode; false when it was already that. Pausing drops a mini-batch half trained in parts. */
   setMode(mode: Mode): boolean {
     if (mode === this.mode) return false;
     this.mode = mode;
     this.epochTarget = null;
+    if (mode === "paused") this.trainer?.cancelPart();
     return true;
   }
 
@@ -89,6 +113,7 @@ export class TrainingRun {
   /** Makes `net` the current network (taken over, not copied) from `origin`; counters restart. */
   install(net: Network<Float32Array>, origin: ModelOrigin): void {
     this.start = origin;
+    this.epochTarget = null;
     this.take(net, false);
   }
 
@@ -100,6 +125,7 @@ export class TrainingRun {
   private take(net: Network<Float32Array>, keepPosition: boolean): void {
     // The old trainer lets go of its images in WebAssembly memory before the new one places them.
     const position = this.trainer && keepPosition ? { ...this.trainer.position } : null;
+    this.partSize = examplesPerPart(net.spec);
     this.trainer?.dispose();
     this.trainer = null;
     if (this.train) {
@@ -109,7 +135,10 @@ export class TrainingRun {
     } else this.looseNet = net;
   }
 
-  /** Mini-batches for `budgetMs` of `now()`, or to the end of a step or an epoch. */
+  /**
+   * Mini-batches for `budgetMs` of `now()`, or to the end of a step or an epoch; a mini-batch too big for one slice
+   * goes a part at a time (examplesPerPart), its step taken by the slice that finishes it.
+   */
   slice(now: () => number, budgetMs: number, onCost: (cost: number, examples: number) => void): Slice {
     const trainer = this.trainer!;
     const pos = trainer.position;
@@ -119,11 +148,14 @@ export class TrainingRun {
     let badCost: number | null = null;
     let epochEnded = false;
     let stepDone = false;
+    let steps = 0;
     do {
       const seen = pos.examplesSeen;
       const epoch = pos.epoch;
-      const cost = trainer.step();
+      const { cost } = trainer.stepPart(this.partSize);
       t = now();
+      if (cost === null) continue; // a part of a mini-batch: its step comes with the last part
+      steps++;
       if (!Number.isFinite(cost)) {
         badCost = cost;
         break;
@@ -134,17 +166,31 @@ export class TrainingRun {
       stepDone =
         this.mode === "stepBatch" || (this.mode === "stepEpoch" && pos.epoch >= (this.epochTarget ?? 0));
     } while (!epochEnded && !stepDone && t - start < budgetMs);
-    return { t, badCost, epochEnded, stepDone };
+    return { t, steps, badCost, epochEnded, stepDone };
   }
 
-  /** Mean cost of the mini-batches since the last call (NaN if none). */
-  takeFrameCost(): number {
-    return this.frameCost.take();
+  /** The counters for a frame; the mean cost is of the mini-batches since the last frame. */
+  stats(rate: ExampleRate): TrainingStats {
+    const running = this.mode !== "paused";
+    return {
+      epoch: this.epoch,
+      origin: this.origin,
+      examplesSeen: this.examplesSeen,
+      examplesPerSecond: running ? rate.perSecond() : 0,
+      trainCost: this.frameCost.take(),
+      running,
+      batch: this.batchProgress,
+    };
   }
 }
 
-/** Test images per evaluation chunk: the engine's own batch, so chunking adds almost nothing. */
-const EVAL_CHUNK = 100;
+/**
+ * Test images per evaluation chunk: small enough that one chunk through the largest network (784-512×4-10) stays
+ * within ~30 ms, so an evaluation never holds a command up for long.
+ */
+const EVAL_CHUNK = 20;
+/** The test images the health checks run through the network (collapse.ts). */
+const PROBE_IMAGES = 20;
 
 /**
  * The test set, with its ink split into chunks of EVAL_CHUNK images evaluated a few per slice, placed in the
@@ -160,6 +206,11 @@ export class TestImages {
       labels: split.labels,
     });
     this.chunks = chunkImages(sparse, EVAL_CHUNK).map(placeImages);
+  }
+
+  /** The first PROBE_IMAGES test images' input activations, for the health checks. */
+  probeInputs(): Float32Array[] {
+    return Array.from({ length: Math.min(PROBE_IMAGES, this.split.count) }, (_, i) => this.input(i));
   }
 
   private check(index: number): void {
@@ -200,6 +251,24 @@ function chunkImages(data: SparseImages, size: number): SparseImages[] {
     });
   }
   return chunks;
+}
+
+/** Least time between two download progress events. */
+const PROGRESS_MS = 50;
+
+/** Passes on download progress at most once per PROGRESS_MS, except at the start and end of a phase. */
+export function downloadProgress(
+  now: () => number,
+  post: (event: { phase: "test" | "train"; loaded: number; total: number }) => void,
+): (phase: "test" | "train", loaded: number, total: number) => void {
+  let last = { phase: "", t: Number.NEGATIVE_INFINITY };
+  return (phase, loaded, total) => {
+    const t = now();
+    const edge = loaded === 0 || loaded === total || phase !== last.phase;
+    if (!edge && t - last.t < PROGRESS_MS) return;
+    last = { phase, t };
+    post({ phase, loaded, total });
+  };
 }
 
 /** Examples per second over the last second of training. */

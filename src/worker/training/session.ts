@@ -1,31 +1,24 @@
 // The training worker's logic, free of DOM and worker globals so it runs (and is tested) in Node: owns the data,
-// the network and its Trainer, trains in ~8 ms slices between commands, and posts frames, history and errors.
-// Commands are dispatched by one typed table to the session's own methods; nothing outside writes its state.
+// the network and its Trainer, trains in ~8 ms slices between commands (a huge mini-batch a part per slice), and
+// posts frames, history and errors. It notices a run that diverges or collapses and pauses it. Commands are
+// dispatched by one typed table to the session's own methods; nothing outside writes its state.
 
-import { checkHyper, HYPER_RULES, accepts, problemWith, type Hyper } from "../../engine/hyper.ts";
+import { accepts, checkHyper, HYPER_RULES, type Hyper } from "../../engine/hyper.ts";
 import type { MnistSplit } from "../../engine/idx.ts";
-import { cloneNetwork } from "../../engine/network.ts";
+import { cloneNetwork, type Network } from "../../engine/network.ts";
 import { PRESETS } from "../../engine/presets.ts";
 import { DataError, loadMnistFromUrl } from "../data.ts";
-import type { ModelOrigin } from "../models.ts";
+import { collapsedMessage, divergedMessage, HealthChecks, smallerLearningRate } from "./health.ts";
 import { CostHistory } from "./history.ts";
 import { firstNonFinite, LastGood } from "./lastGood.ts";
-import {
-  divergedMessage,
-  freshNetwork,
-  networkFromText,
-  sourceName,
-  startingNetwork,
-  type Built,
-} from "./networks.ts";
-import type { Command, CommandMap, EventMap, Probe, TrainingStats, WorkerEvent } from "./protocol.ts";
+import { startingNetwork, type Built } from "./networks.ts";
+import { NextNetwork } from "./nextNetwork.ts";
+import type { Command, CommandMap, EventMap, Probe, WorkerEvent } from "./protocol.ts";
 import { ProbeState, traceArrays, traceOf } from "./probe.ts";
-import { ExampleRate, TestImages, TrainingRun, type Mode } from "./run.ts";
+import { downloadProgress, ExampleRate, TestImages, TrainingRun, type Mode } from "./run.ts";
 
 /** Longest run of mini-batches (or of test chunks) before yielding to pending commands, in ms of `deps.now()`. */
 export const SLICE_MS = 8;
-/** Least time between two download progress events. */
-const PROGRESS_MS = 50;
 
 /** Sends an event to the main thread, transferring the listed buffers. */
 export type Post = (event: WorkerEvent, transfer: Transferable[]) => void;
@@ -55,11 +48,13 @@ export class TrainingSession {
   private readonly probe = new ProbeState();
   private readonly lastGood: LastGood;
   private readonly history = new CostHistory();
+  private readonly health = new HealthChecks();
   private readonly rate: ExampleRate;
+  /** The network to build before the next slice: the last reset or load asked for. */
+  private readonly next = new NextNetwork();
   private frameInFlight = false;
   private changed = false;
   private loopScheduled = false;
-  private lastProgress = { phase: "", t: Number.NEGATIVE_INFINITY };
 
   constructor(
     private readonly post: Post,
@@ -84,16 +79,21 @@ export class TrainingSession {
     play: () => this.setMode("playing"),
     pause: () => this.stop("command"),
     step: ({ unit }) => this.setMode(unit === "batch" ? "stepBatch" : "stepEpoch"),
-    reset: ({ spec, seed }) => this.reset(spec, seed),
+    reset: ({ spec, seed }) => this.replace(this.next.reset(spec, seed), { kind: "spec" }),
     setHyper: ({ hyper }) => this.setHyper(hyper),
-    loadModel: ({ text, origin, request }) => this.loadModel(text, origin, request),
+    loadModel: ({ text, origin, request }) =>
+      this.replace(this.next.load(text, origin, request), { kind: "model", request }),
+    ping: ({ id }) => this.emit("pong", { id }),
     setProbe: ({ probe, id }) => {
       this.applyProbe(probe, id);
       this.emitProbed();
     },
     restoreLastGood: () => this.restoreLastGood(),
     frameDone: () => (this.frameInFlight = false),
-    trace: (c) => this.trace(c),
+    trace: (c) => {
+      this.applyPending();
+      this.trace(c);
+    },
   };
 
   /** Runs one command. Any exception becomes an `error` event of kind "internal"; the session keeps working. */
@@ -133,12 +133,12 @@ export class TrainingSession {
     this.seed = accepts(HYPER_RULES.seed, cmd.seed) ? cmd.seed : HYPER_RULES.seed.default;
     const loader = loadMnistFromUrl(cmd.dataUrl, {
       fetch: this.deps.fetch,
-      onProgress: (phase, loaded, total) => this.progress(phase, loaded, total),
+      onProgress: downloadProgress(this.deps.now, (e) => this.emit("progress", e)),
     });
     const modelReady = startingNetwork(cmd.model, cmd.spec, this.seed, this.deps.fetch).then(
       ({ built, problem }) => {
         if (problem) this.emit("error", { kind: "model", recoverable: true, message: problem });
-        if (this.run.network) return; // a reset or loadModel came first
+        if (this.run.network || this.next.waiting) return; // a reset or loadModel came first
         if (!built.ok) throw new Error(built.message);
         this.install(built, null, false);
       },
@@ -149,6 +149,7 @@ export class TrainingSession {
       const train = await loader.loadTrain();
       await modelReady;
       this.run.setTrainingSet(train);
+      this.applyPending();
       this.ensureLoop();
     } catch (err) {
       if (!(err instanceof DataError)) throw err;
@@ -163,15 +164,6 @@ export class TrainingSession {
       origin: this.run.origin,
     });
     this.flushFrame();
-  }
-
-  /** Download progress, at most one event per PROGRESS_MS except at the start and end of a phase. */
-  private progress(phase: "test" | "train", loaded: number, total: number): void {
-    const t = this.deps.now();
-    const edge = loaded === 0 || loaded === total || phase !== this.lastProgress.phase;
-    if (!edge && t - this.lastProgress.t < PROGRESS_MS) return;
-    this.lastProgress = { phase, t };
-    this.emit("progress", { phase, loaded, total });
   }
 
   /** The test set is in: probes and evaluations work from now on. */
@@ -198,58 +190,54 @@ export class TrainingSession {
     this.emit("hyper", { hyper: { ...this.hyper }, problems });
   }
 
-  private reset(spec: CommandMap["reset"]["spec"], seed: number): void {
-    if (!accepts(HYPER_RULES.seed, seed)) {
-      this.emit("error", {
-        kind: "spec",
-        recoverable: true,
-        message: `Cannot reset: ${problemWith("seed", seed)}.`,
-      });
-      return;
-    }
-    const built = freshNetwork(spec, seed);
-    if (!built.ok) {
-      this.emit("error", { kind: "spec", recoverable: true, message: built.message });
-      return;
-    }
-    this.seed = seed;
-    this.install(built, null, true);
+  /**
+   * A reset or load was asked for: training stops now, and the network is built before the next slice (a flood of
+   * them builds only the last). A `problem` (bad seed, shape or file) is reported and changes nothing.
+   */
+  private replace(problem: string | null, error: { kind: "spec" | "model"; request?: number }): void {
+    if (problem !== null) return this.emit("error", { ...error, recoverable: true, message: problem });
+    this.stop("command", false);
+    this.ensureLoop();
   }
 
-  private loadModel(text: string, origin: ModelOrigin, request: number): void {
-    const built = networkFromText(text, origin, sourceName(origin));
-    if (!built.ok) {
-      this.emit("error", { kind: "model", recoverable: true, message: built.message, request });
-      return;
-    }
+  /** Builds and installs the network last asked for, if any (before a slice, a restore or a trace). */
+  private applyPending(): void {
+    const next = this.next.take();
+    if (!next) return;
+    const { built, request, seed } = next;
+    if (!built.ok) return this.emit("error", { kind: "spec", recoverable: true, message: built.message });
+    if (seed !== null) this.seed = seed;
     this.install(built, request, true);
   }
 
   /**
    * A new network, its weights good from the start, the history restarted. One that replaces another (reset,
-   * load, `replace`) stops training and is announced by a `network` event; the first is announced by `ready`.
+   * load) is announced by a `network` event (training was stopped when it was asked for); the first by `ready`.
    */
-  private install(built: Built & { ok: true }, request: number | null, replace: boolean): void {
-    if (replace) {
-      this.stop("command", false);
-      this.emit("network", { spec: built.net.spec, origin: built.origin, request });
-    }
+  private install(built: Built & { ok: true }, request: number | null, announce: boolean): void {
+    if (announce) this.emit("network", { spec: built.net.spec, origin: built.origin, request });
     this.run.install(built.net, built.origin);
-    this.changed = true;
-    this.lastGood.mark(built.net, this.deps.now());
+    this.fresh(built.net);
     this.history.restart();
     this.history.requestPoint(0, true);
     this.ensureLoop();
   }
 
+  /** A network made, loaded or restored: good as it is, nothing learned or suspected yet. */
+  private fresh(net: Network<Float32Array>): void {
+    this.changed = true;
+    this.lastGood.mark(net);
+    this.health.restart();
+  }
+
   /** Back to the last good weights; counters carry on, momentum restarts, a point evaluates them. */
   private restoreLastGood(): void {
+    this.applyPending();
     const good = this.lastGood.current;
     if (!good) throw new Error("there are no weights to restore yet");
     this.stop("command", false);
     this.run.restore(cloneNetwork(good));
-    this.changed = true;
-    this.lastGood.mark(good, this.deps.now());
+    this.fresh(good);
     this.history.requestPoint(this.run.examplesSeen, true);
     this.ensureLoop();
   }
@@ -301,34 +289,48 @@ export class TrainingSession {
     if (reason === "command" && this.run.mode === "paused") return;
     this.setMode("paused");
     const net = this.run.network;
-    if (keep && reason !== "diverged" && net && firstNonFinite(net) === null)
-      this.lastGood.mark(net, this.deps.now());
+    const good = reason === "command" || reason === "step";
+    if (keep && good && net && !this.health.suspect && firstNonFinite(net) === null) this.lastGood.mark(net);
     this.emit("paused", { reason });
   }
 
-  /** Schedules the next slice if there is training or an evaluation to do. */
+  /** Schedules the next slice if there is a network to build, an evaluation or a check to run, or training to do. */
   private ensureLoop(): void {
     if (this.loopScheduled) return;
-    const evaluating = this.history.evaluating && this.test !== null && this.run.network !== null;
-    if (!evaluating && !this.run.canTrain) return;
+    const hasNet = this.run.network !== null;
+    const evaluating = this.history.evaluating && this.test !== null && hasNet;
+    if (!this.next.waiting && !evaluating && !(this.health.due && hasNet) && !this.run.canTrain) return;
     this.loopScheduled = true;
     this.deps.schedule(() => this.tick());
   }
 
-  /** One slice: a pending evaluation goes first (training waits for it), then mini-batches. */
+  /**
+   * One slice: a network asked for is built first; then a pending evaluation (training waits for it), the health
+   * checks after it, or mini-batches.
+   */
   private tick(): void {
     this.loopScheduled = false;
-    const evaluating = this.history.evaluating && this.test !== null;
+    let op = "train";
     try {
+      this.applyPending();
       const net = this.run.network;
-      if (evaluating && net) {
-        this.history.evaluateSlice(net, this.test!.chunks, this.deps.now, SLICE_MS);
+      if (this.history.evaluating && this.test && net) {
+        op = "evaluate";
+        const point = this.history.evaluateSlice(net, this.test.chunks, this.deps.now, SLICE_MS);
+        const problem = point && this.health.evaluated(point.testAccuracy!, this.history.trainingMs);
+        if (problem) this.stopLearning("collapsed", problem);
         this.changed ||= this.history.hasNew;
+      } else if (this.health.due && this.test && net) {
+        op = "check";
+        const { problem, healthy } = this.health.check(net, this.test.probeInputs());
+        if (problem) this.stopLearning("collapsed", problem);
+        else if (healthy) this.lastGood.healthy(net, this.deps.now());
       } else if (this.run.canTrain) this.trainSlice();
     } catch (err) {
       this.history.cancelEvaluation();
+      this.health.due = false;
       this.stop("command");
-      this.internalError(err, evaluating ? "evaluate" : "train");
+      this.internalError(err, op);
     }
     this.flushFrame();
     this.ensureLoop();
@@ -341,26 +343,35 @@ export class TrainingSession {
       this.history.addCost(cost, examples),
     );
     this.changed = true;
+    this.health.trainedSlice();
     this.rate.add(slice.t, this.run.examplesSeen);
-    const net = this.run.network!;
+    const { steps, badCost } = slice;
     const problem =
-      slice.badCost === null
-        ? firstNonFinite(net)
-        : `the cost became ${Number.isNaN(slice.badCost) ? "NaN" : "infinite"}`;
+      badCost !== null
+        ? `the cost became ${Number.isNaN(badCost) ? "NaN" : "infinite"}`
+        : steps > 0
+          ? firstNonFinite(this.run.network!)
+          : null;
     if (problem) {
-      this.diverge(problem);
+      this.stopLearning("diverged", problem);
       return;
     }
-    this.lastGood.roll(net, slice.t);
-    this.history.afterSlice(slice.t - start, this.run.examplesSeen, slice.stepDone, slice.epochEnded);
+    if (steps > 0) this.lastGood.roll(slice.t);
+    const { examplesSeen } = this.run;
+    this.history.afterSlice(slice.t - start, steps, examplesSeen, slice.stepDone, slice.epochEnded);
     if (slice.stepDone) this.stop("step");
   }
 
-  private diverge(problem: string): void {
-    const message = divergedMessage(this.hyper.learningRate, this.run.examplesSeen, problem);
-    this.emit("error", { kind: "diverged", recoverable: true, message });
+  /** Training diverged or collapsed: pause, say what happened and suggest a smaller rate (the last good weights stay). */
+  private stopLearning(kind: "diverged" | "collapsed", problem: string): void {
+    const { learningRate } = this.hyper;
+    const suggestedLearningRate = smallerLearningRate(learningRate, HYPER_RULES.learningRate.min);
+    const says = kind === "diverged" ? divergedMessage : collapsedMessage;
+    const message = says(learningRate, this.run.examplesSeen, problem, suggestedLearningRate);
+    this.emit("error", { kind, recoverable: true, message, suggestedLearningRate });
     this.lastGood.dropCandidate();
-    this.stop("diverged");
+    this.health.halt();
+    this.stop(kind);
   }
 
   /** Posts a frame if something changed and none is in flight: stats, weight copies, probe, new history. */
@@ -369,15 +380,7 @@ export class TrainingSession {
     if (this.frameInFlight || !(this.changed || this.history.hasNew) || !net) return;
     const weights = { w: net.w.map((v) => v.slice()), b: net.b.map((v) => v.slice()) };
     const probe = this.probe.activations(net);
-    const running = this.run.mode !== "paused";
-    const stats: TrainingStats = {
-      epoch: this.run.epoch,
-      origin: this.run.origin,
-      examplesSeen: this.run.examplesSeen,
-      examplesPerSecond: running ? this.rate.perSecond() : 0,
-      trainCost: this.run.takeFrameCost(),
-      running,
-    };
+    const stats = this.run.stats(this.rate);
     const arrays = [...weights.w, ...weights.b, ...(probe ? [...probe.z, ...probe.a] : [])];
     this.emit("frame", { stats, weights, probe, history: this.history.take() }, buffersOf(arrays));
     this.frameInFlight = true;

@@ -1,5 +1,6 @@
 // A stand-in for the training worker that records commands and answers setHyper as the real one does: values
-// checked against the settings table, the accepted ones echoed with the problems of the others.
+// checked against the settings table, the accepted ones echoed with the problems of the others. It answers the
+// page's heartbeat pings at once (they are not recorded in `sent`).
 import { checkHyper, type Hyper } from "../../../src/engine/hyper.ts";
 import { PRESETS } from "../../../src/engine/presets.ts";
 import type { Command, WorkerEvent } from "../../../src/worker/training/protocol.ts";
@@ -9,6 +10,9 @@ export interface FakeTrainingWorker extends WorkerLike {
   readonly sent: Command[];
   /** Sends an event to the page, as the worker would. */
   emit(event: WorkerEvent): void;
+  /** Whether it answers pings (a hung worker does not); terminate() stops it too. */
+  alive: boolean;
+  terminated: boolean;
 }
 
 export function fakeTrainingWorker(hyper: Hyper = { ...PRESETS["3b1b"].train }): FakeTrainingWorker {
@@ -17,12 +21,18 @@ export function fakeTrainingWorker(hyper: Hyper = { ...PRESETS["3b1b"].train }):
     sent: [],
     onmessage: null,
     onerror: null,
-    terminate() {},
+    alive: true,
+    terminated: false,
+    terminate() {
+      worker.terminated = true;
+      worker.alive = false;
+    },
     emit(event) {
       worker.onmessage?.({ data: event } as MessageEvent);
     },
     postMessage(message) {
       const command = message as Command;
+      if (command.op === "ping") return void (worker.alive && worker.emit({ type: "pong", id: command.id }));
       worker.sent.push(command);
       if (command.op === "setHyper") {
         const { accepted, problems } = checkHyper(command.hyper);

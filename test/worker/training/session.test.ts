@@ -1,6 +1,5 @@
-// Tests for the training worker's logic: a TrainingSession driven like the worker drives it, with a fake fetch
-// serving real MNIST (cut to 6,000 training and 2,000 test images unless a test needs it all), a clock that
-// ticks 10 ms per reading, and a scheduler the test pumps by hand.
+// Tests for the training worker's logic, driven through the harness (harness.ts): a fake fetch serving real MNIST, a
+// clock that ticks 10 ms per reading, and a scheduler the test pumps by hand.
 import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { modelToJson } from "../../../src/engine/model.ts";
@@ -9,111 +8,10 @@ import {
   forward,
   oneHot,
   traceExample,
-  type Network,
   type NetworkSpec,
 } from "../../../src/engine/network.ts";
-import { PRESETS } from "../../../src/engine/presets.ts";
-import type {
-  Command,
-  CommandMap,
-  EventMap,
-  Hyper,
-  WorkerEvent,
-} from "../../../src/worker/training/protocol.ts";
-import { TrainingSession } from "../../../src/worker/training/session.ts";
-import { mnistFetch, readDataFile, smallMnist, type Override } from "../fakeFetch.ts";
-
-type Event<K extends keyof EventMap> = { type: K } & EventMap[K];
-type Frame = Event<"frame">;
-
-const SPEC = PRESETS["3b1b"].spec;
-const HYPER: Hyper = { ...PRESETS["3b1b"].train };
-const RELU_SPEC: NetworkSpec = {
-  sizes: [784, 16, 16, 10],
-  hidden: ["relu", "relu"],
-  output: "softmax",
-  cost: "crossEntropy",
-};
-
-const SMALL = smallMnist(6000, 2000);
-
-interface Options {
-  model?: CommandMap["init"]["model"];
-  /** Serve all of MNIST instead of the cut. */
-  full?: boolean;
-  overrides?: Record<string, Override>;
-  /** Answer every frame with frameDone, as the main thread does after painting. */
-  autoAck?: boolean;
-}
-
-/** A session, the events it posted (each structured-cloned with its transfer list, as postMessage does), and pumps. */
-function harness(options: Options = {}) {
-  const events: WorkerEvent[] = [];
-  const tasks: (() => void)[] = [];
-  let clock = 0;
-  let unacked = false;
-  const session = new TrainingSession(
-    (event, transfer) => {
-      events.push(structuredClone(event, { transfer }));
-      if (event.type === "frame") unacked = true;
-    },
-    {
-      fetch: mnistFetch({ ...(options.full ? {} : SMALL), ...options.overrides }),
-      now: () => (clock += 10),
-      schedule: (fn) => tasks.push(fn),
-    },
-  );
-  const send = (command: Command) => session.handle(command);
-  const of = <K extends keyof EventMap>(type: K) =>
-    events.filter((e) => e.type === type) as unknown as Event<K>[];
-  const ack = () => {
-    unacked = false;
-    send({ op: "frameDone" });
-  };
-  /** Runs scheduled slices (and lets the downloads progress) until `done()`, or fails after 20 s. */
-  const runUntil = async (done: () => boolean) => {
-    const deadline = Date.now() + 20_000;
-    for (let i = 0; ; i++) {
-      if (options.autoAck !== false && unacked) ack();
-      if (done()) return;
-      if (Date.now() > deadline) throw new Error("timed out");
-      const task = tasks.shift();
-      if (task) task();
-      if (!task || i % 50 === 0) await new Promise((r) => setImmediate(r));
-    }
-  };
-  /** Runs slices until nothing is scheduled (paused, no evaluation pending). */
-  const settle = () => runUntil(() => tasks.length === 0);
-  const lastFrame = () => of("frame").at(-1)!;
-  /** Every cost-curve point sent so far. */
-  const history = () => of("frame").flatMap((f) => f.history);
-  const start = async () => {
-    send({
-      op: "init",
-      dataUrl: "/data/mnist",
-      model: options.model ?? null,
-      spec: SPEC,
-      hyper: HYPER,
-      seed: 1,
-    });
-    await runUntil(() => of("ready").length > 0 || of("error").some((e) => e.kind === "data"));
-    await settle();
-  };
-  return { session, events, tasks, send, of, ack, runUntil, settle, lastFrame, history, start };
-}
-
-/** A network from a frame's weights, to check the frame against the reference engine. */
-function frameNetwork(frame: Frame, spec: NetworkSpec): Network<Float32Array> {
-  return { spec, w: frame.weights.w, b: frame.weights.b };
-}
-
-function testPixels(index: number): Float32Array {
-  const images = gunzipSync(readDataFile("t10k-images-idx3-ubyte.gz"));
-  return Float32Array.from(images.subarray(16 + index * 784, 16 + (index + 1) * 784), (p) => p / 255);
-}
-
-const allFinite = (frame: Frame) =>
-  [...frame.weights.w, ...frame.weights.b].every((v) => v.every((x) => Number.isFinite(x)));
+import type { Command } from "../../../src/worker/training/protocol.ts";
+import { allFinite, frameNetwork, harness, HYPER, RELU_SPEC, SMALL, SPEC, testPixels } from "./harness.ts";
 
 describe("TrainingSession", () => {
   it("init posts progress, then testReady, then ready, and a first point evaluating the start network", async () => {
@@ -309,6 +207,7 @@ describe("TrainingSession", () => {
       hidden: ["relu", "relu", "relu"],
     };
     h.send({ op: "reset", spec: deep, seed: 1 });
+    await h.settle(); // the network is built before the next slice
     expect(h.of("network").at(-1)).toEqual({
       type: "network",
       spec: deep,
@@ -372,12 +271,12 @@ describe("TrainingSession", () => {
       origin: file("mine.json"),
       request: 2,
     });
+    await h.settle(); // the network is built before the next slice
     expect(h.of("network").at(-1)).toMatchObject({
       spec: SPEC,
       origin: { kind: "file", name: "mine.json", epochs: 3 },
       request: 2,
     });
-    await h.settle();
     expect(h.lastFrame().weights).toEqual({ w: model.w, b: model.b });
     expect(h.lastFrame().history[0]).toMatchObject({ examplesSeen: 0 });
   });

@@ -1,0 +1,39 @@
+// @vitest-environment jsdom
+// The learning-rate slider shows η as the worker accepted it, yet moves at once under the hand: a second move
+// before the first echo steps from where the thumb is, and a change from elsewhere moves the thumb.
+import { act, cleanup, fireEvent, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { LearningRate, lrFromSlider } from "../../src/components/HyperControls.tsx";
+import { PRESETS } from "../../src/engine/presets.ts";
+import { setup } from "./inputHarness.tsx";
+
+afterEach(cleanup);
+
+const hyper = PRESETS["3b1b"].train;
+const slider = () => screen.getByRole("slider", { name: "Learning rate" }) as HTMLInputElement;
+
+describe("<LearningRate />", () => {
+  it("keeps the thumb where it was moved until the worker echoes, and the label on the η in force", () => {
+    const app = setup();
+    app.render(<LearningRate />);
+    const start = Number(slider().value);
+    fireEvent.change(slider(), { target: { value: String(start - 250) } });
+    fireEvent.change(slider(), { target: { value: String(start - 500) } });
+    expect(slider().value).toBe(String(start - 500));
+    expect(slider().getAttribute("aria-valuetext")).toBe("η = 1.5"); // nothing echoed yet
+    const sent = app.sent().filter((c) => c.op === "setHyper");
+    expect(sent.map((c) => (c as { hyper: { learningRate: number } }).hyper.learningRate)).toEqual([
+      lrFromSlider(start - 250),
+      lrFromSlider(start - 500),
+    ]);
+    // The first echo arrives: the thumb stays at the second move.
+    act(() =>
+      app.emit({ type: "hyper", hyper: { ...hyper, learningRate: lrFromSlider(start - 250) }, problems: [] }),
+    );
+    expect(slider().value).toBe(String(start - 500));
+    // Then a change from elsewhere (a preset, a link): the thumb follows it.
+    act(() => app.emit({ type: "hyper", hyper: { ...hyper, learningRate: 0.05 }, problems: [] }));
+    expect(slider().getAttribute("aria-valuetext")).toBe("η = 0.05");
+    expect(slider().value).not.toBe(String(start - 500));
+  });
+});
