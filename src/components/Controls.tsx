@@ -30,6 +30,14 @@ function Counters() {
           {stats.examplesPerSecond > 0 ? `${fmtInt.format(Math.round(stats.examplesPerSecond))}/s` : "—"}
         </dd>
       </div>
+      {stats.batch ? (
+        <div className="source">
+          <dt>this mini-batch</dt>
+          <dd>
+            {fmtInt.format(stats.batch.done)} of {fmtInt.format(stats.batch.total)} examples (Pause stops it)
+          </dd>
+        </div>
+      ) : null}
       {source && (
         <div className="source">
           <dt>weights</dt>

@@ -34,6 +34,19 @@ describe("<Controls />", () => {
     expect(screen.getByText("Model files").tagName).toBe("P");
   });
 
+  it("shows how far a mini-batch trained in parts has got, and nothing when none is", () => {
+    const app = setup({ phase: "ready" });
+    const stats = app.store.getState().stats;
+    app.store.setState({ stats: { ...stats, batch: { done: 12000, total: 60000 } } });
+    app.render(<Controls />);
+    const term = screen.getByText("this mini-batch");
+    expect(term.nextElementSibling?.textContent).toBe("12,000 of 60,000 examples (Pause stops it)");
+    cleanup();
+    app.store.setState({ stats: { ...stats, batch: null } });
+    app.render(<Controls />);
+    expect(screen.queryByText("this mini-batch")).toBeNull();
+  });
+
   it("disables the training buttons until the network is ready, and Step while it runs", () => {
     setup({ phase: "loading" }).render(<Controls />);
     for (const name of ["Play", "Step", "Step epoch", "Reset"]) expect(button(name).disabled).toBe(true);
