@@ -12,6 +12,7 @@ import { initialOverrides, syncSettings } from "../store/urlSync.ts";
 import { parseUrlSettings, type ParsedUrl } from "../store/urlState.ts";
 import { MODELS_FOLDER } from "../worker/models.ts";
 import { Explorable, type Connect } from "./Explorable.tsx";
+import type { Lease } from "./groups.ts";
 import { pageSavedWork } from "./savedWork.ts";
 import type { ExplorableOptions } from "./startExplorable.ts";
 import { MNIST_DATA_FOLDER } from "../worker/data.ts";
@@ -91,14 +92,15 @@ function Lede() {
 export function App({
   search = window.location.search,
   options: givenOptions,
+  lease,
   connect: givenConnect,
-}: { search?: string; options?: ExplorableOptions; connect?: Connect } = {}) {
+}: { search?: string; options?: ExplorableOptions; lease?: () => Lease; connect?: Connect } = {}) {
   const [parsed] = useState(() => parseUrlSettings(search));
   const [options] = useState(() => givenOptions ?? optionsFor(parsed));
   const [connect] = useState(() => givenConnect ?? connectTo(parsed));
   const { embed, view } = parsed.settings;
   return (
-    <Explorable options={options} connect={connect}>
+    <Explorable options={options} connect={connect} {...(lease ? { lease } : {})}>
       {embed ? (
         <Embedded view={view} />
       ) : (

@@ -4,26 +4,40 @@ import { useEffect, useState, type ReactNode } from "react";
 import { ExplorableProvider } from "../components/context.tsx";
 import type { AppStore } from "../store/appStore.ts";
 import type { TrainingClient } from "../worker/training/client.ts";
+import type { Lease } from "./groups.ts";
 import { startExplorable, type ExplorableOptions } from "./startExplorable.ts";
 
 /** What `connect` gets: the explorable's store and client, to wire the URL or a host page; it returns a cleanup. */
 export type Connect = (explorable: { client: TrainingClient; store: AppStore }) => () => void;
 
+/** An explorable of its own, started from `options`, ended with its view. */
+function ownExplorable(options: ExplorableOptions): Lease {
+  const explorable = startExplorable(options);
+  return { explorable, release: () => explorable.dispose() };
+}
+
+/**
+ * The views' explorable: its own (from `options`), or one held with others (`lease`, e.g. a group of linked
+ * elements), released when these views go.
+ */
 export function Explorable({
   options,
+  lease: givenLease,
   connect,
   children,
 }: {
   options: ExplorableOptions;
+  lease?: () => Lease;
   connect?: Connect;
   children: ReactNode;
 }) {
-  const [explorable] = useState(() => startExplorable(options));
+  const [lease] = useState(() => (givenLease ? givenLease() : ownExplorable(options)));
+  const { explorable } = lease;
   useEffect(() => {
     const disconnect = connect?.(explorable);
     return () => {
       disconnect?.();
-      explorable.dispose();
+      lease.release();
     };
     // connect runs once, with the explorable it was started with.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -6,6 +6,7 @@ import embedCss from "../embed/embed.css?inline";
 import {
   assetUrls,
   ELEMENT_NAME,
+  GROUP_ATTRIBUTE,
   OBSERVED_ATTRIBUTES,
   RESTART_ATTRIBUTES,
   searchOf,
@@ -19,7 +20,8 @@ import layoutCss from "../components/layout.css?inline";
 import appCss from "../styles.css?inline";
 import { App } from "./App.tsx";
 import type { Connect } from "./Explorable.tsx";
-import type { ExplorableOptions } from "./startExplorable.ts";
+import { PAGE_GROUPS } from "./groups.ts";
+import { startExplorable, type ExplorableOptions } from "./startExplorable.ts";
 
 /** The page's styles, with :root's variables moved to the shadow host, and the host sized as a block. */
 const SHADOW_CSS = `${appCss.replace(/:root\b/g, ":host")}\n${embedCss}\n${layoutCss}\n:host { display: block; }`;
@@ -129,7 +131,12 @@ export class NnExplorableElement extends HTMLElement {
     container.className = "nn-explorable-root";
     this.#shadow.append(container);
     this.#root = createRoot(container);
-    this.#root.render(<App search={search} options={options} connect={connect} />);
+    // group="a": the elements of this page with that group share one explorable (the first one's settings).
+    const group = this.getAttribute(GROUP_ATTRIBUTE)?.trim();
+    const lease = group ? () => PAGE_GROUPS.join(group, () => startExplorable(options)) : undefined;
+    this.#root.render(
+      <App search={search} options={options} connect={connect} {...(lease ? { lease } : {})} />,
+    );
   }
 
   #unmount() {

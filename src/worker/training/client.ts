@@ -4,7 +4,9 @@
 // (backing off, and giving up after a few tries), its listeners told so the store can reload the last good model.
 
 import type { Command, EventMap, WorkerEvent } from "./protocol.ts";
+import { startModuleWorker } from "../moduleWorker.ts";
 import type { WorkerLike } from "../workerLike.ts";
+import trainingWorkerUrl from "./training.worker.ts?worker&url";
 
 export type Frame = EventMap["frame"];
 type Listener<K extends keyof EventMap> = (event: EventMap[K]) => void;
@@ -218,7 +220,7 @@ export class TrainingClient {
   }
 }
 
-/** The real worker, bundled by Vite. */
+/** The real worker, bundled by Vite (started through a same-origin shim when the bundle is on another origin). */
 export function createTrainingWorker(): WorkerLike {
-  return new Worker(new URL("./training.worker.ts", import.meta.url), { type: "module", name: "training" });
+  return startModuleWorker(trainingWorkerUrl, "training");
 }
