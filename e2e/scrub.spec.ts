@@ -36,6 +36,19 @@ async function shownEta(page: Page): Promise<string> {
   return (await read()).label;
 }
 
+/**
+ * η once the worker has echoed where the thumb now is (the slider moves at once; the η in force follows a moment
+ * later): the thumb's position read as the slider reads it (0…1000, 10⁻³…10 on a log scale, 3 figures).
+ */
+async function settledEta(page: Page): Promise<number> {
+  const thumb = async () => {
+    const pos = Number(await learningRate(page).inputValue());
+    return Number((0.001 * Math.pow(10 / 0.001, pos / 1000)).toPrecision(3));
+  };
+  await expect.poll(async () => (await eta(page)) === (await thumb())).toBe(true);
+  return eta(page);
+}
+
 /** Drags the slider's thumb with the mouse from where it is to a fraction of the track. */
 async function dragSlider(page: Page, from: number, to: number): Promise<void> {
   const box = await learningRate(page).boundingBox();
@@ -72,7 +85,7 @@ test("η scrubbed while training takes effect in the worker at once", async ({ p
 
   // Mouse: drag the thumb from the left end to ~80 % of the track (η ≈ 1.5 on the log scale), mid-run.
   await dragSlider(page, 0.01, 0.8);
-  const fast = await eta(page);
+  const fast = await settledEta(page);
   expect(fast).toBeGreaterThan(0.5);
   expect(fast).toBeLessThan(5);
   expect(await shownEta(page)).not.toBe("η = 0.001");
@@ -82,9 +95,10 @@ test("η scrubbed while training takes effect in the worker at once", async ({ p
   // Keyboard arrows mid-run: each step moves η by a factor 10^(4/1000) and the label follows.
   const before = await shownEta(page);
   for (let i = 0; i < 20; i++) await slider.press("ArrowLeft");
+  const lowered = await settledEta(page);
   const after = await shownEta(page);
   expect(after).not.toBe(before);
-  expect(await eta(page)).toBeLessThan(fast);
+  expect(lowered).toBeLessThan(fast);
 
   // Training never stopped, and the higher η works: in fewer examples than were spent at η = 0.001.
   // (Test evaluations come every ~2 s of training, and at an epoch's end once half a second has passed: a slow
