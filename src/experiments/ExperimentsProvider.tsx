@@ -5,7 +5,8 @@ import { createContext, useContext, type ReactNode } from "react";
 import { AnalysisClient } from "../worker/analysis/client.ts";
 import { createRunsClient, type RunsClient } from "../worker/runs/client.ts";
 import { idbDigitStore, type DigitStore } from "./mine/storage.ts";
-import { DATA_PATH, workerSource, type ExperimentSource } from "./source.ts";
+import { MNIST_DATA_FOLDER } from "../worker/data.ts";
+import { workerSource, type ExperimentSource } from "./source.ts";
 
 export interface ExperimentServices {
   /** The checkpoints' networks, the test set and noise through them. */
@@ -24,7 +25,7 @@ export function fileExperimentServices(baseUrl: string): ExperimentServices {
     source: workerSource(new AnalysisClient(), baseUrl),
     runs: createRunsClient(),
     digits: idbDigitStore(),
-    dataUrl: new URL(DATA_PATH, baseUrl).href,
+    dataUrl: new URL(MNIST_DATA_FOLDER, baseUrl).href,
   };
 }
 

@@ -8,9 +8,6 @@ import type { AnalysisClient } from "../worker/analysis/client.ts";
 import { checkpointPath, type Checkpoint } from "../worker/models.ts";
 import { MNIST_DATA_FOLDER } from "../worker/data.ts";
 
-/** The MNIST folder, relative to the page. */
-export const DATA_PATH = MNIST_DATA_FOLDER;
-
 /** How many noise images the noise experiment classifies. */
 export const NOISE_COUNT = 1000;
 
@@ -65,7 +62,7 @@ export function workerSource(client: AnalysisClient, baseUrl: string): Experimen
   let test: Promise<MnistSplit> | null = null;
   const loadTest = () => {
     if (!test) {
-      test = client.call("loadTest", { dataUrl: url(DATA_PATH) }).then((r) => r.test);
+      test = client.call("loadTest", { dataUrl: url(MNIST_DATA_FOLDER) }).then((r) => r.test);
       test.catch(() => (test = null)); // a failed download is tried again on the next ask
     }
     return test;

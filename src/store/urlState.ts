@@ -55,8 +55,6 @@ export type ModelChoice = Checkpoint | "none";
 
 /** The test set's size: `image` is an index below it. */
 export const TEST_IMAGES = MNIST_TEST_COUNT;
-/** The learning-rate slider's ends: the settings table's bounds. */
-export const LR_RANGE = [HYPER_RULES.learningRate.min, HYPER_RULES.learningRate.max] as const;
 
 /** Every setting the URL can carry. */
 export interface UrlSettings {
