@@ -5,7 +5,7 @@ import { modelToJson } from "../engine/model.ts";
 import { createAppStore, type AppState, type AppStore } from "../store/appStore.ts";
 import type { SavedWork } from "../store/savedWork.ts";
 import type { SavedWorkControls } from "../components/context.tsx";
-import { checkpointPath, type Checkpoint } from "../worker/models.ts";
+import { checkpointPath, type ShippedModel } from "../worker/models.ts";
 import {
   createTrainingWorker,
   TrainingClient,
@@ -22,7 +22,7 @@ export interface ExplorableOptions {
   /** Folder with the shipped checkpoints (public/models). */
   readonly modelsUrl: string;
   /** The checkpoint loaded at start; null for an untrained network. */
-  readonly checkpoint: Checkpoint | null;
+  readonly checkpoint: ShippedModel | null;
   /** The store's starting settings (from the URL), over the defaults. */
   readonly initial?: Partial<AppState>;
   /**

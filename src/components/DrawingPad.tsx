@@ -1,12 +1,14 @@
-// The drawing pad: draw a digit with a mouse, finger, pen or the keyboard (render/penInput.ts); the ink is turned
-// into MNIST's 28×28 format (shown beside the pad) and sent to the worker as the network's probe, the first
-// touch of ink at once and then at most once per animation frame.
+// The drawing pad: draw a digit with a mouse, finger, pen or the keyboard (render/penInput.ts). The strokes are
+// kept as vectors and turned into MNIST's 28×28 format with a pen fitted to the drawing's size
+// (engine/drawing.ts; shown beside the pad) and sent to the worker as the network's probe, the first touch of
+// ink at once and then at most once per animation frame. The pad on screen keeps its comfortable marker.
 import { useEffect, useId, useRef, type RefObject } from "react";
 import { MNIST_SIDE } from "../engine/mnist.ts";
-import { alphaChannel, toMnist } from "../engine/preprocess.ts";
+import { drawingToMnist } from "../engine/drawing.ts";
 import { browserClock, type ViewClock } from "../render/clock.ts";
 import { clearCanvas, PAD_SIDE, paintGrayscale, paintStroke, PEN_WIDTH, type Point } from "../render/pad.ts";
 import { attachPenInput, PEN_INSTRUCTIONS } from "../render/penInput.ts";
+import { createStrokeRecorder } from "../render/strokeRecorder.ts";
 import { THEME } from "../render/theme.ts";
 import type { AppStore } from "../store/appStore.ts";
 import type { TrainingClient } from "../worker/training/client.ts";
@@ -40,7 +42,7 @@ export function DrawingPad({ size = PAD_SIDE, clock = browserClock }: DrawingPad
 
   useEffect(() => {
     const pad = padRef.current;
-    const ctx = pad?.getContext("2d", { willReadFrequently: true });
+    const ctx = pad?.getContext("2d");
     if (!pad || !ctx) return;
     const seen = seenRef.current?.getContext("2d") ?? null;
     const nextId = () => ++probeId.current;
@@ -102,6 +104,7 @@ interface PadParts {
 function attachPad({ pad, ctx, seen, cursor, client, store, clock, nextId }: PadParts): PadController {
   let cancelSend: (() => void) | null = null; // the send waiting for the next frame, if any
   let lastSent = -Infinity; // when the last setProbe went out, clock.now()
+  const recorder = createStrokeRecorder();
   const inputIsPad = () => {
     const state = store.getState();
     if (state.input.kind !== "pad") state.setInput({ kind: "pad" });
@@ -109,8 +112,7 @@ function attachPad({ pad, ctx, seen, cursor, client, store, clock, nextId }: Pad
   const send = () => {
     cancelSend = null;
     lastSent = clock.now();
-    const image = ctx.getImageData(0, 0, PAD_SIDE, PAD_SIDE);
-    const pixels = toMnist(alphaChannel(image.data), PAD_SIDE, PAD_SIDE);
+    const pixels = drawingToMnist(recorder.strokes());
     if (!pixels) return;
     if (seen) paintGrayscale(seen, pixels, MNIST_SIDE, MNIST_SIDE);
     client.send({ op: "setProbe", probe: { kind: "pixels", pixels }, id: nextId() }, [pixels.buffer]);
@@ -118,6 +120,7 @@ function attachPad({ pad, ctx, seen, cursor, client, store, clock, nextId }: Pad
   };
   const draw = (from: Point, to: Point) => {
     paintStroke(ctx, from, to, PAD_SIDE);
+    recorder.extend(to, clock.now());
     if (cancelSend) return;
     if (clock.now() - lastSent >= FRAME_MS) send();
     else cancelSend = clock.frame(send);
@@ -126,6 +129,7 @@ function attachPad({ pad, ctx, seen, cursor, client, store, clock, nextId }: Pad
     cancelSend?.();
     cancelSend = null;
     input.cancel();
+    recorder.clear();
     clearCanvas(ctx);
     if (seen) clearCanvas(seen, THEME.off);
   };
@@ -135,7 +139,13 @@ function attachPad({ pad, ctx, seen, cursor, client, store, clock, nextId }: Pad
     client.send({ op: "setProbe", probe: null, id: nextId() });
     inputIsPad();
   };
-  const input = attachPenInput(pad, { side: PAD_SIDE, cursor, onSegment: draw, onClear: clear });
+  const input = attachPenInput(pad, {
+    side: PAD_SIDE,
+    cursor,
+    onStrokeStart: (at) => recorder.start(at, clock.now()),
+    onSegment: draw,
+    onClear: clear,
+  });
   // A test image chosen elsewhere replaces the drawing: the pad empties so it never shows stale ink.
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.input !== prev.input && state.input.kind === "test") wipe();

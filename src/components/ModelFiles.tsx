@@ -11,7 +11,7 @@ import { useApp, useAppStore, useClient } from "./context.tsx";
 
 /** The timeline's position (0…3) of a pretrained checkpoint, or null for a network that is not one. */
 export function timelinePosition(origin: ModelOrigin | null): number | null {
-  if (origin?.kind !== "pretrained") return null;
+  if (origin?.kind !== "pretrained" || origin.checkpoint === "best") return null;
   return CHECKPOINTS.indexOf(origin.checkpoint);
 }
 

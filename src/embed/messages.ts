@@ -1,6 +1,6 @@
 // The postMessage API between a host page and an embedded explorable: versioned commands in, events out, and
 // the validation every incoming message passes (anything else is ignored). Documented in docs/embedding.md.
-import { CHECKPOINTS, type ModelChoice } from "../store/urlState.ts";
+import { SHIPPED_MODELS, type ModelChoice } from "../store/urlState.ts";
 
 /** Every message, both ways, carries this type and version. */
 export const MESSAGE_TYPE = "nn-explorable";
@@ -91,8 +91,8 @@ export function parseCommand(data: unknown): { ok: true; command: Command } | { 
     }
     case "loadModel": {
       const model = data["model"];
-      const valid = model === "none" || CHECKPOINTS.some((c) => c === model);
-      if (!valid) return no(`loadModel: model is not one of ${CHECKPOINTS.join(", ")} or "none"`);
+      const valid = model === "none" || SHIPPED_MODELS.some((c) => c === model);
+      if (!valid) return no(`loadModel: model is not one of ${SHIPPED_MODELS.join(", ")} or "none"`);
       return { ok: true, command: { command: "loadModel", model: model as ModelChoice } };
     }
     case "set": {

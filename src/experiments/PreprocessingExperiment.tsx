@@ -1,14 +1,16 @@
-// Experiment 4: preprocessing as a lesson. A drawing's path to the network (the pad, the ink's box, the box
-// scaled into 20 × 20, the result placed in 28 × 28 by its centre of mass), each step switchable, and what the
-// network answers with the steps chosen and with all three.
+// Experiment 4: preprocessing as a lesson. A drawing's path to the network (its strokes re-inked with a pen fitted
+// to its size, the ink's box, the box scaled into 20 × 20, the result placed in 28 × 28 by its centre of mass),
+// each step switchable, and what the network answers with the steps chosen and with all three.
 import { useMemo, useState, type ReactNode } from "react";
+import { ALL_STEPS, answer, type PreprocessSteps } from "../engine/analysis.ts";
 import {
-  ALL_STEPS,
-  answer,
-  preprocessStages,
-  type PreprocessStages,
-  type PreprocessSteps,
-} from "../engine/analysis.ts";
+  drawingStages,
+  inkStrokes,
+  padFrame,
+  strokesBox,
+  type DrawingStages,
+  type Strokes,
+} from "../engine/drawing.ts";
 import { forward, type Network } from "../engine/network.ts";
 import { MNIST_BOX, MNIST_SIDE } from "../engine/preprocess.ts";
 import { formatValue } from "../render/theme.ts";
@@ -61,28 +63,50 @@ function Stage({
   );
 }
 
-function Stages({ alpha, stages }: { alpha: Uint8ClampedArray; stages: PreprocessStages }) {
-  const { steps, box, cropped, scaled, offset, input } = stages;
+/** Stage 0: the strokes inked again on the pad with the drawing's own pen, and the box cropped from it. */
+function ReinkedStage({ strokes, stages }: { strokes: Strokes; stages: DrawingStages }) {
+  const { padBox, pen } = stages;
+  const ink = useMemo(() => inkStrokes(strokes, pen, padFrame(PAD_SIDE)), [strokes, pen]);
+  const drawn = strokesBox(strokes);
+  const size = drawn ? Math.round(Math.max(drawn.width, drawn.height)) : 0;
   const k = FRAME / PAD_SIDE;
+  return (
+    <Stage
+      n={0}
+      stage="pad"
+      title="Re-inked with a pen for its size"
+      note={`pen ${formatValue(pen, 1)} px for a ${size} px drawing`}
+    >
+      <GrayImage
+        values={ink.pixels}
+        width={ink.width}
+        height={ink.height}
+        size={FRAME}
+        label={`Your strokes re-inked on the ${PAD_SIDE} by ${PAD_SIDE} pad with a pen ${formatValue(pen, 1)} pixels wide`}
+      />
+      <svg className="overlay" viewBox={`0 0 ${FRAME} ${FRAME}`} aria-hidden="true">
+        <rect
+          x={padBox.x * k}
+          y={padBox.y * k}
+          width={padBox.width * k}
+          height={padBox.height * k}
+          className="box"
+        />
+      </svg>
+    </Stage>
+  );
+}
+
+function Stages({ strokes, stages }: { strokes: Strokes; stages: DrawingStages }) {
+  const { steps, padBox, cropped, scaled, offset, input } = stages;
+  const box = { width: Math.round(padBox.width), height: Math.round(padBox.height) };
   const fit = FRAME / Math.max(cropped.width, cropped.height);
   const unit = FRAME / MNIST_SIDE; // CSS px per MNIST pixel
   const centreX = offset.x + stages.centreOfMass.x;
   const centreY = offset.y + stages.centreOfMass.y;
   return (
     <div className="stages">
-      <Stage n={null} stage="pad" title="The pad" note={`${PAD_SIDE} × ${PAD_SIDE} px`}>
-        <GrayImage
-          values={alpha}
-          width={PAD_SIDE}
-          height={PAD_SIDE}
-          max={255}
-          size={FRAME}
-          label="The pad's ink"
-        />
-        <svg className="overlay" viewBox={`0 0 ${FRAME} ${FRAME}`} aria-hidden="true">
-          <rect x={box.x * k} y={box.y * k} width={box.width * k} height={box.height * k} className="box" />
-        </svg>
-      </Stage>
+      <ReinkedStage strokes={strokes} stages={stages} />
       <Stage
         n={1}
         stage="crop"
@@ -177,13 +201,10 @@ function Outputs({
 
 export function PreprocessingExperiment({ epochs }: { epochs: Checkpoint }) {
   const model = useModel(epochs);
-  const [alpha, setAlpha] = useState<Uint8ClampedArray | null>(null);
+  const [strokes, setStrokes] = useState<Strokes | null>(null);
   const [steps, setSteps] = useState<PreprocessSteps>(ALL_STEPS);
-  const stages = useMemo(
-    () => (alpha ? preprocessStages(alpha, PAD_SIDE, PAD_SIDE, steps) : null),
-    [alpha, steps],
-  );
-  const full = useMemo(() => (alpha ? preprocessStages(alpha, PAD_SIDE, PAD_SIDE) : null), [alpha]);
+  const stages = useMemo(() => (strokes ? drawingStages(strokes, PAD_SIDE, steps) : null), [strokes, steps]);
+  const full = useMemo(() => (strokes ? drawingStages(strokes, PAD_SIDE) : null), [strokes]);
   const allOn = steps.crop && steps.scale && steps.centre;
   return (
     <div className="experiment preprocessing">
@@ -195,12 +216,18 @@ export function PreprocessingExperiment({ epochs }: { epochs: Checkpoint }) {
           A drawing has to go through the same steps before the network can make sense of it.
         </p>
         <p>
+          One step comes first, because a pen is not a scanner: MNIST’s strokes end up about two and a half
+          pixels wide in the 20-pixel box, whatever size the writer used. So your strokes are kept as lines
+          and inked again with a pen whose width grows with your drawing; a small digit in a corner then
+          reaches the network as thick as a large one in the middle.
+        </p>
+        <p>
           Draw a digit, or pick a ready-made one, then switch steps off to see what each one is for. Small
           digits, digits drawn in a corner and digits that fill the pad are where it shows most.
         </p>
       </section>
       <div className="preprocess-layout">
-        <SketchPad onInk={setAlpha} drawings={DRAWINGS} />
+        <SketchPad onDrawing={setStrokes} drawings={DRAWINGS} />
         <div className="preprocess-side">
           <fieldset className="steps">
             <legend>Steps</legend>
@@ -215,9 +242,9 @@ export function PreprocessingExperiment({ epochs }: { epochs: Checkpoint }) {
               </label>
             ))}
           </fieldset>
-          {alpha && stages && full ? (
+          {strokes && stages && full ? (
             <>
-              <Stages alpha={alpha} stages={stages} />
+              <Stages strokes={strokes} stages={stages} />
               <Loaded resource={model} what="Loading the network">
                 {(net) => (
                   <div className="answers" aria-live="polite">

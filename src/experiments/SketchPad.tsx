@@ -1,11 +1,13 @@
 // A drawing pad for the experiments: a mouse, finger, pen or the keyboard draws (render/penInput.ts) with the
-// explorable's marker (render/pad.ts); ready-made drawings fill it. Its ink (the canvas's alpha channel) goes to
-// `onInk` at most every INK_INTERVAL_MS while drawing and at once when a stroke ends.
+// explorable's marker (render/pad.ts); ready-made drawings fill it. Its strokes (vectors with times, as the
+// explorable's pad keeps them) go to `onDrawing` at most every INK_INTERVAL_MS while drawing and at once when a
+// stroke ends.
 import { useEffect, useId, useRef } from "react";
-import { alphaChannel } from "../engine/preprocess.ts";
+import type { Strokes } from "../engine/drawing.ts";
 import { browserClock, type ViewClock } from "../render/clock.ts";
 import { clearCanvas, PAD_SIDE, paintStroke, PEN_WIDTH, type Point } from "../render/pad.ts";
 import { attachPenInput, PEN_INSTRUCTIONS } from "../render/penInput.ts";
+import { createStrokeRecorder } from "../render/strokeRecorder.ts";
 import type { Drawing } from "./drawings.ts";
 
 export { PAD_SIDE };
@@ -20,8 +22,8 @@ interface PadController {
 }
 
 export interface SketchPadProps {
-  /** The pad's alpha bytes (alpha[y·PAD_SIDE + x]), or null when it was cleared. */
-  readonly onInk: (alpha: Uint8ClampedArray | null) => void;
+  /** The drawing's strokes in pad pixels (0…PAD_SIDE), or null when it was cleared. */
+  readonly onDrawing: (strokes: Strokes | null) => void;
   readonly drawings: readonly Drawing[];
   /** Side of the pad on screen, in CSS pixels. */
   readonly size?: number;
@@ -29,23 +31,23 @@ export interface SketchPadProps {
   readonly clock?: ViewClock;
 }
 
-export function SketchPad({ onInk, drawings, size = PAD_SIDE, clock = browserClock }: SketchPadProps) {
+export function SketchPad({ onDrawing, drawings, size = PAD_SIDE, clock = browserClock }: SketchPadProps) {
   const padRef = useRef<HTMLCanvasElement>(null);
   const cursorRef = useRef<HTMLDivElement>(null);
   const controller = useRef<PadController | null>(null);
-  const onInkRef = useRef(onInk);
+  const onDrawingRef = useRef(onDrawing);
   const instructionsId = useId();
 
   useEffect(() => {
-    onInkRef.current = onInk;
-  }, [onInk]);
+    onDrawingRef.current = onDrawing;
+  }, [onDrawing]);
 
   useEffect(() => {
     const pad = padRef.current;
-    const ctx = pad?.getContext("2d", { willReadFrequently: true });
+    const ctx = pad?.getContext("2d");
     if (!pad || !ctx) return;
-    const onInk = (alpha: Uint8ClampedArray | null) => onInkRef.current(alpha);
-    const attached = attachSketchPad(pad, ctx, cursorRef.current, clock, onInk);
+    const onDrawing = (strokes: Strokes | null) => onDrawingRef.current(strokes);
+    const attached = attachSketchPad(pad, ctx, cursorRef.current, clock, onDrawing);
     controller.current = attached;
     return () => {
       attached.detach();
@@ -93,43 +95,53 @@ export function SketchPad({ onInk, drawings, size = PAD_SIDE, clock = browserClo
 }
 
 /**
- * Wires the pad: pen input paints strokes and sends the ink to `onInk` INK_INTERVAL_MS after a stroke's first
- * paint and at once when the stroke ends; `clear` sends null, `draw` paints a ready-made drawing and sends it.
+ * Wires the pad: pen input paints and records strokes and sends them to `onDrawing` INK_INTERVAL_MS after a
+ * stroke's first paint and at once when the stroke ends; `clear` sends null, `draw` paints a ready-made drawing
+ * and sends it.
  */
 function attachSketchPad(
   pad: HTMLCanvasElement,
   ctx: CanvasRenderingContext2D,
   cursor: HTMLElement | null,
   clock: ViewClock,
-  onInk: (alpha: Uint8ClampedArray | null) => void,
+  onDrawing: (strokes: Strokes | null) => void,
 ): PadController {
   let cancelSend: (() => void) | null = null; // the timed send, if one is waiting
+  const recorder = createStrokeRecorder();
   const send = () => {
     cancelSend?.();
     cancelSend = null;
-    onInk(alphaChannel(ctx.getImageData(0, 0, PAD_SIDE, PAD_SIDE).data));
+    onDrawing(recorder.empty ? null : recorder.strokes());
   };
   const stroke = (from: Point, to: Point) => {
     paintStroke(ctx, from, to, PAD_SIDE);
+    recorder.extend(to, clock.now());
     cancelSend ??= clock.after(INK_INTERVAL_MS, send);
   };
   const clear = () => {
     cancelSend?.();
     cancelSend = null;
     input.cancel();
+    recorder.clear();
     clearCanvas(ctx);
-    onInk(null);
+    onDrawing(null);
   };
   const draw = (drawing: Drawing) => {
     clear();
     const at = (q: Point) => ({ x: q.x * PAD_SIDE, y: q.y * PAD_SIDE });
+    let t = clock.now();
     for (const points of drawing.strokes)
-      points.forEach((q, i) => paintStroke(ctx, at(points[Math.max(0, i - 1)]!), at(q), PAD_SIDE));
+      points.forEach((q, i) => {
+        if (i === 0) recorder.start(at(q), t);
+        else recorder.extend(at(q), (t += 16));
+        paintStroke(ctx, at(points[Math.max(0, i - 1)]!), at(q), PAD_SIDE);
+      });
     send();
   };
   const input = attachPenInput(pad, {
     side: PAD_SIDE,
     cursor,
+    onStrokeStart: (at) => recorder.start(at, clock.now()),
     onSegment: stroke,
     onStrokeEnd: send,
     onClear: clear,

@@ -26,6 +26,8 @@ export interface PenInputOptions {
   readonly side: number;
   /** The keyboard pen's cursor, an element over the canvas: moved (left/top in %) and shown while the keys draw. */
   readonly cursor?: HTMLElement | null;
+  /** A stroke begins at `at` (pad pixels); an onSegment dot at the same point follows at once. */
+  readonly onStrokeStart?: (at: Point) => void;
   /** Ink from `from` to `to`, pad pixels; a dot when they are the same point. */
   readonly onSegment: (from: Point, to: Point) => void;
   /** A stroke ended: the pointer was lifted or lost, or the keyboard pen was lifted or left the pad. */
@@ -94,7 +96,7 @@ export function attachPenInput(canvas: HTMLCanvasElement, options: PenInputOptio
 
 /** Drawing with a mouse, finger or pen: down starts a stroke with a dot, moves extend it, up or loss ends it. */
 function pointerListeners(canvas: HTMLCanvasElement, options: PenInputOptions, state: PenState): Listeners {
-  const { side, onSegment, onStrokeEnd } = options;
+  const { side, onSegment, onStrokeStart, onStrokeEnd } = options;
   /** A pointer's position in pad pixels (the canvas may be shown at any size). */
   const toPad = (e: PointerEvent): Point => {
     const r = canvas.getBoundingClientRect();
@@ -113,6 +115,7 @@ function pointerListeners(canvas: HTMLCanvasElement, options: PenInputOptions, s
     }
     state.pointer = e.pointerId;
     state.last = toPad(e);
+    onStrokeStart?.(state.last);
     onSegment(state.last, state.last);
   };
   const move = (e: PointerEvent) => {
@@ -145,7 +148,7 @@ function keyListeners(
   showCursor: (visible: boolean) => void,
   cancel: () => void,
 ): Listeners {
-  const { side, onSegment, onStrokeEnd, onClear } = options;
+  const { side, onSegment, onStrokeStart, onStrokeEnd, onClear } = options;
   const { pen } = state;
   const keydown = (e: KeyboardEvent) => {
     const arrow = ARROWS[e.key];
@@ -157,8 +160,11 @@ function keyListeners(
       if (pen.down) onSegment(from, { x: pen.x, y: pen.y });
     } else if (e.key === " " || e.key === "Enter") {
       pen.down = !pen.down;
-      if (pen.down) onSegment({ x: pen.x, y: pen.y }, { x: pen.x, y: pen.y });
-      else onStrokeEnd?.();
+      const at = { x: pen.x, y: pen.y };
+      if (pen.down) {
+        onStrokeStart?.(at);
+        onSegment(at, at);
+      } else onStrokeEnd?.();
     } else if (CLEAR_KEYS.includes(e.key)) {
       e.preventDefault();
       cancel();

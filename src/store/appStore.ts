@@ -7,7 +7,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Hyper } from "../engine/hyper.ts";
 import type { NetworkSpec } from "../engine/network.ts";
 import { PRESETS, type PresetName } from "../engine/presets.ts";
-import { checkpointPath, type Checkpoint, type ModelOrigin } from "../worker/models.ts";
+import { checkpointPath, type ShippedModel, type ModelOrigin } from "../worker/models.ts";
 import type { TrainingClient } from "../worker/training/client.ts";
 import type {
   ErrorKind,
@@ -78,7 +78,7 @@ export interface AppActions {
   setSpec(spec: NetworkSpec): void;
   applyPreset(name: PresetName): void;
   /** Loads a shipped checkpoint (the last request wins), or an untrained network from the current seed. */
-  loadCheckpoint(checkpoint: Checkpoint | "none"): Promise<void>;
+  loadCheckpoint(checkpoint: ShippedModel | "none"): Promise<void>;
   /** Loads a model file's text (validated by the worker; a bad file is reported and changes nothing). */
   loadModelText(text: string, name: string): void;
   setInput(input: InputSource): void;
@@ -213,7 +213,7 @@ class ModelRequests {
 /** Loading a shipped checkpoint or a model file's text. */
 function modelActions(client: TrainingClient, set: Set, get: Get, models: ModelRequests, deps: StoreDeps) {
   return {
-    async loadCheckpoint(checkpoint: Checkpoint | "none") {
+    async loadCheckpoint(checkpoint: ShippedModel | "none") {
       if (checkpoint === "none") {
         get().reset(get().seed);
         return;

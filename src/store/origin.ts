@@ -1,5 +1,6 @@
 // Where a network's weights came from, in words: the one description of a typed ModelOrigin that every label uses.
 
+import { PRESETS } from "../engine/presets.ts";
 import type { ModelOrigin } from "../worker/models.ts";
 
 const epochs = (n: number) => `${n} epoch${n === 1 ? "" : "s"}`;
@@ -9,6 +10,8 @@ export function describeOrigin(origin: ModelOrigin | null): string {
   if (!origin) return "";
   switch (origin.kind) {
     case "pretrained":
+      if (origin.checkpoint === "best")
+        return `the better network, pretrained ${epochs(PRESETS.best.epochs)}`;
       return origin.checkpoint === 0
         ? "the videos' network, untrained"
         : `pretrained, ${epochs(origin.checkpoint)}`;

@@ -11,7 +11,7 @@ import { expected, HYPER_RULES, parseSetting, type NumberRule } from "../engine/
 import { MNIST_CLASSES, MNIST_PIXELS, MNIST_TEST_COUNT } from "../engine/mnist.ts";
 import { MAX_HIDDEN_LAYERS, MAX_NEURONS, type NetworkSpec } from "../engine/network.ts";
 import { PRESET_NAMES, PRESETS, type PresetName } from "../engine/presets.ts";
-import { CHECKPOINTS, type Checkpoint } from "../worker/models.ts";
+import { presetOfModel, SHIPPED_MODELS, type ShippedModel } from "../worker/models.ts";
 
 /** Controls and views a `hide=` list can remove (for classrooms and embeds). */
 export const CONTROL_IDS = [
@@ -49,9 +49,9 @@ export const VIEWS = [
 ] as const;
 export type ViewName = (typeof VIEWS)[number];
 
-export { CHECKPOINTS };
-/** A checkpoint of the videos' network shipped in public/models (epochs trained), or "none" for untrained. */
-export type ModelChoice = Checkpoint | "none";
+export { SHIPPED_MODELS };
+/** A network shipped in public/models (a checkpoint of the videos' network, or "best"), or "none" for untrained. */
+export type ModelChoice = ShippedModel | "none";
 
 /** The test set's size: `image` is an index below it. */
 export const TEST_IMAGES = MNIST_TEST_COUNT;
@@ -162,8 +162,8 @@ export const URL_PARAMS: { readonly [K in keyof UrlSettings]: Param<K> } = {
     format: (v) => (v === null ? "" : String(v)),
   },
   model: {
-    expected: `a checkpoint of the videos' network (${CHECKPOINTS.join(", ")}) or none`,
-    parse: (text) => (text === "none" ? "none" : (CHECKPOINTS.find((c) => String(c) === text) ?? null)),
+    expected: `a shipped network (${SHIPPED_MODELS.join(", ")}) or none`,
+    parse: (text) => (text === "none" ? "none" : (SHIPPED_MODELS.find((c) => String(c) === text) ?? null)),
     format: String,
   },
   hide: {
@@ -193,7 +193,7 @@ export const URL_PARAMS: { readonly [K in keyof UrlSettings]: Param<K> } = {
 /** Parameter names in parsing order. */
 export const URL_PARAM_NAMES = Object.keys(URL_PARAMS) as (keyof UrlSettings)[];
 
-/** The defaults given a preset: the preset's network and training, and the checkpoint only for the videos' one. */
+/** The defaults given a preset: the preset's network and training, and its shipped trained network. */
 export function defaultSettings(preset: PresetName | null = "3b1b"): UrlSettings {
   const p = PRESETS[preset ?? "3b1b"];
   return {
@@ -208,7 +208,7 @@ export function defaultSettings(preset: PresetName | null = "3b1b"): UrlSettings
     momentum: p.train.momentum,
     seed: p.seed,
     image: null,
-    model: (preset ?? "3b1b") === "3b1b" ? 30 : "none",
+    model: (preset ?? "3b1b") === "3b1b" ? 30 : "best",
     hide: [],
     embed: false,
     view: "all",
@@ -266,6 +266,9 @@ export function parseUrlSettings(search: string, current?: UrlSettings): ParsedU
     values[name] = value;
     given.add(name);
     if (name === "preset") defaults = defaultSettings(value as PresetName);
+    // A trained network named alone brings its architecture and training: ?model=best is the better preset.
+    if (name === "model" && value !== "none" && !given.has("preset"))
+      defaults = defaultSettings(presetOfModel(value as ShippedModel));
   }
   let settings = { ...defaults, ...values } as UrlSettings;
 
@@ -281,11 +284,11 @@ export function parseUrlSettings(search: string, current?: UrlSettings): ParsedU
       );
     settings = { ...settings, activation };
   }
-  const videos = PRESETS["3b1b"].spec;
-  if (settings.model !== "none" && !sameSpec(specOf(settings), videos)) {
+  const trainedAs = settings.model === "none" ? null : PRESETS[presetOfModel(settings.model)].spec;
+  if (trainedAs && !sameSpec(specOf(settings), trainedAs)) {
     if (given.has("model"))
       problems.push(
-        `model=${settings.model} is a checkpoint of the videos' network ${videos.sizes.join("-")}, not ` +
+        `model=${settings.model} is a trained ${trainedAs.sizes.join("-")} network, not ` +
           `${specOf(settings).sizes.join("-")}; using none (untrained)`,
       );
     settings = { ...settings, model: "none" };

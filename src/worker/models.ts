@@ -5,6 +5,7 @@
 import { MNIST_CLASSES, MNIST_PIXELS } from "../engine/mnist.ts";
 import { ModelError, parseModel, type ModelMeta } from "../engine/model.ts";
 import type { Network } from "../engine/network.ts";
+import { PRESETS, type PresetName } from "../engine/presets.ts";
 
 /** Checkpoints of the videos' network shipped in public/models, by epochs trained. */
 export const CHECKPOINTS = [0, 1, 5, 30] as const;
@@ -13,14 +14,32 @@ export type Checkpoint = (typeof CHECKPOINTS)[number];
 /** The folder of the shipped models, relative to the page. */
 export const MODELS_FOLDER = "models";
 
-/** A checkpoint's file name: "3b1b-epoch-30.json". */
-export function checkpointFile(epochs: Checkpoint): string {
-  return `3b1b-epoch-${epochs}.json`;
+/** A shipped network: a checkpoint of the videos' network, or "best", the better preset after its training. */
+export type ShippedModel = Checkpoint | "best";
+
+/** Every shipped network: the videos' checkpoints by epochs trained, then the better one. */
+export const SHIPPED_MODELS: readonly ShippedModel[] = [...CHECKPOINTS, "best"];
+
+/** The network the explorable opens with, and reads drawings with unless the learner picks another. */
+export const DEFAULT_MODEL: ShippedModel = 30;
+
+/** The preset a shipped network was trained as (its architecture and training). */
+export function presetOfModel(model: ShippedModel): PresetName {
+  return model === "best" ? "best" : "3b1b";
 }
 
-/** A checkpoint's path relative to the page, or its URL in `folder` (an absolute or relative URL). */
-export function checkpointPath(epochs: Checkpoint, folder: string = MODELS_FOLDER): string {
-  return `${folder.replace(/\/$/, "")}/${checkpointFile(epochs)}`;
+/**
+ * A shipped network's file name: "3b1b-epoch-30.json", "best-epoch-30.json" (`npm run models` writes them, as
+ * `npm run train -- --preset NAME --checkpoints …` names checkpoints).
+ */
+export function checkpointFile(model: ShippedModel): string {
+  const epochs = model === "best" ? PRESETS.best.epochs : model;
+  return `${presetOfModel(model)}-epoch-${epochs}.json`;
+}
+
+/** A shipped network's path relative to the page, or its URL in `folder` (an absolute or relative URL). */
+export function checkpointPath(model: ShippedModel, folder: string = MODELS_FOLDER): string {
+  return `${folder.replace(/\/$/, "")}/${checkpointFile(model)}`;
 }
 
 /**
@@ -28,7 +47,7 @@ export function checkpointPath(epochs: Checkpoint, folder: string = MODELS_FOLDE
  * The worker sends it with every new network; views describe it (never parse a description back).
  */
 export type ModelOrigin =
-  | { readonly kind: "pretrained"; readonly checkpoint: Checkpoint }
+  | { readonly kind: "pretrained"; readonly checkpoint: ShippedModel }
   | { readonly kind: "untrained"; readonly seed: number }
   | { readonly kind: "file"; readonly name: string; readonly epochs: number | null }
   | { readonly kind: "trained"; readonly from: ModelOrigin; readonly epochs: number };
@@ -39,7 +58,7 @@ export function startOf(origin: ModelOrigin): ModelOrigin {
 }
 
 /** The checkpoint an origin is, if it is one untrained-since (for the URL's `model=`); "none" for untrained. */
-export function checkpointOf(origin: ModelOrigin): Checkpoint | "none" | null {
+export function checkpointOf(origin: ModelOrigin): ShippedModel | "none" | null {
   if (origin.kind === "pretrained") return origin.checkpoint;
   if (origin.kind === "untrained") return "none";
   return null;

@@ -37,8 +37,11 @@ describe("parseCommand(data)", () => {
     [msg({ command: "reset", seed: 0 }), "reset: seed is not a whole number from 1 to 2147483646"],
     [msg({ command: "reset", seed: 1.5 }), "reset: seed is not a whole number from 1 to 2147483646"],
     [msg({ command: "reset", seed: "5" }), "reset: seed is not a whole number from 1 to 2147483646"],
-    [msg({ command: "loadModel", model: 7 }), 'loadModel: model is not one of 0, 1, 5, 30 or "none"'],
-    [msg({ command: "loadModel", model: "30" }), 'loadModel: model is not one of 0, 1, 5, 30 or "none"'],
+    [msg({ command: "loadModel", model: 7 }), 'loadModel: model is not one of 0, 1, 5, 30, best or "none"'],
+    [
+      msg({ command: "loadModel", model: "30" }),
+      'loadModel: model is not one of 0, 1, 5, 30, best or "none"',
+    ],
     [msg({ command: "set", params: "lr=1" }), "set: params is not an object"],
     [
       msg({ command: "set", params: { lr: { valueOf: 1 } } }),

@@ -255,8 +255,10 @@ describe("preprocessing experiment", () => {
     fireEvent.click(screen.getByRole("button", { name: "A small 7 in a corner" }));
     const stage = (name: string) => document.querySelector(`[data-stage="${name}"]`)!;
     await waitFor(() => expect(stage("crop")).not.toBeNull());
-    expect(stage("crop").textContent).toContain("30 × 70 px");
-    expect(stage("scale").textContent).toContain("9 × 20 px");
+    // The 7's strokes span 62 × 78 pad px; re-inked with a pen of 2.6 · 78 / 17.4 = 11.7 px, its box is 74 × 90.
+    expect(stage("pad").textContent).toContain("pen 11.7 px for a 78 px drawing");
+    expect(stage("crop").textContent).toContain("74 × 90 px");
+    expect(stage("scale").textContent).toContain("16 × 20 px");
     const offset = () => stage("centre").querySelector("[data-offset]")!.getAttribute("data-offset");
     const centred = offset();
     await screen.findByRole("list", { name: /With these steps it says/ });
@@ -264,18 +266,18 @@ describe("preprocessing experiment", () => {
     fireEvent.click(screen.getByRole("checkbox", { name: "Centre the centre of mass" }));
     expect(stage("centre").textContent).toContain("No centring");
     expect(offset()).not.toBe(centred);
-    // The scaled box (9 × 20) centred where the ink's box was: (45, 55) on the pad is (4.5, 5.5) in 28 × 28.
-    expect(offset()).toBe("0,-4");
-    expect(stage("scale").textContent).toContain("9 × 20 px");
+    // The scaled box (16 × 20) centred where the ink's box was: (53, 67.5) on the pad is (5.3, 6.75) in 28 × 28.
+    expect(offset()).toBe("-3,-3");
+    expect(stage("scale").textContent).toContain("16 × 20 px");
     // With a step off, the answer with all three steps is shown beside it.
     expect(
       within(screen.getByRole("list", { name: /With all three it says/ })).getAllByRole("listitem"),
     ).toHaveLength(10);
 
     fireEvent.click(screen.getByRole("checkbox", { name: "Scale into 20 × 20" }));
-    expect(stage("scale").textContent).toContain("3 × 7 px");
-    expect(stage("crop").textContent).toContain("30 × 70 px");
-    expect(offset()).toBe("3,2"); // at its size and place on the pad: the box's corner (30, 20) ÷ 10
+    expect(stage("scale").textContent).toContain("7 × 9 px");
+    expect(stage("crop").textContent).toContain("74 × 91 px"); // on the whole pad, whole pixels
+    expect(offset()).toBe("2,2"); // at its size and place on the pad: its 7 × 9 box centred at (5.3, 6.75)
 
     fireEvent.click(screen.getByRole("checkbox", { name: "Crop to the ink" }));
     expect(stage("crop").textContent).toContain("280 × 280 px");

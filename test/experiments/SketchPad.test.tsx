@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-// SketchPad: ink goes to onInk at most every INK_INTERVAL_MS while a stroke goes on and at once when it ends;
-// Clear sends null; a ready-made drawing is sent at once. Time comes from a fake clock.
+// SketchPad: the strokes go to onDrawing at most every INK_INTERVAL_MS while a stroke goes on and at once when it
+// ends; Clear sends null; a ready-made drawing is sent at once. Time comes from a fake clock.
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Strokes } from "../../src/engine/drawing.ts";
 import type { Drawing } from "../../src/experiments/drawings.ts";
 import { INK_INTERVAL_MS, PAD_SIDE, SketchPad } from "../../src/experiments/SketchPad.tsx";
 import { fakeClock, type FakeClock } from "../render/fakeClock.ts";
@@ -11,13 +12,13 @@ import { fakeCanvas } from "../components/inputHarness.tsx";
 const DOT: Drawing = { name: "A dot", strokes: [[{ x: 0.5, y: 0.5 }]] };
 
 let clock: FakeClock;
-let onInk: ReturnType<typeof vi.fn<(alpha: Uint8ClampedArray | null) => void>>;
+let onInk: ReturnType<typeof vi.fn<(strokes: Strokes | null) => void>>;
 
 beforeEach(() => {
   fakeCanvas();
   clock = fakeClock();
-  onInk = vi.fn<(alpha: Uint8ClampedArray | null) => void>();
-  render(<SketchPad onInk={onInk} drawings={[DOT]} clock={clock} />);
+  onInk = vi.fn<(strokes: Strokes | null) => void>();
+  render(<SketchPad onDrawing={onInk} drawings={[DOT]} clock={clock} />);
 });
 
 afterEach(() => {
@@ -26,10 +27,11 @@ afterEach(() => {
 });
 
 const pad = () => screen.getByRole("img", { name: "Drawing pad" });
-const inked = (alpha: Uint8ClampedArray | null | undefined) => alpha?.some((v) => v > 0) ?? false;
+/** The strokes' points as [x, y] pairs, pad pixels (jsdom lays the pad out at 0 × 0: one client px each). */
+const points = (strokes: Strokes | null | undefined) => strokes?.map((s) => s.map((p) => [p.x, p.y])) ?? null;
 
 describe("SketchPad", () => {
-  it("sends ink every INK_INTERVAL_MS while drawing, and at once when the stroke ends", () => {
+  it("sends the strokes every INK_INTERVAL_MS while drawing, and at once when the stroke ends", () => {
     fireEvent.pointerDown(pad(), { pointerId: 1, pointerType: "touch", clientX: 50, clientY: 50 });
     fireEvent.pointerMove(pad(), { pointerId: 1, pointerType: "touch", clientX: 60, clientY: 90 });
     expect(onInk).not.toHaveBeenCalled();
@@ -37,12 +39,16 @@ describe("SketchPad", () => {
     expect(onInk).not.toHaveBeenCalled();
     clock.advance(1);
     expect(onInk).toHaveBeenCalledTimes(1);
-    const alpha = onInk.mock.calls[0]![0];
-    expect(alpha).toHaveLength(PAD_SIDE * PAD_SIDE);
-    expect(inked(alpha)).toBe(true);
+    expect(points(onInk.mock.calls[0]![0])).toEqual([
+      [
+        [50, 50],
+        [60, 90],
+      ],
+    ]);
     fireEvent.pointerMove(pad(), { pointerId: 1, pointerType: "touch", clientX: 70, clientY: 120 });
     fireEvent.pointerUp(pad(), { pointerId: 1, pointerType: "touch", clientX: 70, clientY: 120 });
     expect(onInk).toHaveBeenCalledTimes(2);
+    expect(points(onInk.mock.calls[1]![0])?.[0]).toHaveLength(3);
     expect(clock.pending().timeouts).toBe(0); // the timed send was replaced by the one at the stroke's end
   });
 
@@ -56,7 +62,10 @@ describe("SketchPad", () => {
 
   it("draws a ready-made drawing and sends it at once", () => {
     fireEvent.click(screen.getByRole("button", { name: "A dot" }));
-    expect(onInk.mock.calls.map(([alpha]) => (alpha === null ? null : inked(alpha)))).toEqual([null, true]);
+    expect(onInk.mock.calls.map(([strokes]) => points(strokes))).toEqual([
+      null,
+      [[[PAD_SIDE / 2, PAD_SIDE / 2]]],
+    ]);
   });
 
   it("draws from the keyboard and sends the ink when the pen lifts", () => {
@@ -65,6 +74,8 @@ describe("SketchPad", () => {
     fireEvent.keyDown(pad(), { key: "ArrowDown" });
     fireEvent.keyDown(pad(), { key: " " });
     expect(onInk).toHaveBeenCalledTimes(1);
-    expect(inked(onInk.mock.calls[0]![0])).toBe(true);
+    const [stroke] = points(onInk.mock.calls[0]![0]) ?? [];
+    expect(stroke?.[0]).toEqual([PAD_SIDE / 2, PAD_SIDE / 2]);
+    expect(stroke?.[1]?.[1]).toBeGreaterThan(PAD_SIDE / 2);
   });
 });

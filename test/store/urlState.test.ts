@@ -52,7 +52,17 @@ describe("parseUrlSettings(search)", () => {
     expect(specOf(settings)).toEqual(PRESETS.best.spec);
     expect(settings.lr).toBe(0.1);
     expect(settings.momentum).toBe(0.9);
-    expect(settings.model).toBe("none");
+    expect(settings.model).toBe("best"); // its shipped, trained network
+  });
+
+  it("takes a shipped network's architecture and training when model= names it alone", () => {
+    const { settings, problems } = parseUrlSettings("?model=best");
+    expect(problems).toEqual([]);
+    expect(settings.preset).toBe("best");
+    expect(specOf(settings)).toEqual(PRESETS.best.spec);
+    expect(parseUrlSettings("?preset=3b1b&model=best").problems).toEqual([
+      "model=best is a trained 784-100-10 network, not 784-16-16-10; using none (untrained)",
+    ]);
   });
 
   it("applies a single activation to every hidden layer", () => {
@@ -99,7 +109,7 @@ describe("parseUrlSettings(search)", () => {
     ["momentum=1", "momentum=1 is not a number between 0 and 0.999; using 0"],
     ["seed=0", "seed=0 is not a whole number from 1 to 2147483646; using 1"],
     ["image=10000", "image=10000 is not a test image number from 0 to 9999; using the default"],
-    ["model=7", "model=7 is not a checkpoint of the videos' network (0, 1, 5, 30) or none; using 30"],
+    ["model=7", "model=7 is not a shipped network (0, 1, 5, 30, best) or none; using 30"],
     [
       "hide=play,everything",
       "hide=play,everything is not a list of play, step, reset, lr, batch, more, counters, files, preset, shape, pad, picker, heatmaps, curve, network, output; using the default",
@@ -149,7 +159,7 @@ describe("parseUrlSettings(search)", () => {
     const { settings, problems } = parseUrlSettings("?hidden=32&model=5");
     expect(settings.model).toBe("none");
     expect(problems).toEqual([
-      "model=5 is a checkpoint of the videos' network 784-16-16-10, not 784-32-10; using none (untrained)",
+      "model=5 is a trained 784-16-16-10 network, not 784-32-10; using none (untrained)",
     ]);
     // Without an explicit model, a changed network quietly starts untrained.
     expect(parseUrlSettings("?hidden=32").problems).toEqual([]);
@@ -183,6 +193,7 @@ describe("serializeUrlSettings(settings, base)", () => {
     const settings = {
       ...defaultSettings("best"),
       hidden: [64],
+      model: "none" as const, // the shipped "best" is 784-100-10
       lr: 0.02,
       seed: 42,
       image: 123,

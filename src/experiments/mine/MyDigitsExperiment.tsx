@@ -5,7 +5,7 @@ import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { answer } from "../../engine/analysis.ts";
 import { MNIST_CLASSES } from "../../engine/mnist.ts";
 import { forward, type Network } from "../../engine/network.ts";
-import { toMnist } from "../../engine/preprocess.ts";
+import { drawingToMnist, type Strokes } from "../../engine/drawing.ts";
 import type { AugmentationSize } from "../../engine/runs.ts";
 import { formatCount, formatPercent } from "../../render/format.ts";
 import type { Checkpoint } from "../../worker/models.ts";
@@ -14,7 +14,7 @@ import { useModel, type Resource } from "../data.tsx";
 import { useExperimentServices } from "../ExperimentsProvider.tsx";
 import { DRAWINGS } from "../drawings.ts";
 import { formatConfidence, GrayImage, Loaded } from "../parts.tsx";
-import { PAD_SIDE, SketchPad } from "../SketchPad.tsx";
+import { SketchPad } from "../SketchPad.tsx";
 import "../failures.css";
 import "../preprocessing.css";
 import { AugmentationComparison } from "./AugmentationComparison.tsx";
@@ -227,7 +227,7 @@ function DeleteAll({
 /** The pad (a fresh one for each `padKey`), the label to give, "Add", and what the network says of the drawing. */
 function DrawDigit({
   padKey,
-  onInk,
+  onDrawing,
   label,
   onLabel,
   input,
@@ -236,7 +236,7 @@ function DrawDigit({
   model,
 }: {
   padKey: number;
-  onInk: (alpha: Uint8ClampedArray | null) => void;
+  onDrawing: (strokes: Strokes | null) => void;
   label: number | null;
   onLabel: (d: number) => void;
   input: Float32Array | null;
@@ -246,7 +246,7 @@ function DrawDigit({
 }) {
   return (
     <div className="my-draw">
-      <SketchPad key={padKey} onInk={onInk} drawings={DRAWINGS} />
+      <SketchPad key={padKey} onDrawing={onDrawing} drawings={DRAWINGS} />
       <LabelPicker label={label} onLabel={onLabel} />
       <button
         type="button"
@@ -280,18 +280,18 @@ export function MyDigitsExperiment({
   const { digits: digitStore } = useExperimentServices();
   const model = useModel(epochs);
   const { collection, update } = useCollection(digitStore);
-  const [alpha, setAlpha] = useState<Uint8ClampedArray | null>(null);
+  const [strokes, setStrokes] = useState<Strokes | null>(null);
   const [padKey, setPadKey] = useState(0);
   const [label, setLabel] = useState<number | null>(null);
   const [selected, setSelected] = useState<Cell | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const input = useMemo(() => (alpha ? toMnist(alpha, PAD_SIDE, PAD_SIDE) : null), [alpha]);
+  const input = useMemo(() => (strokes ? drawingToMnist(strokes) : null), [strokes]);
 
   const add = () => {
     if (!input || label === null) return;
     update(digitStore.add(input, label));
     setPadKey((k) => k + 1); // a fresh pad for the next digit
-    setAlpha(null);
+    setStrokes(null);
   };
   const onSelect = (cell: Cell) =>
     setSelected((s) => (s?.label === cell.label && s.predicted === cell.predicted ? null : cell));
@@ -303,7 +303,7 @@ export function MyDigitsExperiment({
       <div className="my-layout">
         <DrawDigit
           padKey={padKey}
-          onInk={setAlpha}
+          onDrawing={setStrokes}
           label={label}
           onLabel={setLabel}
           input={input}
