@@ -9,6 +9,7 @@ import { CostCurve } from "./CostCurve.tsx";
 import { DrawingPad } from "./DrawingPad.tsx";
 import { NetworkView } from "./NetworkView.tsx";
 import { LoadingBar, Notice } from "./Notice.tsx";
+import { ModelChooser } from "./ModelChooser.tsx";
 import { OutputBars } from "./OutputBars.tsx";
 import { TestImagePicker } from "./TestImagePicker.tsx";
 import { WeightHeatmaps } from "./WeightHeatmaps.tsx";
@@ -70,6 +71,9 @@ function OutputPanel() {
       <section className="panel output-panel" aria-label="Output">
         <h2>Output</h2>
         <OutputBars />
+        <Shown id="preset">
+          <ModelChooser />
+        </Shown>
       </section>
     </Shown>
   );

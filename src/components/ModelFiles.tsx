@@ -55,13 +55,13 @@ function CheckpointTimeline() {
     asked !== null && asked.origin === origin
       ? asked.position
       : (timelinePosition(origin) ?? asked?.position ?? CHECKPOINTS.length - 1);
+  // Off the timeline (trained since, or another network): the value says so and the thumb dims.
+  const onTimeline = (asked !== null && asked.origin === origin) || timelinePosition(origin) !== null;
   return (
     <div className="control checkpoint-timeline">
       <label htmlFor={checkpointId}>
         Videos&apos; network after{" "}
-        <span className="value mono">
-          {timelinePosition(origin) === null ? "—" : epochsText(checkpointAt(position))}
-        </span>
+        <span className="value mono">{onTimeline ? epochsText(checkpointAt(position)) : "—"}</span>
       </label>
       <input
         id={checkpointId}
@@ -72,7 +72,10 @@ function CheckpointTimeline() {
         value={position}
         disabled={!ready}
         aria-label="Checkpoint"
-        aria-valuetext={epochsText(checkpointAt(position))}
+        aria-valuetext={
+          onTimeline ? epochsText(checkpointAt(position)) : "not a checkpoint: pick one to load it"
+        }
+        data-off={onTimeline ? undefined : ""}
         onChange={(e) => {
           const p = Number(e.target.value);
           setAsked({ position: p, origin });

@@ -2,7 +2,7 @@
 // the headless trainer (`npm run train -- --preset 3b1b`) and the app.
 
 import { MNIST_CLASSES, MNIST_PIXELS } from "./mnist.ts";
-import type { NetworkSpec } from "./spec.ts";
+import { sameSpec, type NetworkSpec } from "./spec.ts";
 
 /** "3b1b": the videos' network; "best": the lessons' improvements combined. */
 export type PresetName = "3b1b" | "best";
@@ -91,3 +91,8 @@ export const PRESETS: { readonly [name in PresetName]: Preset } = {
 
 /** Every preset name, in menu order. */
 export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
+
+/** The preset whose architecture `spec` is, or null for any other network (a "Custom" one). */
+export function presetOfSpec(spec: NetworkSpec): PresetName | null {
+  return PRESET_NAMES.find((name) => sameSpec(PRESETS[name].spec, spec)) ?? null;
+}

@@ -36,6 +36,18 @@ export interface Gradient<F extends Floats = Floats> {
 }
 
 /** Limits of the networks the product builds. */
+/** Whether two specs describe the same architecture (sizes, activations, output and cost, in spec order). */
+export function sameSpec(a: NetworkSpec, b: NetworkSpec): boolean {
+  return (
+    a.output === b.output &&
+    a.cost === b.cost &&
+    a.sizes.length === b.sizes.length &&
+    a.sizes.every((n, i) => n === b.sizes[i]) &&
+    a.hidden.length === b.hidden.length &&
+    a.hidden.every((f, i) => f === b.hidden[i])
+  );
+}
+
 export const MAX_HIDDEN_LAYERS = 4;
 export const MAX_NEURONS = 512;
 

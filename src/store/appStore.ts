@@ -6,8 +6,15 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Hyper } from "../engine/hyper.ts";
 import type { NetworkSpec } from "../engine/network.ts";
-import { PRESETS, type PresetName } from "../engine/presets.ts";
-import { checkpointPath, type ShippedModel, type ModelOrigin } from "../worker/models.ts";
+import { PRESETS, presetOfSpec, type PresetName } from "../engine/presets.ts";
+import { sameSpec } from "../engine/spec.ts";
+import {
+  checkpointPath,
+  finishedModelOf,
+  isFinished,
+  type ModelOrigin,
+  type ShippedModel,
+} from "../worker/models.ts";
 import type { TrainingClient } from "../worker/training/client.ts";
 import type {
   ErrorKind,
@@ -155,6 +162,13 @@ function trainingActions(client: TrainingClient, set: Set, get: Get, models: Mod
   return {
     play() {
       if (get().phase !== "ready") return;
+      const origin = get().origin;
+      // A finished network has nothing left to learn at the app's η (its schedule ended far lower): Play tells
+      // the videos' story instead, from fresh random weights, and says so.
+      if (origin?.kind === "pretrained" && isFinished(origin.checkpoint)) {
+        get().reset(get().seed);
+        set({ notice: { kind: "info", message: freshStartMessage(get().seed), action: null } });
+      }
       client.send({ op: "play" });
       set({ running: true });
     },
@@ -187,13 +201,23 @@ function trainingActions(client: TrainingClient, set: Set, get: Get, models: Mod
       const p = PRESETS[name];
       set({ spec: p.spec, preset: name, selected: null, enlarged: null });
       client.send({ op: "setHyper", hyper: p.train });
+      // Fresh weights at once, then the preset's trained network when it has downloaded (Reset goes back).
       get().reset(p.seed);
+      void get().loadCheckpoint(finishedModelOf(name));
     },
     restoreLastGood() {
       client.send({ op: "restoreLastGood" });
       set({ notice: null });
     },
   };
+}
+
+/** What Play on a finished network says as it starts again from random weights. */
+export function freshStartMessage(seed: number): string {
+  return (
+    `Training starts from fresh random weights (seed ${seed}), as in the videos: the pretrained network had ` +
+    "finished learning. The checkpoint slider brings it back."
+  );
 }
 
 /** Numbers model loads, so that only the latest request (or a reset after it) decides the network. */
@@ -284,10 +308,20 @@ function listen(store: AppStore, client: TrainingClient, models: ModelRequests):
     store.setState({ load: { phase: e.phase, loaded: e.loaded, total: e.total } }),
   );
   client.on("testReady", () => store.setState({ testReady: true }));
-  client.on("ready", (e) => store.setState({ phase: "ready", load: null, spec: e.spec, origin: e.origin }));
+  client.on("ready", (e) =>
+    store.setState({
+      phase: "ready",
+      load: null,
+      spec: e.spec,
+      origin: e.origin,
+      preset: sameSpec(e.spec, store.getState().spec) ? store.getState().preset : presetOfSpec(e.spec),
+    }),
+  );
   client.on("network", (e) =>
     store.setState({
       spec: e.spec,
+      // The preset menu names the network shown: its own preset, or another's, or none ("Custom").
+      preset: sameSpec(e.spec, store.getState().spec) ? store.getState().preset : presetOfSpec(e.spec),
       origin: e.origin,
       history: [],
       stats: idleStats(e.origin),

@@ -3,9 +3,14 @@
 import { PRESETS } from "../engine/presets.ts";
 import type { ModelOrigin } from "../worker/models.ts";
 
-const epochs = (n: number) => `${n} epoch${n === 1 ? "" : "s"}`;
+/** "1 epoch", "30 epochs", "2.5 epochs", "0.04 epochs". */
+const epochs = (n: number) =>
+  `${Number.isInteger(n) ? n : n < 1 ? Number(n.toPrecision(1)) : n.toFixed(1)} epoch${n === 1 ? "" : "s"}`;
 
-/** "pretrained, 30 epochs", "untrained, seed 3", "opened from my-model.json", "untrained, seed 3 + 2 epochs". */
+/**
+ * "pretrained, 30 epochs", "untrained, seed 3", "opened from my-model.json + 2 epochs", "trained from random
+ * weights (seed 3), 0.4 epochs".
+ */
 export function describeOrigin(origin: ModelOrigin | null): string {
   if (!origin) return "";
   switch (origin.kind) {
@@ -20,6 +25,8 @@ export function describeOrigin(origin: ModelOrigin | null): string {
     case "file":
       return `opened from ${origin.name}${origin.epochs === null ? "" : ` (${epochs(origin.epochs)})`}`;
     case "trained":
-      return `${describeOrigin(origin.from)} + ${epochs(origin.epochs)}`;
+      return origin.from.kind === "untrained"
+        ? `trained from random weights (seed ${origin.from.seed}), ${epochs(origin.epochs)}`
+        : `${describeOrigin(origin.from)} + ${epochs(origin.epochs)}`;
   }
 }

@@ -10,8 +10,9 @@ import { COSTS, type Cost } from "../engine/costs.ts";
 import { expected, HYPER_RULES, parseSetting, type NumberRule } from "../engine/hyper.ts";
 import { MNIST_CLASSES, MNIST_PIXELS, MNIST_TEST_COUNT } from "../engine/mnist.ts";
 import { MAX_HIDDEN_LAYERS, MAX_NEURONS, type NetworkSpec } from "../engine/network.ts";
+import { sameSpec } from "../engine/spec.ts";
 import { PRESET_NAMES, PRESETS, type PresetName } from "../engine/presets.ts";
-import { presetOfModel, SHIPPED_MODELS, type ShippedModel } from "../worker/models.ts";
+import { finishedModelOf, presetOfModel, SHIPPED_MODELS, type ShippedModel } from "../worker/models.ts";
 
 /** Controls and views a `hide=` list can remove (for classrooms and embeds). */
 export const CONTROL_IDS = [
@@ -208,7 +209,7 @@ export function defaultSettings(preset: PresetName | null = "3b1b"): UrlSettings
     momentum: p.train.momentum,
     seed: p.seed,
     image: null,
-    model: (preset ?? "3b1b") === "3b1b" ? 30 : "best",
+    model: finishedModelOf(preset ?? "3b1b"),
     hide: [],
     embed: false,
     view: "all",
@@ -224,10 +225,6 @@ export function specOf(s: Pick<UrlSettings, "hidden" | "activation" | "output" |
     output: s.output,
     cost: s.cost,
   };
-}
-
-function sameSpec(a: NetworkSpec, b: NetworkSpec): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 export interface ParsedUrl {

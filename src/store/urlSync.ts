@@ -1,5 +1,6 @@
 // Between the URL settings and a running explorable: the store's initial state from the settings, the settings
 // back from the store (for the URL and the postMessage API), and applying changed settings to a running store.
+import { sameSpec } from "../engine/spec.ts";
 import type { Activation } from "../engine/activations.ts";
 import { checkpointOf, startOf } from "../worker/models.ts";
 import type { AppState, AppStore } from "./appStore.ts";
@@ -212,7 +213,7 @@ function applyParams(
   const applied = sendsHyper ? nextEcho(store) : Promise.resolve();
   if (newPreset) state.applyPreset(s.preset!);
   const spec = specOf(s);
-  if (JSON.stringify(spec) !== JSON.stringify(store.getState().spec)) store.getState().setSpec(spec);
+  if (!sameSpec(spec, store.getState().spec)) store.getState().setSpec(spec);
   if (!newPreset && sendsHyper) store.getState().setHyper(hyper);
   if (s.seed !== store.getState().seed) store.getState().reset(s.seed);
   if (s.image !== before.image && s.image !== null)

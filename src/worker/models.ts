@@ -23,6 +23,16 @@ export const SHIPPED_MODELS: readonly ShippedModel[] = [...CHECKPOINTS, "best"];
 /** The network the explorable opens with, and reads drawings with unless the learner picks another. */
 export const DEFAULT_MODEL: ShippedModel = 30;
 
+/** A preset's shipped network when its training has finished: the videos' after 30 epochs, "best". */
+export function finishedModelOf(preset: PresetName): ShippedModel {
+  return preset === "best" ? "best" : DEFAULT_MODEL;
+}
+
+/** Whether a shipped network is its preset's finished one (training it on at the app's η would undo the schedule). */
+export function isFinished(model: ShippedModel): boolean {
+  return model === finishedModelOf(presetOfModel(model));
+}
+
 /** The preset a shipped network was trained as (its architecture and training). */
 export function presetOfModel(model: ShippedModel): PresetName {
   return model === "best" ? "best" : "3b1b";
@@ -50,7 +60,12 @@ export type ModelOrigin =
   | { readonly kind: "pretrained"; readonly checkpoint: ShippedModel }
   | { readonly kind: "untrained"; readonly seed: number }
   | { readonly kind: "file"; readonly name: string; readonly epochs: number | null }
-  | { readonly kind: "trained"; readonly from: ModelOrigin; readonly epochs: number };
+  | {
+      readonly kind: "trained";
+      readonly from: ModelOrigin;
+      /** Passes over the training set since `from`: examples seen ÷ training images, a fraction mid-epoch. */
+      readonly epochs: number;
+    };
 
 /** The origin training started from (itself when it has not trained). */
 export function startOf(origin: ModelOrigin): ModelOrigin {

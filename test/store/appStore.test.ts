@@ -1,7 +1,7 @@
 // The store: actions send the right commands, events update slow state, frames are thinned.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { PRESETS } from "../../src/engine/presets.ts";
-import { createAppStore, MAX_HISTORY, thinHistory } from "../../src/store/appStore.ts";
+import { createAppStore, freshStartMessage, MAX_HISTORY, thinHistory } from "../../src/store/appStore.ts";
 import { TrainingClient } from "../../src/worker/training/client.ts";
 import type { WorkerLike } from "../../src/worker/workerLike.ts";
 import type { Command, HistoryPoint, WorkerEvent } from "../../src/worker/training/protocol.ts";
@@ -15,7 +15,9 @@ function setup() {
     onerror: null,
   };
   const client = new TrainingClient(() => worker);
-  const store = createAppStore(client);
+  // Shipped networks "download" as their URL (the worker, faked here, never reads them).
+  const fetch = async (url: string) => new Response(url);
+  const store = createAppStore(client, {}, { modelsUrl: "models", fetch });
   const emit = (event: WorkerEvent) => worker.onmessage?.({ data: event } as MessageEvent);
   return { sent, store, emit };
 }
@@ -38,8 +40,58 @@ describe("createAppStore(client)", () => {
     store.getState().togglePlay();
     expect(store.getState().running).toBe(true);
     store.getState().togglePlay();
-    expect(sent.map((c) => c.op)).toEqual(["play", "pause"]);
+    // The finished checkpoint (30 epochs) trains again from fresh weights of the current seed.
+    expect(sent.map((c) => c.op)).toEqual(["reset", "play", "pause"]);
     expect(store.getState().running).toBe(false);
+  });
+
+  it("Play on a finished network starts from fresh random weights and says so; on a partial one it carries on", () => {
+    const { sent, store, emit } = setup();
+    emit(ready);
+    store.getState().play();
+    expect(sent.slice(0, 2)).toEqual([
+      { op: "reset", spec: PRESETS["3b1b"].spec, seed: store.getState().seed },
+      { op: "play" },
+    ]);
+    expect(store.getState().notice).toEqual({
+      kind: "info",
+      message: freshStartMessage(store.getState().seed),
+      action: null,
+    });
+    expect(store.getState().notice?.message).toMatch(
+      /^Training starts from fresh random weights \(seed \d+\)/,
+    );
+    store.getState().pause();
+    sent.length = 0;
+    emit({
+      type: "network",
+      spec: PRESETS["3b1b"].spec,
+      origin: { kind: "pretrained", checkpoint: 5 },
+      request: null,
+    });
+    store.getState().play();
+    expect(sent.map((c) => c.op)).toEqual(["play"]);
+  });
+
+  it("applyPreset starts fresh at once, then loads the preset's trained network; the menu follows the network", async () => {
+    const { sent, store, emit } = setup();
+    emit(ready);
+    store.getState().applyPreset("best");
+    expect(sent.map((c) => c.op).slice(0, 2)).toEqual(["setHyper", "reset"]);
+    await vi.waitFor(() => expect(sent.at(-1)?.op).toBe("loadModel"));
+    expect(sent.at(-1)).toMatchObject({ origin: { kind: "pretrained", checkpoint: "best" } });
+    expect(store.getState().preset).toBe("best");
+    // A network of another architecture (a URL's, a file's) makes the menu say which preset it is, or none.
+    emit({
+      type: "network",
+      spec: PRESETS["3b1b"].spec,
+      origin: { kind: "untrained", seed: 3 },
+      request: null,
+    });
+    expect(store.getState().preset).toBe("3b1b");
+    const custom = { ...PRESETS["3b1b"].spec, sizes: [784, 32, 10], hidden: ["relu" as const] };
+    emit({ type: "network", spec: custom, origin: { kind: "untrained", seed: 3 }, request: null });
+    expect(store.getState().preset).toBeNull();
   });
 
   it("sends a learning-rate change at once, and shows the value only when the worker echoes it", () => {

@@ -57,7 +57,9 @@ export function sourceName(origin: ModelOrigin): string {
     case "file":
       return origin.name;
     case "pretrained":
-      return `the checkpoint after ${origin.checkpoint} epochs`;
+      return origin.checkpoint === "best"
+        ? "the better network"
+        : `the checkpoint after ${origin.checkpoint} epochs`;
     default:
       return "the saved network";
   }

@@ -72,9 +72,12 @@ export class TrainingRun {
   get trainCount(): number {
     return this.train?.count ?? 0;
   }
-  /** Where the current weights came from, counting the epochs trained since. */
+  /** Where the current weights came from, counting the epochs trained since (a fraction during the first). */
   get origin(): ModelOrigin {
-    return this.epoch > 0 ? { kind: "trained", from: this.start, epochs: this.epoch } : this.start;
+    const seen = this.examplesSeen;
+    return seen > 0 && this.trainCount > 0
+      ? { kind: "trained", from: this.start, epochs: seen / this.trainCount }
+      : this.start;
   }
   /** Whether a slice of training would run now. */
   get canTrain(): boolean {

@@ -1,0 +1,10 @@
+import { chromium } from "@playwright/test";
+const [url, out, w, h, action] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const p = await b.newPage({ viewport: { width: +w!, height: +h! } });
+await p.goto(url!);
+await p.waitForTimeout(2500);
+if (action === "small7") await p.getByRole("button", { name: "A small 7 in a corner" }).click();
+await p.waitForTimeout(800);
+await p.screenshot({ path: out!, fullPage: true });
+await b.close();

@@ -1,0 +1,75 @@
+// The first minute, as a new learner meets it: the pad works while the data loads and nothing moves under the
+// pen; Play on the finished network says it starts from fresh weights and the labels follow what happened; the
+// better network is one click away and reads a small digit in a corner.
+import { expect, test } from "@playwright/test";
+import { PRESETS } from "../src/engine/presets.ts";
+import { collectPageErrors, counter, draw, openApp, pad, predictionStatus } from "./helpers.ts";
+
+/** A 7 about a third of the pad high in its top-left corner. */
+const SMALL_SEVEN = [
+  [
+    [0.06, 0.06],
+    [0.3, 0.06],
+    [0.15, 0.38],
+  ],
+] as const;
+
+test("a drawing made while the training data loads is read, and the page never moves", async ({ page }) => {
+  const errors = collectPageErrors(page);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.context().route("**/train-images-idx3-ubyte.gz", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto("./");
+  const loading = page.getByRole("status").filter({ hasText: "Loading the 60,000 training images" });
+  await expect(loading).toBeVisible({ timeout: 30_000 });
+  const before = await pad(page).boundingBox();
+  await draw(page, SMALL_SEVEN);
+  await expect(predictionStatus(page)).toHaveText(/^Prediction: 7 \(\d+%\)$/);
+  await expect(loading).toBeVisible(); // still loading: the pad did not wait for the data
+  release();
+  await expect(page.getByRole("button", { name: "Play", exact: true })).toBeEnabled({ timeout: 60_000 });
+  await expect(loading).toBeHidden();
+  expect(await pad(page).boundingBox()).toEqual(before);
+  expect(errors).toEqual([]);
+});
+
+test("Play on the pretrained network starts from fresh weights and says so; the labels follow", async ({
+  page,
+}) => {
+  const errors = collectPageErrors(page);
+  await openApp(page);
+  await expect(counter(page, "weights")).toHaveText("pretrained, 30 epochs");
+  await expect(page.getByLabel("Preset")).toHaveValue("3b1b");
+  await page.getByRole("button", { name: "Play", exact: true }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Training starts from fresh random weights" }),
+  ).toHaveText(/seed 1\b.*The checkpoint slider brings it back\./);
+  await expect(counter(page, "weights")).toHaveText(
+    /^trained from random weights \(seed 1\), [\d.]+ epochs?$/,
+  );
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.getByRole("slider", { name: "Checkpoint" })).toHaveAttribute(
+    "aria-valuetext",
+    /not a checkpoint/,
+  );
+  expect(errors).toEqual([]);
+});
+
+test("the better network is one click away, and reads a small 7 in a corner", async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openApp(page);
+  const chooser = page.getByRole("group", { name: "Network that reads your drawing" });
+  await expect(chooser.getByRole("button", { pressed: true })).toHaveText(/The videos' network/);
+  await chooser.getByRole("button", { name: /A better network/ }).click();
+  await expect(counter(page, "weights")).toHaveText("the better network, pretrained 30 epochs");
+  await expect(chooser.getByRole("button", { pressed: true })).toHaveText(/A better network 784-100-10/);
+  await expect(page.getByLabel("Preset")).toHaveValue("best");
+  await expect(page).toHaveURL(/[?&]preset=best\b/);
+  await draw(page, SMALL_SEVEN);
+  await expect(predictionStatus(page)).toHaveText(/^Prediction: 7 \(\d+%\)$/);
+  expect(PRESETS.best.spec.sizes).toEqual([784, 100, 10]);
+  expect(errors).toEqual([]);
+});
