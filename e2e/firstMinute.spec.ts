@@ -73,3 +73,32 @@ test("the better network is one click away, and reads a small 7 in a corner", as
   expect(PRESETS.best.spec.sizes).toEqual([784, 100, 10]);
   expect(errors).toEqual([]);
 });
+
+for (const [width, height] of [
+  [390, 844],
+  [1024, 768],
+] as const) {
+  test(`at ${width} × ${height} the answer sits by the pad, and nothing overflows`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await openApp(page);
+    await draw(page, SMALL_SEVEN);
+    const answer = page.locator(".pad-answer");
+    await expect(answer).toHaveAttribute("data-digit", "7");
+    const padBox = (await pad(page).boundingBox())!;
+    const answerBox = (await answer.boundingBox())!;
+    // Beside the pad, or just under it: both on one screen.
+    expect(answerBox.y).toBeLessThan(padBox.y + padBox.height + 40);
+    expect(answerBox.y + answerBox.height - padBox.y).toBeLessThan(height);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+    await page.screenshot({ path: `test-results/first-minute-${width}.png` });
+  });
+}
+
+test("at 1400 × 1000 the output panel is beside the pad and the pinned answer is not shown", async ({
+  page,
+}) => {
+  await openApp(page);
+  await draw(page, SMALL_SEVEN);
+  await expect(predictionStatus(page)).toHaveText(/^Prediction: 7 /);
+  await expect(page.locator(".pad-answer")).toBeHidden();
+});

@@ -13,6 +13,7 @@ import { THEME } from "../render/theme.ts";
 import type { AppStore } from "../store/appStore.ts";
 import type { TrainingClient } from "../worker/training/client.ts";
 import { useAppStore, useClient } from "./context.tsx";
+import { PadAnswer } from "./PadAnswer.tsx";
 
 /** Sends closer together than this (an animation frame) wait for the next frame. */
 const FRAME_MS = 16;
@@ -71,6 +72,7 @@ export function DrawingPad({ size = PAD_SIDE, clock = browserClock }: DrawingPad
           <div ref={cursorRef} aria-hidden="true" style={cursorStyle} />
         </div>
         <SeenImage canvasRef={seenRef} />
+        <PadAnswer />
       </div>
       <p id={instructionsId} style={{ fontSize: "0.85rem" }}>
         {PEN_INSTRUCTIONS}

@@ -22,7 +22,8 @@ export function ModelChooser() {
             if (store.getState().preset !== name) store.getState().applyPreset(name);
           }}
         >
-          {PRESETS[name].label} <span className="num">{PRESETS[name].spec.sizes.join("-")}</span>
+          <span className="model-name">{PRESETS[name].label}</span>{" "}
+          <span className="num model-shape">{PRESETS[name].spec.sizes.join("-")}</span>
         </button>
       ))}
     </div>
