@@ -1,9 +1,11 @@
 // `npm run bench:ui`: drives the built app in the system Chromium and prints one JSON line: frame intervals
 // (p50/p95) and long tasks (> 50 ms) on the main thread over 10 s of full-speed training, the worker's
 // training speed meanwhile (and its ratio to `npm run bench`'s single-threaded Node figure), and the latency
-// from a pen stroke on the pad to the prediction appearing, idle and while training.
+// from a pen stroke on the pad to the prediction appearing, idle and while training. First, two fresh loads of
+// the page: the cumulative layout shift from navigation until a second after the data is in (no input), and the
+// time from navigation to the first prediction of a stroke drawn as soon as the pad is on screen.
 import { spawn, type ChildProcess } from "node:child_process";
-import { chromium, type Page } from "@playwright/test";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import { toSparse, Trainer } from "../src/engine/fast.ts";
 import { createNetwork, type Network } from "../src/engine/network.ts";
 import { PRESETS } from "../src/engine/presets.ts";
@@ -93,6 +95,81 @@ async function strokeLatency(page: Page, k: number): Promise<number> {
   });
 }
 
+/** Waits until Play is enabled: the training data is in. */
+async function dataReady(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const b = [...document.querySelectorAll("button")].find((x) => x.textContent === "Play");
+      return b && !b.disabled;
+    },
+    null,
+    { timeout: 120_000 },
+  );
+}
+
+/** A page in a fresh context (nothing cached), with the helper tsx's compiled callbacks need. */
+async function freshPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 1000 },
+    serviceWorkers: "block",
+  });
+  const page = await context.newPage();
+  await page.addInitScript({ content: "window.__name = (f) => f;" });
+  return page;
+}
+
+/** Cumulative layout shift (shifts without recent input) from navigation to a second after the data is in. */
+async function loadShift(browser: Browser): Promise<{ cls: number; shifts: number; readyMs: number }> {
+  const page = await freshPage(browser);
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cls: number; __shifts: number };
+    w.__cls = 0;
+    w.__shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+        if (!e.hadRecentInput) {
+          w.__cls += e.value;
+          w.__shifts++;
+        }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto(URL_);
+  await dataReady(page);
+  const readyMs = await page.evaluate(() => performance.now());
+  await page.waitForTimeout(1000);
+  const result = await page.evaluate(() => {
+    const w = window as unknown as { __cls: number; __shifts: number };
+    return { cls: w.__cls, shifts: w.__shifts };
+  });
+  await page.context().close();
+  return { ...result, readyMs };
+}
+
+/** Ms from navigation to the first prediction of a 7 drawn the moment the pad is on screen. */
+async function firstPrediction(browser: Browser): Promise<number> {
+  const page = await freshPage(browser);
+  await page.goto(URL_);
+  const canvas = page.locator('canvas[aria-label="Drawing pad"]');
+  await canvas.waitFor();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.2, { steps: 5 });
+  await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.85, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('section[aria-label="Output layer"] [aria-live="polite"]')
+        ?.textContent?.startsWith("Prediction:"),
+    null,
+    { timeout: 60_000 },
+  );
+  const ms = await page.evaluate(() => performance.now());
+  await page.context().close();
+  return ms;
+}
+
 /** Node's single-threaded speed for the same network and settings, as `npm run bench` measures it. */
 function nodeSpeed(): number {
   const { train } = loadMnist();
@@ -119,20 +196,15 @@ try {
       "--no-first-run",
     ],
   });
+  const shift = await loadShift(browser);
+  const firstPredictionMs = await firstPrediction(browser);
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   // tsx compiles the callbacks below with esbuild's keep-names helper, which the page must define.
   await page.addInitScript({ content: "window.__name = (f) => f;" });
   await page.goto(URL_);
   const play = page.getByRole("button", { name: "Play" });
   await play.waitFor();
-  await page.waitForFunction(
-    () => {
-      const b = [...document.querySelectorAll("button")].find((x) => x.textContent === "Play");
-      return b && !b.disabled;
-    },
-    null,
-    { timeout: 120_000 },
-  );
+  await dataReady(page);
 
   const idle: number[] = [];
   for (let k = 0; k < 10; k++) idle.push(await strokeLatency(page, k));
@@ -194,6 +266,10 @@ try {
       draw_to_prediction_ms_idle_max: round(Math.max(...idle), 1),
       draw_to_prediction_ms_training_p50: round(quantile(training, 0.5), 1),
       draw_to_prediction_ms_training_max: round(Math.max(...training), 1),
+      load_cumulative_layout_shift: round(shift.cls, 4),
+      load_layout_shifts: shift.shifts,
+      load_data_ready_ms: round(shift.readyMs, 0),
+      navigation_to_first_prediction_ms: round(firstPredictionMs, 0),
     }),
   );
 } finally {

@@ -121,7 +121,7 @@ export function TestImagePicker() {
                 const i = Number(text);
                 if (text !== "" && Number.isInteger(i) && i >= 0 && i < TEST_COUNT && i !== current) pick(i);
               }}
-              style={{ width: "5.5em", fontFamily: THEME.monoFont }}
+              style={{ width: "7.5em", fontFamily: THEME.monoFont }}
             />
           </label>
           <StepButtons base={base} pick={pick} />

@@ -157,7 +157,7 @@ function useGridKeys({
     const j = focus.current.index;
     if (!live || j === null) return;
     const open = store.getState().enlarged === j;
-    live.textContent = `Neuron ${j} of ${count}${open ? ", enlarged" : ""}. Enter enlarges it.`;
+    live.textContent = `Neuron ${j} (of 0–${count - 1})${open ? ", enlarged" : ""}. Enter enlarges it.`;
   };
   const moveFocus = (j: number) => {
     focus.current.index = j;

@@ -72,7 +72,7 @@ describe("WeightHeatmaps", () => {
     fireEvent.focus(canvas);
     fireEvent.keyDown(canvas, { key: "ArrowRight" });
     fireEvent.keyDown(canvas, { key: "ArrowDown" });
-    expect(screen.getByRole("status").textContent).toMatch(/^Neuron 5 of 16/);
+    expect(screen.getByRole("status").textContent).toMatch(/^Neuron 5 \(of 0–15\)/);
     fireEvent.keyDown(canvas, { key: "Enter" });
     expect(h.store.getState().enlarged).toBe(5);
     await nextPaint();
