@@ -14,7 +14,8 @@ import { collectPageErrors, TRAINING_SPEC } from "./helpers.ts";
 const STALL = 60_000;
 
 test.describe("run experiments", () => {
-  test.use({ viewport: { width: 1280, height: 1000 } });
+  // Every action bounded too: a stalled page leaves buttons disabled, and a click would wait for the whole test.
+  test.use({ viewport: { width: 1280, height: 1000 }, actionTimeout: 30_000, navigationTimeout: 60_000 });
   test.describe.configure({ retries: 1 });
   test.setTimeout(TRAINING_SPEC);
 
