@@ -53,7 +53,7 @@ test("two <nn-explorable> elements train and predict independently", async ({ pa
   // Each loaded its own model through its own worker (from the library build's worker chunk).
   for (const e of [first, second]) {
     await expect(play(e)).toBeEnabled({ timeout: 60_000 });
-    await expect(counter(e, "weights")).not.toBeEmpty({ timeout: 30_000 });
+    await expect(counter(e, "weights")).not.toHaveText(/^(loading…)?$/, { timeout: 30_000 });
     await expect(prediction(e)).toHaveText(/Prediction: \d/, { timeout: 30_000 });
   }
   // hidden="16,16" is the URL's hidden layers, not HTML's hidden: the element still shows.

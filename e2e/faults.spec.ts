@@ -18,7 +18,7 @@ import {
 /** Waits until the worker is ready: Play enabled, the weights named, the test set in. */
 async function ready(page: Page, timeout = 60_000): Promise<void> {
   await expect(page.getByRole("button", { name: "Play", exact: true })).toBeEnabled({ timeout });
-  await expect(counter(page, "weights")).not.toBeEmpty({ timeout: 30_000 });
+  await expect(counter(page, "weights")).not.toHaveText(/^(loading…)?$/, { timeout: 30_000 });
   await expect(testImageInput(page)).toBeEnabled({ timeout });
 }
 

@@ -53,7 +53,7 @@ export function collectPageErrors(page: Page): string[] {
 export async function openApp(page: Page): Promise<void> {
   await page.goto("./");
   await expect(page.getByRole("button", { name: "Play", exact: true })).toBeEnabled({ timeout: 60_000 });
-  await expect(counter(page, "weights")).not.toBeEmpty({ timeout: 30_000 });
+  await expect(counter(page, "weights")).not.toHaveText(/^(loading…)?$/, { timeout: 30_000 });
   await expect(testImageInput(page)).toBeEnabled({ timeout: 60_000 });
 }
 

@@ -18,7 +18,7 @@ import {
 /** Waits, after a reload or navigation, until the worker is ready again with weights named. */
 async function ready(page: Page) {
   await expect(page.getByRole("button", { name: "Play", exact: true })).toBeEnabled({ timeout: 60_000 });
-  await expect(counter(page, "weights")).not.toBeEmpty({ timeout: 30_000 });
+  await expect(counter(page, "weights")).not.toHaveText(/^(loading…)?$/, { timeout: 30_000 });
   await expect(testImageInput(page)).toBeEnabled({ timeout: 60_000 });
 }
 

@@ -38,12 +38,11 @@ function Counters() {
           </dd>
         </div>
       ) : null}
-      {source && (
-        <div className="source">
-          <dt>weights</dt>
-          <dd>{source}</dd>
-        </div>
-      )}
+      {/* Always there (the page must not move when the network arrives). */}
+      <div className="source">
+        <dt>weights</dt>
+        <dd>{source || "loading…"}</dd>
+      </div>
     </dl>
   );
 }
