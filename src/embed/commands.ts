@@ -63,11 +63,13 @@ export function watchEvents(store: AppStore, post: (event: ExplorableEvent) => v
   if (store.getState().phase === "ready") post({ event: "ready" });
   return store.subscribe((s, prev) => {
     if (s.phase === "ready" && prev.phase !== "ready") post({ event: "ready" });
-    if (s.stats.epoch > prev.stats.epoch) {
-      const test = [...s.history].reverse().find((p) => p.testCost !== null);
+    // One event per epoch ended, in order, even when the counters landed two at once (a fast epoch); only the
+    // latest has a test evaluation to report.
+    for (let epoch = prev.stats.epoch + 1; epoch <= s.stats.epoch; epoch++) {
+      const test = epoch === s.stats.epoch ? [...s.history].reverse().find((p) => p.testCost !== null) : null;
       post({
         event: "epochEnded",
-        epoch: s.stats.epoch,
+        epoch,
         accuracy: test?.testAccuracy ?? null,
         cost: test?.testCost ?? null,
       });

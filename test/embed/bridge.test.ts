@@ -74,6 +74,18 @@ describe("startBridge(store, sync, origins)", () => {
     expect(sent.at(-1)).toEqual({ op: "pause" });
   });
 
+  it("posts one epochEnded per epoch, in order, when the counters jump two epochs at once", () => {
+    const { store, posted } = setup("?origins=https://host.example");
+    store.setState({
+      stats: { ...store.getState().stats, epoch: 2 },
+      history: [{ examplesSeen: 120000, trainCost: 0.2, testCost: 0.1, testAccuracy: 0.9 }],
+    });
+    expect(posted.map((p) => p.message)).toEqual([
+      { type: "nn-explorable", version: 1, event: "epochEnded", epoch: 1, accuracy: null, cost: null },
+      { type: "nn-explorable", version: 1, event: "epochEnded", epoch: 2, accuracy: 0.9, cost: 0.1 },
+    ]);
+  });
+
   it("posts ready, epochEnded and prediction events to the allowed embedder", () => {
     const { store, emit, posted } = setup("?origins=https://host.example");
     emit({
