@@ -14,6 +14,7 @@ import {
   TRAINING_SPEC,
   TRAINING_WAIT,
 } from "./helpers.ts";
+import { METRICS_HEADER } from "../src/store/exports.ts";
 
 /** Waits, after a reload or navigation, until the worker is ready again with weights named. */
 async function ready(page: Page) {
@@ -145,8 +146,14 @@ test.describe("saved work", () => {
     const [csv] = await Promise.all([page.waitForEvent("download"), csvButton.click()]);
     expect(csv.suggestedFilename()).toBe("metrics.csv");
     const lines = (await readFile(await csv.path(), "utf8")).trim().split("\n");
-    expect(lines[0]).toBe("examplesSeen,trainCost,testCost,testAccuracy");
+    expect(lines[0]).toBe(METRICS_HEADER);
     expect(lines.length).toBeGreaterThan(1);
+    // Each point once, in order of examples seen; evaluated points say on how many test images.
+    const rows = lines.slice(1);
+    expect(new Set(rows).size).toBe(rows.length);
+    const seen = rows.map((r) => Number(r.split(",")[0]));
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(rows[0]).toMatch(/^0,.*,10000$/);
 
     for (const [name, file] of [
       ["Save heatmaps as PNG", "heatmaps.png"],

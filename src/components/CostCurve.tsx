@@ -15,6 +15,8 @@ import { THEME } from "../render/theme.ts";
 import { downloadBlob, downloadSvgAsPng, metricsCsv } from "../store/exports.ts";
 import { useApp, useAppStore } from "./context.tsx";
 import { useElementWidth } from "./useFramePainter.ts";
+import { MNIST_TEST_COUNT } from "../engine/mnist.ts";
+import { SUBSET_IMAGES } from "../worker/training/history.ts";
 
 /** The chart's width until its container is measured (and where it can't be, as in jsdom), CSS px. */
 const FALLBACK_WIDTH = 560;
@@ -57,7 +59,11 @@ export function CostCurve() {
       </div>
       <p className="legend mono">
         <span className="key train">— training cost (smoothed)</span>{" "}
-        <span className="key test">— test cost</span> <span className="key acc">— test accuracy</span>
+        <span className="key test">— test cost</span> <span className="key acc">— test accuracy</span>{" "}
+        <span className="key sets">
+          ● all {MNIST_TEST_COUNT.toLocaleString("en-US")} test images ○ the first{" "}
+          {SUBSET_IMAGES.toLocaleString("en-US")}, measured often early on
+        </span>
       </p>
       <p className="readout mono" aria-live="off">
         {costReadout(history, hover)}

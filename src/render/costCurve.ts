@@ -19,7 +19,7 @@ import {
   type ScaleLinear,
   type ScaleLogarithmic,
 } from "d3";
-import { MNIST_TRAIN_COUNT } from "../engine/mnist.ts";
+import { MNIST_TEST_COUNT, MNIST_TRAIN_COUNT } from "../engine/mnist.ts";
 import type { HistoryPoint } from "../worker/training/protocol.ts";
 
 /** How the cost axis is scaled. */
@@ -162,7 +162,9 @@ export function paintCostCurve(
       .join("circle")
       .attr("cx", (p) => x(p.examplesSeen))
       .attr("cy", cy)
-      .attr("r", 2.5);
+      // A filled dot for the whole test set, a small ring for the subset measured often early on.
+      .attr("class", (p) => (isSubset(p) ? "subset" : "full"))
+      .attr("r", (p) => (isSubset(p) ? 2 : 3));
   dots("test-cost-dots", (p) => y(p.testCost!));
   dots("test-accuracy-dots", (p) => accuracy(p.testAccuracy ?? 0));
 
@@ -253,6 +255,16 @@ const fmtInt = format(",d");
 const fmtCost = (c: number) => (c >= 0.01 ? c.toFixed(3) : c.toExponential(2));
 const fmtAccuracy = (a: number | null) => `${((a ?? 0) * 100).toFixed(1)}%`;
 
+/** Whether a point's test figures come from the subset of the test set (see HistoryPoint.testImages). */
+const isSubset = (p: HistoryPoint) => p.testImages !== null && p.testImages < MNIST_TEST_COUNT;
+
+/** "(the first 1,000 test images)" or "(all 10,000 test images)": which test set a point's figures are from. */
+function testSetOf(p: HistoryPoint): string {
+  return isSubset(p)
+    ? `(the first ${fmtInt(p.testImages!)} test images)`
+    : `(all ${fmtInt(p.testImages ?? MNIST_TEST_COUNT)} test images)`;
+}
+
 /**
  * The line under the chart: the hovered point's examples and smoothed training cost with the latest test
  * before it, else the latest test's cost and accuracy, else "No training yet.".
@@ -264,11 +276,13 @@ export function costReadout(history: readonly HistoryPoint[], hover: number | nu
     const test = history.slice(0, hover + 1).findLast((p) => p.testCost !== null);
     return (
       `${fmtInt(shown.examplesSeen)} examples · training cost ${fmtCost(train)}` +
-      (test ? ` · test cost ${fmtCost(test.testCost!)} · accuracy ${fmtAccuracy(test.testAccuracy)}` : "")
+      (test
+        ? ` · test cost ${fmtCost(test.testCost!)} · accuracy ${fmtAccuracy(test.testAccuracy)} ${testSetOf(test)}`
+        : "")
     );
   }
   const last = history.findLast((p) => p.testCost !== null);
   return last
-    ? `After ${fmtInt(last.examplesSeen)} examples: test cost ${fmtCost(last.testCost!)}, accuracy ${fmtAccuracy(last.testAccuracy)}`
+    ? `After ${fmtInt(last.examplesSeen)} examples: test cost ${fmtCost(last.testCost!)}, accuracy ${fmtAccuracy(last.testAccuracy)} ${testSetOf(last)}`
     : "No training yet.";
 }

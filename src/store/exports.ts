@@ -2,13 +2,13 @@
 import type { HistoryPoint } from "../worker/training/protocol.ts";
 
 /** The CSV header, in the order of HistoryPoint's fields. */
-export const METRICS_HEADER = "examplesSeen,trainCost,testCost,testAccuracy";
+export const METRICS_HEADER = "examplesSeen,trainCost,testCost,testAccuracy,testImages";
 
 /** One row per history point; a missing or non-finite value is an empty cell. Ends with a newline. */
 export function metricsCsv(history: readonly HistoryPoint[]): string {
   const cell = (v: number | null) => (v === null || !Number.isFinite(v) ? "" : String(v));
   const rows = history.map((p) =>
-    [p.examplesSeen, p.trainCost, p.testCost, p.testAccuracy].map(cell).join(","),
+    [p.examplesSeen, p.trainCost, p.testCost, p.testAccuracy, p.testImages].map(cell).join(","),
   );
   return `${[METRICS_HEADER, ...rows].join("\n")}\n`;
 }

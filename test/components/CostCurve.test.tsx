@@ -34,8 +34,8 @@ function fakeResizeObserver() {
 }
 
 const HISTORY: HistoryPoint[] = [
-  { examplesSeen: 0, trainCost: 2.3, testCost: 2.4, testAccuracy: 0.1 },
-  { examplesSeen: 5000, trainCost: 0.5, testCost: 0.6, testAccuracy: 0.85 },
+  { examplesSeen: 0, trainCost: 2.3, testCost: 2.4, testAccuracy: 0.1, testImages: 10000 },
+  { examplesSeen: 5000, trainCost: 0.5, testCost: 0.6, testAccuracy: 0.85, testImages: 10000 },
 ];
 
 const radio = (name: string) => screen.getByRole("radio", { name });
@@ -57,7 +57,7 @@ describe("CostCurve", () => {
     const chart = screen.getByRole("img", { name: "Cost and accuracy against examples seen" });
     expect(chart.querySelectorAll(".test-cost-dots circle")).toHaveLength(2);
     expect(screen.getByText(/^After 5,000 examples/).textContent).toBe(
-      "After 5,000 examples: test cost 0.600, accuracy 85.0%",
+      "After 5,000 examples: test cost 0.600, accuracy 85.0% (all 10,000 test images)",
     );
     expect(screen.getByRole<HTMLButtonElement>("button", { name: "Download metrics CSV" }).disabled).toBe(
       false,

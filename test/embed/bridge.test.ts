@@ -78,7 +78,9 @@ describe("startBridge(store, sync, origins)", () => {
     const { store, posted } = setup("?origins=https://host.example");
     store.setState({
       stats: { ...store.getState().stats, epoch: 2 },
-      history: [{ examplesSeen: 120000, trainCost: 0.2, testCost: 0.1, testAccuracy: 0.9 }],
+      history: [
+        { examplesSeen: 120000, trainCost: 0.2, testCost: 0.1, testAccuracy: 0.9, testImages: 10000 },
+      ],
     });
     expect(posted.map((p) => p.message)).toEqual([
       { type: "nn-explorable", version: 1, event: "epochEnded", epoch: 1, accuracy: null, cost: null },
@@ -97,7 +99,7 @@ describe("startBridge(store, sync, origins)", () => {
     });
     store.setState({
       stats: { ...store.getState().stats, epoch: 1 },
-      history: [{ examplesSeen: 60000, trainCost: 0.2, testCost: 0.1, testAccuracy: 0.9 }],
+      history: [{ examplesSeen: 60000, trainCost: 0.2, testCost: 0.1, testAccuracy: 0.9, testImages: 10000 }],
     });
     const out = Float32Array.from([0, 0, 0, 0, 0, 0, 0, 0.93, 0.07, 0]);
     emit({ type: "probed", probe: { probeId: 1, z: [], a: [new Float32Array(784), out] } });

@@ -23,6 +23,7 @@ const point = (
   trainCost,
   testCost: test?.[0] ?? null,
   testAccuracy: test?.[1] ?? null,
+  testImages: test ? 10000 : null,
 });
 
 /** Training from 2.3 down, a test evaluation at the start, in the middle and at the end. */
@@ -157,10 +158,16 @@ describe("paintHoverRule(svg, history, scales, index)", () => {
 describe("costReadout(history, hover)", () => {
   it("reads out the latest test, or the hovered point with the test before it", () => {
     expect(costReadout([], null)).toBe("No training yet.");
-    expect(costReadout(HISTORY, null)).toBe("After 4,000 examples: test cost 0.600, accuracy 85.0%");
+    expect(costReadout(HISTORY, null)).toBe(
+      "After 4,000 examples: test cost 0.600, accuracy 85.0% (all 10,000 test images)",
+    );
     const smooth = smoothCost(HISTORY)[1]!.toFixed(3);
     expect(costReadout(HISTORY, 1)).toBe(
-      `1,000 examples · training cost ${smooth} · test cost 2.400 · accuracy 10.0%`,
+      `1,000 examples · training cost ${smooth} · test cost 2.400 · accuracy 10.0% (all 10,000 test images)`,
+    );
+    const subset = [...HISTORY, { ...point(5000, 0.5, [0.5, 0.9]), testImages: 1000 }];
+    expect(costReadout(subset, null)).toBe(
+      "After 5,000 examples: test cost 0.500, accuracy 90.0% (the first 1,000 test images)",
     );
     expect(costReadout([point(0, 0.005)], 0)).toBe("0 examples · training cost 5.00e-3");
   });

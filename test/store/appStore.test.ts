@@ -181,7 +181,13 @@ describe("createAppStore(client)", () => {
 
   it("appends the history points frames carry", () => {
     const { store, emit } = setup();
-    const point: HistoryPoint = { examplesSeen: 100, trainCost: 0.4, testCost: 0.3, testAccuracy: 0.9 };
+    const point: HistoryPoint = {
+      examplesSeen: 100,
+      trainCost: 0.4,
+      testCost: 0.3,
+      testAccuracy: 0.9,
+      testImages: 10000,
+    };
     emit({
       type: "frame",
       stats: {
@@ -293,6 +299,7 @@ describe("thinHistory(history)", () => {
       trainCost: 1,
       testCost: i % 7 === 0 ? 1 : null,
       testAccuracy: null,
+      testImages: i % 7 === 0 ? 1000 : null,
     }));
     const thin = thinHistory(long);
     expect(thin.length).toBeLessThan(long.length * 0.7);

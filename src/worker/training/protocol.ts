@@ -100,9 +100,14 @@ export interface HistoryPoint {
   readonly examplesSeen: number;
   /** Mean training cost of the mini-batches since the previous point. */
   readonly trainCost: number;
-  /** Test cost and accuracy when evaluated at this point (every few seconds of training), else null. */
+  /** Test cost and accuracy when evaluated at this point, else null. */
   readonly testCost: number | null;
   readonly testAccuracy: number | null;
+  /**
+   * How many test images that evaluation used: the fixed subset (the first 1,000, often while the curve is steep)
+   * or all 10,000 (at each epoch's end, a step's end and for a new network); null when not evaluated.
+   */
+  readonly testImages: number | null;
 }
 
 /** Why the worker is unhappy; `message` is a sentence for the user (shown as text, never as HTML). */

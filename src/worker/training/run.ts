@@ -139,10 +139,16 @@ export class TrainingRun {
   }
 
   /**
-   * Mini-batches for `budgetMs` of `now()`, or to the end of a step or an epoch; a mini-batch too big for one slice
-   * goes a part at a time (examplesPerPart), its step taken by the slice that finishes it.
+   * Mini-batches for `budgetMs` of `now()`, or to the end of a step or an epoch, or until `stopAt` examples have
+   * been seen (where the cost curve evaluates next); a mini-batch too big for one slice goes a part at a time
+   * (examplesPerPart), its step taken by the slice that finishes it.
    */
-  slice(now: () => number, budgetMs: number, onCost: (cost: number, examples: number) => void): Slice {
+  slice(
+    now: () => number,
+    budgetMs: number,
+    onCost: (cost: number, examples: number) => void,
+    stopAt = Infinity,
+  ): Slice {
     const trainer = this.trainer!;
     const pos = trainer.position;
     if (this.mode === "stepEpoch") this.epochTarget ??= pos.epoch + 1;
@@ -168,7 +174,7 @@ export class TrainingRun {
       epochEnded = pos.epoch !== epoch;
       stepDone =
         this.mode === "stepBatch" || (this.mode === "stepEpoch" && pos.epoch >= (this.epochTarget ?? 0));
-    } while (!epochEnded && !stepDone && t - start < budgetMs);
+    } while (!epochEnded && !stepDone && pos.examplesSeen < stopAt && t - start < budgetMs);
     return { t, steps, badCost, epochEnded, stepDone };
   }
 

@@ -219,7 +219,7 @@ export class TrainingSession {
     this.run.install(built.net, built.origin);
     this.fresh(built.net);
     this.history.restart();
-    this.history.requestPoint(0, true);
+    this.history.requestPoint(0, "full");
     this.ensureLoop();
   }
 
@@ -238,7 +238,7 @@ export class TrainingSession {
     this.stop("command", false);
     this.run.restore(cloneNetwork(good));
     this.fresh(good);
-    this.history.requestPoint(this.run.examplesSeen, true);
+    this.history.requestPoint(this.run.examplesSeen, "full");
     this.ensureLoop();
   }
 
@@ -339,8 +339,11 @@ export class TrainingSession {
   /** Mini-batches for ~SLICE_MS ms (or to the end of a step or epoch), then the checks and the history. */
   private trainSlice(): void {
     const start = this.deps.now();
-    const slice = this.run.slice(this.deps.now, SLICE_MS, (cost, examples) =>
-      this.history.addCost(cost, examples),
+    const slice = this.run.slice(
+      this.deps.now,
+      SLICE_MS,
+      (cost, examples) => this.history.addCost(cost, examples),
+      this.history.nextSampleAt,
     );
     this.changed = true;
     this.health.trainedSlice();

@@ -117,7 +117,15 @@ describe("TrainingSession", () => {
     expect(history.length).toBeGreaterThan(10);
     expect(history.slice(1).every((p) => Number.isFinite(p.trainCost))).toBe(true);
     const evaluated = history.filter((p) => p.testAccuracy !== null);
-    expect(evaluated.length).toBeGreaterThanOrEqual(3); // the start, then every 2 s of training
+    // The start on the whole test set (the harness's 2,000 images), then the first 1,000 at every 1,000 examples
+    // while the curve is steep.
+    expect(evaluated[0]).toMatchObject({ examplesSeen: 0, testImages: 2000 });
+    expect(evaluated.slice(1, 5).map((p) => [p.examplesSeen, p.testImages])).toEqual([
+      [1000, 1000],
+      [2000, 1000],
+      [3000, 1000],
+      [4000, 1000],
+    ]);
     expect(evaluated.at(-1)!.testAccuracy!).toBeGreaterThan(evaluated[0]!.testAccuracy! + 0.2);
     // After pausing, the session is idle: nothing scheduled, no frames without a change.
     const count = h.of("frame").length;
