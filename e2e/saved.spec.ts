@@ -95,7 +95,7 @@ test.describe("saved work", () => {
     await page.reload();
     await ready(page);
     // The saved weights come back with their origin: the network they started from, and the epoch trained since.
-    await expect(counter(page, "weights")).toHaveText(/^untrained, seed \d+ \+ 1 epoch$/);
+    await expect(counter(page, "weights")).toHaveText(/^trained from random weights \(seed \d+\), 1 epoch$/);
     expect(await predictSeven(page)).toBe(before);
 
     await page.getByRole("button", { name: "Reset to defaults" }).click();
