@@ -53,6 +53,7 @@ describe("startExplorable(options)", () => {
       weights: { w: blownUp.w, b: blownUp.b },
       probe: null,
       history: [],
+      batch: null,
     };
     list[0]!.onmessage?.({ data: good } as MessageEvent);
     list[0]!.onmessage?.({ data: frame } as MessageEvent);

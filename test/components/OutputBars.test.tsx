@@ -27,6 +27,7 @@ function frame(outputs: number[] | null, probeId = 1): WorkerEvent {
       a: [new Float32Array(784), new Float32Array(16), Float32Array.from(outputs)],
     },
     history: [],
+    batch: null,
   };
 }
 

@@ -64,6 +64,7 @@ export function renderWithExplorable(ui: ReactNode): Harness & ReturnType<typeof
       weights: frame.weights,
       probe: frame.probe,
       history: [],
+      batch: null,
     };
     act(() => worker.onmessage?.({ data: event } as MessageEvent));
     await nextPaint();

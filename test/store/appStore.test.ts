@@ -143,6 +143,7 @@ describe("createAppStore(client)", () => {
       weights: { w: [], b: [] },
       probe: null,
       history: [],
+      batch: null,
     });
     expect(store.getState().origin).toEqual(trained);
   });
@@ -201,6 +202,7 @@ describe("createAppStore(client)", () => {
       weights: { w: [], b: [] },
       probe: null,
       history: [point],
+      batch: null,
     });
     expect(store.getState().history).toEqual([point]);
     expect(store.getState().stats.examplesSeen).toBe(100);
@@ -223,6 +225,7 @@ describe("frames after training stops", () => {
       weights: { w: [], b: [] },
       probe: null,
       history: [],
+      batch: null,
     });
     emit(stats(10, true));
     emit(stats(20, true)); // within 250 ms of the last update: thinned away
@@ -280,6 +283,7 @@ describe("faults the worker reports", () => {
       weights: { w: [], b: [] },
       probe: null,
       history: [],
+      batch: null,
     });
     emit(frame({ done: 40, total: 60000 }, true));
     expect(store.getState().running).toBe(true);

@@ -188,6 +188,12 @@ export class Trainer {
     this.part = null;
   }
 
+  /** The image indices of the next mini-batch (the first `limit` of them), in the visiting order. */
+  upcoming(limit: number): Uint32Array {
+    const { cursor } = this.position;
+    return this.order.slice(cursor, cursor + Math.min(limit, this.batchLength()));
+  }
+
   /** m for the batch at the cursor: the batch size, or what is left of the epoch. */
   private batchLength(): number {
     return Math.min(this.options.batchSize, this.images.data.count - this.position.cursor);

@@ -4,6 +4,7 @@
 import type { Hyper } from "../../engine/hyper.ts";
 import type { NetworkSpec, Trace } from "../../engine/network.ts";
 import type { ModelOrigin } from "../models.ts";
+import type { Pace, ShownBatch } from "./pace.ts";
 
 export type { Hyper, ModelOrigin };
 
@@ -38,6 +39,8 @@ export interface CommandMap {
   pause: Empty;
   /** Train one mini-batch or the rest of the current epoch, then pause. */
   step: { unit: "batch" | "epoch" };
+  /** How fast Play trains: mini-batches per second (one of PACES in pace.ts), or null for full speed. */
+  setPace: { batchesPerSecond: Pace };
   /** A new untrained network: `spec` with weights drawn from `seed`; counters and history restart. */
   reset: { spec: NetworkSpec; seed: number };
   /** Values are checked against the settings table (src/engine/hyper.ts); answered by a `hyper` event. */
@@ -122,7 +125,14 @@ export interface EventMap {
   /** Everything is loaded; `spec` is the network's, `origin` where its weights came from. */
   ready: { spec: NetworkSpec; trainCount: number; testCount: number; origin: ModelOrigin };
   /** Per-frame data for the canvas painters; sent only after `frameDone` for the previous one. */
-  frame: { stats: TrainingStats; weights: Weights; probe: ProbeActivations | null; history: HistoryPoint[] };
+  /** `batch`: the mini-batch trained since the last frame when paced (its first images), else null. */
+  frame: {
+    stats: TrainingStats;
+    weights: Weights;
+    probe: ProbeActivations | null;
+    history: HistoryPoint[];
+    batch: ShownBatch | null;
+  };
   /**
    * The activations for a probe just set, sent at once (not held back like frames, whose next one may wait
    * for the page to paint): the drawing pad's prediction appears within a few milliseconds of the ink.

@@ -10,6 +10,7 @@ import { parameterCount, type Network, type NetworkSpec } from "../../engine/net
 import type { ModelOrigin } from "../models.ts";
 import { MeanCost } from "./history.ts";
 import type { TrainingStats } from "./protocol.ts";
+import { PaceClock, SHOWN_IMAGES, shownBatch, type ShownBatch } from "./pace.ts";
 
 /** What the session does between commands. "stepEpoch" trains until the current epoch ends. */
 export type Mode = "paused" | "playing" | "stepBatch" | "stepEpoch";
@@ -52,6 +53,10 @@ export class TrainingRun {
   /** The epoch that ends a "stepEpoch" (set at its first slice). */
   private epochTarget: number | null = null;
   private readonly frameCost = new MeanCost();
+  /** Mini-batches per second when paced, and when the last one began. */
+  readonly clock = new PaceClock();
+  /** The mini-batch a paced slice trained last, until a frame takes it. */
+  private shown: ShownBatch | null = null;
 
   constructor(
     /** The session's hyper-parameters, copied into every new Trainer. */
@@ -176,6 +181,26 @@ export class TrainingRun {
         this.mode === "stepBatch" || (this.mode === "stepEpoch" && pos.epoch >= (this.epochTarget ?? 0));
     } while (!epochEnded && !stepDone && pos.examplesSeen < stopAt && t - start < budgetMs);
     return { t, steps, badCost, epochEnded, stepDone };
+  }
+
+  /**
+   * One paced mini-batch (or a part of a huge one): it begins now, and its first images are kept for the next
+   * frame. Returns what `slice` returns.
+   */
+  pacedSlice(now: () => number, onCost: (cost: number, examples: number) => void): Slice {
+    const trainer = this.trainer!;
+    this.clock.mark(now());
+    const indices = trainer.upcoming(SHOWN_IMAGES);
+    const size = Math.min(trainer.options.batchSize, this.trainCount);
+    this.shown = shownBatch(this.train!, indices, size);
+    return this.slice(now, 0, onCost);
+  }
+
+  /** The paced batch trained since the last frame, if any (taken: the next frame has none unless one trains). */
+  takeShown(): ShownBatch | null {
+    const shown = this.shown;
+    this.shown = null;
+    return shown;
   }
 
   /** The counters for a frame; the mean cost is of the mini-batches since the last frame. */

@@ -13,6 +13,7 @@ import { CostHistory } from "./history.ts";
 import { firstNonFinite, LastGood } from "./lastGood.ts";
 import { startingNetwork, type Built } from "./networks.ts";
 import { NextNetwork } from "./nextNetwork.ts";
+import { buffersOf, weightsCopy } from "./transfer.ts";
 import type { Command, CommandMap, EventMap, Probe, WorkerEvent } from "./protocol.ts";
 import { ProbeState, traceArrays, traceOf } from "./probe.ts";
 import { downloadProgress, ExampleRate, TestImages, TrainingRun, type Mode } from "./run.ts";
@@ -30,6 +31,8 @@ export interface SessionDeps {
   readonly now: () => number;
   /** Runs `fn` after the messages already queued (a macrotask: MessageChannel or setTimeout 0). */
   readonly schedule: (fn: () => void) => void;
+  /** Runs `fn` after `ms` (paced training); setTimeout when not given. */
+  readonly delay?: (fn: () => void, ms: number) => void;
 }
 
 type Handlers = { readonly [K in keyof CommandMap]: (command: CommandMap[K]) => void };
@@ -63,9 +66,9 @@ export class TrainingSession {
     this.run = new TrainingRun(this.hyper, () => this.seed);
     this.rate = new ExampleRate(deps.now);
     this.lastGood = new LastGood((net) => {
-      const weights = { w: net.w.map((v) => v.slice()), b: net.b.map((v) => v.slice()) };
-      const arrays = [...weights.w, ...weights.b];
-      this.emit("lastGood", { spec: net.spec, weights, origin: this.run.origin }, buffersOf(arrays));
+      const weights = weightsCopy(net);
+      const transfer = buffersOf([...weights.w, ...weights.b]);
+      this.emit("lastGood", { spec: net.spec, weights, origin: this.run.origin }, transfer);
     });
   }
 
@@ -89,6 +92,7 @@ export class TrainingSession {
       this.emitProbed();
     },
     restoreLastGood: () => this.restoreLastGood(),
+    setPace: ({ batchesPerSecond }) => this.run.clock.setPace(batchesPerSecond),
     frameDone: () => (this.frameInFlight = false),
     trace: (c) => {
       this.applyPending();
@@ -299,9 +303,12 @@ export class TrainingSession {
     if (this.loopScheduled) return;
     const hasNet = this.run.network !== null;
     const evaluating = this.history.evaluating && this.test !== null && hasNet;
-    if (!this.next.waiting && !evaluating && !(this.health.due && hasNet) && !this.run.canTrain) return;
+    const other = this.next.waiting || evaluating || (this.health.due && hasNet);
+    if (!other && !this.run.canTrain) return;
     this.loopScheduled = true;
-    this.deps.schedule(() => this.tick());
+    const wait = other ? 0 : this.run.clock.waitMs(this.deps.now()); // paced training waits between batches
+    if (wait > 0) (this.deps.delay ?? setTimeout)(() => this.tick(), wait);
+    else this.deps.schedule(() => this.tick());
   }
 
   /**
@@ -339,12 +346,11 @@ export class TrainingSession {
   /** Mini-batches for ~SLICE_MS ms (or to the end of a step or epoch), then the checks and the history. */
   private trainSlice(): void {
     const start = this.deps.now();
-    const slice = this.run.slice(
-      this.deps.now,
-      SLICE_MS,
-      (cost, examples) => this.history.addCost(cost, examples),
-      this.history.nextSampleAt,
-    );
+    const onCost = (cost: number, examples: number) => this.history.addCost(cost, examples);
+    const slice =
+      this.run.clock.pace === null
+        ? this.run.slice(this.deps.now, SLICE_MS, onCost, this.history.nextSampleAt)
+        : this.run.pacedSlice(this.deps.now, onCost);
     this.changed = true;
     this.health.trainedSlice();
     this.rate.add(slice.t, this.run.examplesSeen);
@@ -381,17 +387,14 @@ export class TrainingSession {
   private flushFrame(): void {
     const net = this.run.network;
     if (this.frameInFlight || !(this.changed || this.history.hasNew) || !net) return;
-    const weights = { w: net.w.map((v) => v.slice()), b: net.b.map((v) => v.slice()) };
+    const weights = weightsCopy(net);
     const probe = this.probe.activations(net);
     const stats = this.run.stats(this.rate);
-    const arrays = [...weights.w, ...weights.b, ...(probe ? [...probe.z, ...probe.a] : [])];
-    this.emit("frame", { stats, weights, probe, history: this.history.take() }, buffersOf(arrays));
+    const batch = this.run.takeShown();
+    const arrays = [...weights.w, ...weights.b, ...(probe?.z ?? []), ...(probe?.a ?? [])];
+    const transfer = buffersOf([...arrays, batch?.pixels, batch?.labels]);
+    this.emit("frame", { stats, weights, probe, history: this.history.take(), batch }, transfer);
     this.frameInFlight = true;
     this.changed = false;
   }
-}
-
-/** The distinct buffers of some typed arrays, for a transfer list (a buffer listed twice is an error). */
-export function buffersOf(arrays: readonly ArrayBufferView[]): ArrayBuffer[] {
-  return [...new Set(arrays.map((v) => v.buffer as ArrayBuffer))];
 }

@@ -68,6 +68,7 @@ const frame: WorkerEvent = {
   weights: { w: [new Float32Array(0)], b: [new Float32Array(0)] },
   probe: null,
   history: [],
+  batch: null,
 };
 
 describe("TrainingClient", () => {

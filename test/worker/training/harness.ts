@@ -45,6 +45,8 @@ export interface Options {
 export function harness(options: Options = {}) {
   const events: WorkerEvent[] = [];
   const tasks: (() => void)[] = [];
+  /** The waits paced training asked for, ms; the slice itself runs as the next task. */
+  const delays: number[] = [];
   let clock = 0;
   let unacked = false;
   const session = new TrainingSession(
@@ -56,6 +58,10 @@ export function harness(options: Options = {}) {
       fetch: mnistFetch({ ...(options.full ? {} : SMALL), ...options.overrides }),
       now: () => (clock += 10),
       schedule: (fn) => tasks.push(fn),
+      delay: (fn, ms) => {
+        delays.push(ms);
+        tasks.push(fn);
+      },
     },
   );
   const send = (command: Command) => session.handle(command);
@@ -94,7 +100,7 @@ export function harness(options: Options = {}) {
     await runUntil(() => of("ready").length > 0 || of("error").some((e) => e.kind === "data"));
     await settle();
   };
-  return { session, events, tasks, send, of, ack, runUntil, settle, lastFrame, history, start };
+  return { session, events, tasks, delays, send, of, ack, runUntil, settle, lastFrame, history, start };
 }
 
 /** A network from a frame's weights, to check the frame against the reference engine. */

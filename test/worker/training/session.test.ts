@@ -97,6 +97,43 @@ describe("TrainingSession", () => {
     expect(h.of("frame").length).toBe(frames + 1);
   });
 
+  it("paced, play trains one mini-batch per 1/pace s and frames show that batch's images", async () => {
+    const h = harness();
+    await h.start();
+    h.send({ op: "setPace", batchesPerSecond: 2 });
+    h.send({ op: "play" });
+    await h.runUntil(() => h.session.examplesSeen >= 30);
+    h.send({ op: "pause" });
+    await h.settle();
+    // 10 examples a batch, a wait before each batch after the first of about 500 ms (the fake clock ticks 10 ms a reading).
+    expect(h.session.examplesSeen).toBe(30);
+    expect(h.delays.length).toBeGreaterThanOrEqual(2);
+    expect(h.delays.every((ms) => ms > 400 && ms <= 500)).toBe(true);
+    const shown = h.of("frame").flatMap((f) => (f.batch ? [f.batch] : []));
+    expect(shown.length).toBeGreaterThanOrEqual(1);
+    expect(shown[0]!.size).toBe(10);
+    expect(shown[0]!.labels).toHaveLength(10);
+    expect(shown[0]!.pixels).toHaveLength(10 * 784);
+    expect(shown[0]!.pixels.some((p) => p > 200)).toBe(true);
+    expect(() => h.session.handle({ op: "setPace", batchesPerSecond: 3 })).not.toThrow();
+    expect(h.of("error").at(-1)!.message).toMatch(/3 is not a pace on offer/);
+    // Back at full speed: no waits, many batches a slice, no batch images.
+    h.send({ op: "setPace", batchesPerSecond: null });
+    const waits = h.delays.length;
+    const frames = h.of("frame").length;
+    h.send({ op: "play" });
+    await h.runUntil(() => h.session.examplesSeen >= 600);
+    h.send({ op: "pause" });
+    await h.settle();
+    expect(h.delays).toHaveLength(waits);
+    expect(
+      h
+        .of("frame")
+        .slice(frames)
+        .every((f) => f.batch === null),
+    ).toBe(true);
+  });
+
   it("play trains in slices until pause; frames carry stats and cost points with test evaluations", async () => {
     const h = harness();
     await h.start();
