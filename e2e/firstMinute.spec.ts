@@ -102,3 +102,26 @@ test("at 1400 × 1000 the output panel is beside the pad and the pinned answer i
   await expect(predictionStatus(page)).toHaveText(/^Prediction: 7 /);
   await expect(page.locator(".pad-answer")).toBeHidden();
 });
+
+test("at 2 mini-batches a second, Play trains one batch at a time and shows each batch's images", async ({
+  page,
+}) => {
+  const errors = collectPageErrors(page);
+  await openApp(page);
+  await page.getByLabel("Speed").selectOption({ label: "2 mini-batches a second" });
+  await page.getByRole("button", { name: "Play", exact: true }).click();
+  const strip = page.getByRole("img", { name: /^This mini-batch of 10: images labelled/ });
+  await expect(strip).toBeVisible();
+  const first = await strip.getAttribute("data-labels");
+  expect(first?.split(", ")).toHaveLength(10);
+  await expect(strip).not.toHaveAttribute("data-labels", first!); // the next batch
+  await page.getByRole("button", { name: "Pause", exact: true }).click();
+  // One batch of 10 at a time: the examples counter moves in tens.
+  await expect
+    .poll(async () => Number((await counter(page, "examples").textContent())?.replace(/,/g, "")) % 10)
+    .toBe(0);
+  await page.screenshot({ path: "test-results/paced-1400.png" });
+  await page.getByLabel("Speed").selectOption({ label: "Full speed" });
+  await expect(page.locator(".batch-strip")).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

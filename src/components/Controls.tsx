@@ -6,7 +6,7 @@ import { useApp } from "./context.tsx";
 import { BatchSize, LearningRate, MoreHyper } from "./HyperControls.tsx";
 import { ModelFiles } from "./ModelFiles.tsx";
 import { NetworkShape } from "./NetworkShape.tsx";
-import { TrainingButtons } from "./TrainingButtons.tsx";
+import { PaceControl, TrainingButtons } from "./TrainingButtons.tsx";
 
 const fmtInt = new Intl.NumberFormat("en-US");
 
@@ -54,6 +54,7 @@ export function Controls() {
   return (
     <section className="controls" aria-label="Controls">
       {(shown("play") || shown("step") || shown("reset")) && <TrainingButtons />}
+      {shown("play") && <PaceControl />}
       {shown("lr") && <LearningRate />}
       {shown("batch") && <BatchSize />}
       {shown("more") && <MoreHyper />}

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import "./layout.css";
 import type { ControlId, ViewName } from "../store/urlState.ts";
 import { useApp } from "./context.tsx";
+import { PacedBatch } from "./PacedBatch.tsx";
 import { Controls } from "./Controls.tsx";
 import { CostCurve } from "./CostCurve.tsx";
 import { DrawingPad } from "./DrawingPad.tsx";
@@ -52,6 +53,7 @@ function NetworkPanel() {
       <section className="panel network-panel" aria-label="Network">
         <h2>Network</h2>
         <NetworkView />
+        <PacedBatch />
       </section>
     </Shown>
   );

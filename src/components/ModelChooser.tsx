@@ -2,7 +2,8 @@
 // its preset (architecture, training settings and its trained weights, store.applyPreset); the pressed button is
 // the preset of the network shown.
 import { PRESET_NAMES, PRESETS } from "../engine/presets.ts";
-import "./answer.css";
+
+import "./firstMinute.css";
 import { useApp, useAppStore } from "./context.tsx";
 
 export function ModelChooser() {

@@ -2,7 +2,8 @@
 // phones): the digit, its confidence and the runners-up, read from the store's one derived prediction.
 import { percent } from "../store/prediction.ts";
 import { predictionOf } from "../store/appStore.ts";
-import "./answer.css";
+
+import "./firstMinute.css";
 import { useApp } from "./context.tsx";
 
 export function PadAnswer() {

@@ -16,6 +16,7 @@ import {
   type ShippedModel,
 } from "../worker/models.ts";
 import type { TrainingClient } from "../worker/training/client.ts";
+import type { Pace } from "../worker/training/pace.ts";
 import type {
   ErrorKind,
   HistoryPoint,
@@ -71,6 +72,8 @@ export interface AppState {
   readonly notice: Notice | null;
   /** Controls and views not rendered (the URL's `hide=`, for classrooms and embeds). */
   readonly hide: readonly ControlId[];
+  /** How fast Play trains: mini-batches per second, or null for full speed. */
+  readonly pace: Pace;
 }
 
 export interface AppActions {
@@ -82,6 +85,8 @@ export interface AppActions {
   reset(seed?: number): void;
   /** Asks the worker; the store shows what it accepts (values are checked against src/engine/hyper.ts). */
   setHyper(hyper: Partial<Hyper>): void;
+  /** How fast Play trains: mini-batches per second (one of PACES), or null for full speed. */
+  setPace(pace: Pace): void;
   setSpec(spec: NetworkSpec): void;
   applyPreset(name: PresetName): void;
   /** Loads a shipped checkpoint (the last request wins), or an untrained network from the current seed. */
@@ -144,6 +149,7 @@ export function initialState(): AppState {
     costScale: "linear",
     notice: null,
     hide: [],
+    pace: null,
   };
 }
 
@@ -192,6 +198,10 @@ function trainingActions(client: TrainingClient, set: Set, get: Get, models: Mod
     },
     setHyper(hyper: Partial<Hyper>) {
       client.send({ op: "setHyper", hyper });
+    },
+    setPace(pace: Pace) {
+      client.send({ op: "setPace", batchesPerSecond: pace });
+      set({ pace });
     },
     setSpec(spec: NetworkSpec) {
       set({ spec, preset: null, selected: null, enlarged: null });

@@ -34,6 +34,27 @@ describe("<Controls />", () => {
     expect(screen.getByText("Model files").tagName).toBe("P");
   });
 
+  it("Speed sends the pace to the worker and shows it; full speed is the default", () => {
+    const app = setup({ phase: "ready" });
+    app.render(<Controls />);
+    expect(select("Speed").value).toBe("full");
+    expect([...select("Speed").options].map((o) => o.textContent)).toEqual([
+      "Full speed",
+      "30 mini-batches a second",
+      "10 mini-batches a second",
+      "5 mini-batches a second",
+      "2 mini-batches a second",
+      "1 mini-batch a second",
+      "1 mini-batch every 2 s",
+    ]);
+    fireEvent.change(select("Speed"), { target: { value: "2" } });
+    expect(app.sent().at(-1)).toEqual({ op: "setPace", batchesPerSecond: 2 });
+    expect(app.store.getState().pace).toBe(2);
+    expect(select("Speed").value).toBe("2");
+    fireEvent.change(select("Speed"), { target: { value: "full" } });
+    expect(app.sent().at(-1)).toEqual({ op: "setPace", batchesPerSecond: null });
+  });
+
   it("shows how far a mini-batch trained in parts has got, and nothing when none is", () => {
     const app = setup({ phase: "ready" });
     const stats = app.store.getState().stats;
