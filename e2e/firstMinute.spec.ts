@@ -125,3 +125,29 @@ test("at 2 mini-batches a second, Play trains one batch at a time and shows each
   await expect(page.locator(".batch-strip")).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test("Why this answer? tints the drawing by how each pixel pushed the prediction", async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openApp(page);
+  await draw(page, SMALL_SEVEN);
+  await expect(predictionStatus(page)).toHaveText(/^Prediction: 7 /);
+  await page.getByRole("button", { name: "Why this answer?" }).click();
+  const map = page.getByRole("img", { name: /pushed the answer up \(blue\) or down \(red\)/ });
+  await expect(map).toHaveAttribute("data-digit", "7");
+  await expect(map.locator("xpath=..")).toContainText("Blue pixels pushed the answer 7 up");
+  // Both colours are there: pixels that argued for the 7 and pixels that argued against it.
+  const tints = await map.evaluate((canvas: HTMLCanvasElement) => {
+    const { data } = canvas.getContext("2d")!.getImageData(0, 0, 28, 28);
+    let blue = 0;
+    let red = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 2]! > data[i]! + 40) blue++;
+      if (data[i]! > data[i + 2]! + 40) red++;
+    }
+    return { blue, red };
+  });
+  expect(tints.blue).toBeGreaterThan(5);
+  expect(tints.red).toBeGreaterThan(0);
+  await page.locator(".output-panel").screenshot({ path: "test-results/why-answer.png" });
+  expect(errors).toEqual([]);
+});

@@ -12,6 +12,7 @@ import { NetworkView } from "./NetworkView.tsx";
 import { LoadingBar, Notice } from "./Notice.tsx";
 import { ModelChooser } from "./ModelChooser.tsx";
 import { OutputBars } from "./OutputBars.tsx";
+import { WhyAnswer } from "./WhyAnswer.tsx";
 import { TestImagePicker } from "./TestImagePicker.tsx";
 import { WeightHeatmaps } from "./WeightHeatmaps.tsx";
 
@@ -73,6 +74,7 @@ function OutputPanel() {
       <section className="panel output-panel" aria-label="Output">
         <h2>Output</h2>
         <OutputBars />
+        <WhyAnswer />
         <Shown id="preset">
           <ModelChooser />
         </Shown>

@@ -2,7 +2,8 @@
 // activations every layer gives it, for the frames and the pad's instant `probed` answer.
 
 import { MNIST_CLASSES, MNIST_PIXELS } from "../../engine/mnist.ts";
-import { forwardAll, oneHot, traceExample, type Network, type Trace } from "../../engine/network.ts";
+import { argmax, forwardAll, oneHot, traceExample, type Network, type Trace } from "../../engine/network.ts";
+import { saliency } from "../../engine/saliency.ts";
 import type { Probe, ProbeActivations } from "./protocol.ts";
 import type { TestImages } from "./run.ts";
 
@@ -30,9 +31,16 @@ export class ProbeState {
     this.input = input;
   }
 
-  /** Every layer's z and a for the probe through `net`, or null when there is nothing to show. */
+  /**
+   * Every layer's z and a for the probe through `net`, and why its largest output won (saliency.ts), or null
+   * when there is nothing to show.
+   */
   activations(net: Network<Float32Array>): ProbeActivations | null {
-    return this.input ? { probeId: this.id, ...forwardAll(net, this.input) } : null;
+    if (!this.input) return null;
+    const { z, a } = forwardAll(net, this.input);
+    const digit = argmax(a[a.length - 1]!);
+    const why = { digit, saliency: saliency(net, this.input, digit) };
+    return { probeId: this.id, z, a, why };
   }
 }
 

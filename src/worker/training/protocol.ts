@@ -76,6 +76,11 @@ export interface ProbeActivations {
   readonly probeId: number;
   readonly z: Float32Array[];
   readonly a: Float32Array[];
+  /**
+   * Why the largest output won: `digit` is that output's index and saliency[i] = ∂a[L][digit]/∂x[i] · x[i], how
+   * much input pixel i pushed it up (> 0) or down (< 0) (engine/saliency.ts).
+   */
+  readonly why?: { readonly digit: number; readonly saliency: Float32Array };
 }
 
 /** Training counters as of a frame. */

@@ -261,7 +261,7 @@ export class TrainingSession {
     const net = this.run.network;
     if (!net) return;
     const probe = this.probe.activations(net);
-    this.emit("probed", { probe }, probe ? buffersOf([...probe.z, ...probe.a]) : []);
+    this.emit("probed", { probe }, probe ? buffersOf([...probe.z, ...probe.a, probe.why?.saliency]) : []);
   }
 
   private trace({ probe, label, id }: CommandMap["trace"]): void {
@@ -392,7 +392,7 @@ export class TrainingSession {
     const stats = this.run.stats(this.rate);
     const batch = this.run.takeShown();
     const arrays = [...weights.w, ...weights.b, ...(probe?.z ?? []), ...(probe?.a ?? [])];
-    const transfer = buffersOf([...arrays, batch?.pixels, batch?.labels]);
+    const transfer = buffersOf([...arrays, probe?.why?.saliency, batch?.pixels, batch?.labels]);
     this.emit("frame", { stats, weights, probe, history: this.history.take(), batch }, transfer);
     this.frameInFlight = true;
     this.changed = false;

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { modelToJson } from "../../../src/engine/model.ts";
 import {
   createNetwork,
+  argmax,
   forward,
   oneHot,
   traceExample,
@@ -12,6 +13,7 @@ import {
 } from "../../../src/engine/network.ts";
 import type { Command } from "../../../src/worker/training/protocol.ts";
 import { allFinite, frameNetwork, harness, HYPER, RELU_SPEC, SMALL, SPEC, testPixels } from "./harness.ts";
+import { saliency } from "../../../src/engine/saliency.ts";
 
 describe("TrainingSession", () => {
   it("init posts progress, then testReady, then ready, and a first point evaluating the start network", async () => {
@@ -62,6 +64,10 @@ describe("TrainingSession", () => {
     expect(output).toHaveLength(10);
     expect(output).toEqual(forward(frameNetwork(frame, SPEC), x));
     expect(frame.probe!.a[0]).toEqual(x);
+    // Why the answer: the saliency of the largest output, as the engine computes it for these weights.
+    const digit = argmax(output);
+    expect(frame.probe!.why!.digit).toBe(digit);
+    expect(frame.probe!.why!.saliency).toEqual(saliency(frameNetwork(frame, SPEC), x, digit));
   });
 
   it("a test-image probe also posts the image and its label, once the test set is in", async () => {
