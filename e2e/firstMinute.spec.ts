@@ -151,3 +151,57 @@ test("Why this answer? tints the drawing by how each pixel pushed the prediction
   await page.locator(".output-panel").screenshot({ path: "test-results/why-answer.png" });
   expect(errors).toEqual([]);
 });
+
+test("the keyboard follows the reading order: pad, answer, network, then the controls; Play is two keys away", async ({
+  page,
+}) => {
+  await openApp(page);
+  const order: string[] = [];
+  for (let i = 0; i < 40 && !order.includes("Play"); i++) {
+    await page.keyboard.press("Tab");
+    order.push(
+      await page.evaluate(() => {
+        const e = document.activeElement as HTMLElement;
+        return e.getAttribute("aria-label") ?? e.textContent?.trim() ?? "";
+      }),
+    );
+  }
+  const at = (name: string | RegExp) =>
+    order.findIndex((n) => (typeof name === "string" ? n === name : name.test(n)));
+  expect(order.slice(0, 2)).toEqual(["Skip to the drawing pad", "Skip to the training controls"]);
+  expect(at("Drawing pad")).toBeLessThan(at("Why this answer?"));
+  expect(at("Why this answer?")).toBeLessThan(at(/^Network: /));
+  expect(at(/^Network: /)).toBeLessThan(at("Play"));
+  // The skip link: Tab, Tab, Enter, Tab lands on Play.
+  await page.goto("./");
+  await expect(page.getByRole("button", { name: "Play", exact: true })).toBeEnabled({ timeout: 60_000 });
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(page.locator(":focus")).toHaveText("Skip to the training controls");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await expect(page.locator(":focus")).toHaveText("Play");
+});
+
+test("Teach it your digit: one step on the drawing, its cost before and after, and Undo", async ({
+  page,
+}) => {
+  const errors = collectPageErrors(page);
+  await openApp(page);
+  await draw(page, SMALL_SEVEN);
+  await expect(predictionStatus(page)).toHaveText(/^Prediction: 7 /);
+  const teach = page.getByRole("group", { name: "Teach it your digit" });
+  await teach.getByRole("button", { name: "1", exact: true }).click();
+  const result = teach.getByRole("status");
+  await expect(result).toHaveText(
+    /^Taught as a 1: the cost of your drawing went from (\d\.\d+) to (\d\.\d+)\./,
+  );
+  const [, before, after] = /from (\d\.\d+) to (\d\.\d+)/.exec((await result.textContent()) ?? "")!;
+  expect(Number(after)).toBeLessThan(Number(before));
+  await expect(counter(page, "weights")).toHaveText("pretrained, 30 epochs + taught 1 drawing");
+  await result.getByRole("button", { name: "Undo" }).click();
+  await expect(result).toHaveCount(0);
+  await expect(counter(page, "weights")).toHaveText("pretrained, 30 epochs");
+  await expect(predictionStatus(page)).toHaveText(/^Prediction: 7 /);
+  expect(errors).toEqual([]);
+});

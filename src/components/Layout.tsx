@@ -12,6 +12,7 @@ import { NetworkView } from "./NetworkView.tsx";
 import { LoadingBar, Notice } from "./Notice.tsx";
 import { ModelChooser } from "./ModelChooser.tsx";
 import { OutputBars } from "./OutputBars.tsx";
+import { TeachDigit } from "./TeachDigit.tsx";
 import { WhyAnswer } from "./WhyAnswer.tsx";
 import { TestImagePicker } from "./TestImagePicker.tsx";
 import { WeightHeatmaps } from "./WeightHeatmaps.tsx";
@@ -26,7 +27,7 @@ function Shown({ id, children }: { id: ControlId | readonly ControlId[]; childre
 function InputPanel() {
   return (
     <Shown id={["pad", "picker"]}>
-      <section className="panel input-panel" aria-label="Input">
+      <section className="panel input-panel" aria-label="Input" id="draw" tabIndex={-1}>
         <h2>Input</h2>
         <Shown id="pad">
           <DrawingPad />
@@ -75,6 +76,7 @@ function OutputPanel() {
         <h2>Output</h2>
         <OutputBars />
         <WhyAnswer />
+        <TeachDigit />
         <Shown id="preset">
           <ModelChooser />
         </Shown>
@@ -84,27 +86,36 @@ function OutputPanel() {
 }
 function ControlsPanel() {
   return (
-    <section className="panel controls-panel">
+    <section className="panel controls-panel" id="training" tabIndex={-1}>
       <h2>Training</h2>
       <Controls />
     </section>
   );
 }
 
+/**
+ * The explorable's page: three columns on a wide screen (input and heatmaps | network and curve | output and
+ * controls), one on a narrow one. The document order is the reading and keyboard order — pad, answer, network,
+ * controls, then the heatmaps — and the grid places each part in its column (styles.css).
+ */
 export function Columns() {
   return (
     <main className="columns">
-      <div className="column left">
+      <div className="column input-column">
         <InputPanel />
-        <HeatmapPanel />
+      </div>
+      <div className="column output-column">
+        <OutputPanel />
       </div>
       <div className="column center">
         <NetworkPanel />
         <CurvePanel />
       </div>
-      <div className="column right">
-        <OutputPanel />
+      <div className="column controls-column">
         <ControlsPanel />
+      </div>
+      <div className="column heatmap-column">
+        <HeatmapPanel />
       </div>
     </main>
   );

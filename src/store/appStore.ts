@@ -19,10 +19,12 @@ import type { TrainingClient } from "../worker/training/client.ts";
 import type { Pace } from "../worker/training/pace.ts";
 import type {
   ErrorKind,
+  EventMap,
   HistoryPoint,
   ProbeActivations,
   TrainingStats,
 } from "../worker/training/protocol.ts";
+import { freshStartMessage } from "./origin.ts";
 import { answerOf, sameAnswer, type Answer, type Prediction } from "./prediction.ts";
 import type { ControlId } from "./urlState.ts";
 
@@ -74,7 +76,12 @@ export interface AppState {
   readonly hide: readonly ControlId[];
   /** How fast Play trains: mini-batches per second, or null for full speed. */
   readonly pace: Pace;
+  /** The last step taught on the learner's drawing while it can still be undone, else null. */
+  readonly taught: TaughtStep | null;
 }
+
+/** A step taught on the learner's drawing: the label given and the drawing's cost C₀ before and after. */
+export type TaughtStep = NonNullable<EventMap["taught"]["step"]>;
 
 export interface AppActions {
   play(): void;
@@ -87,6 +94,9 @@ export interface AppActions {
   setHyper(hyper: Partial<Hyper>): void;
   /** How fast Play trains: mini-batches per second (one of PACES), or null for full speed. */
   setPace(pace: Pace): void;
+  /** One gradient step on the drawing as `label` (training pauses); undoTeach takes it back. */
+  teach(label: number): void;
+  undoTeach(): void;
   setSpec(spec: NetworkSpec): void;
   applyPreset(name: PresetName): void;
   /** Loads a shipped checkpoint (the last request wins), or an untrained network from the current seed. */
@@ -150,6 +160,7 @@ export function initialState(): AppState {
     notice: null,
     hide: [],
     pace: null,
+    taught: null,
   };
 }
 
@@ -168,7 +179,8 @@ function trainingActions(client: TrainingClient, set: Set, get: Get, models: Mod
   return {
     play() {
       if (get().phase !== "ready") return;
-      const origin = get().origin;
+      const { origin: shown } = get();
+      const origin = shown?.kind === "taught" ? shown.from : shown; // a drawing taught changes little
       // A finished network has nothing left to learn at the app's η (its schedule ended far lower): Play tells
       // the videos' story instead, from fresh random weights, and says so.
       if (origin?.kind === "pretrained" && isFinished(origin.checkpoint)) {
@@ -203,6 +215,12 @@ function trainingActions(client: TrainingClient, set: Set, get: Get, models: Mod
       client.send({ op: "setPace", batchesPerSecond: pace });
       set({ pace });
     },
+    teach(label: number) {
+      if (get().phase === "ready") client.send({ op: "teach", label });
+    },
+    undoTeach() {
+      client.send({ op: "undoTeach" });
+    },
     setSpec(spec: NetworkSpec) {
       set({ spec, preset: null, selected: null, enlarged: null });
       get().reset(get().seed);
@@ -220,14 +238,6 @@ function trainingActions(client: TrainingClient, set: Set, get: Get, models: Mod
       set({ notice: null });
     },
   };
-}
-
-/** What Play on a finished network says as it starts again from random weights. */
-export function freshStartMessage(seed: number): string {
-  return (
-    `Training starts from fresh random weights (seed ${seed}), as in the videos: the pretrained network had ` +
-    "finished learning. The checkpoint slider brings it back."
-  );
 }
 
 /** Numbers model loads, so that only the latest request (or a reset after it) decides the network. */
@@ -334,6 +344,7 @@ function listen(store: AppStore, client: TrainingClient, models: ModelRequests):
       preset: sameSpec(e.spec, store.getState().spec) ? store.getState().preset : presetOfSpec(e.spec),
       origin: e.origin,
       history: [],
+      taught: null,
       stats: idleStats(e.origin),
       ...(e.origin.kind === "untrained" ? { seed: e.origin.seed } : {}),
     }),
@@ -351,6 +362,7 @@ function listen(store: AppStore, client: TrainingClient, models: ModelRequests):
       });
   });
   client.on("paused", () => store.setState({ running: false }));
+  client.on("taught", (e) => store.setState({ taught: e.step }));
   client.on("error", (e) => {
     if (e.request !== undefined && !models.isLatest(e.request)) return; // a model load since replaced
     const stopped = e.kind === "diverged" || e.kind === "collapsed";
@@ -382,5 +394,7 @@ function listen(store: AppStore, client: TrainingClient, models: ModelRequests):
     // A step of a huge mini-batch takes a while: it runs, and Pause can cancel it.
     if (frame.stats.running && frame.stats.batch && !store.getState().running)
       store.setState({ running: true });
+    // Training moves on from a taught step: it can no longer be undone.
+    if (frame.stats.running && store.getState().taught) store.setState({ taught: null });
   });
 }

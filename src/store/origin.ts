@@ -24,9 +24,19 @@ export function describeOrigin(origin: ModelOrigin | null): string {
       return `untrained, seed ${origin.seed}`;
     case "file":
       return `opened from ${origin.name}${origin.epochs === null ? "" : ` (${epochs(origin.epochs)})`}`;
+    case "taught":
+      return `${describeOrigin(origin.from)} + taught ${origin.drawings} drawing${origin.drawings === 1 ? "" : "s"}`;
     case "trained":
       return origin.from.kind === "untrained"
         ? `trained from random weights (seed ${origin.from.seed}), ${epochs(origin.epochs)}`
         : `${describeOrigin(origin.from)} + ${epochs(origin.epochs)}`;
   }
+}
+
+/** What Play on a finished network says as it starts again from random weights. */
+export function freshStartMessage(seed: number): string {
+  return (
+    `Training starts from fresh random weights (seed ${seed}), as in the videos: the pretrained network had ` +
+    "finished learning. The checkpoint slider brings it back."
+  );
 }

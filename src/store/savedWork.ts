@@ -70,7 +70,7 @@ const V1_ORIGIN: ModelOrigin = { kind: "file", name: "your last visit", epochs: 
 
 function readOrigin(value: unknown, version: number): ModelOrigin {
   if (version === 1) return V1_ORIGIN;
-  const kinds = ["pretrained", "untrained", "file", "trained"];
+  const kinds = ["pretrained", "untrained", "file", "trained", "taught"];
   if (!isRecord(value) || !kinds.includes(String(value.kind)))
     throw new Error("the record's origin is unknown");
   return value as unknown as ModelOrigin;

@@ -65,6 +65,12 @@ export type ModelOrigin =
       readonly from: ModelOrigin;
       /** Passes over the training set since `from`: examples seen ÷ training images, a fraction mid-epoch. */
       readonly epochs: number;
+    }
+  | {
+      /** `from`, then one gradient step on each of `drawings` of the learner's own digits. */
+      readonly kind: "taught";
+      readonly from: ModelOrigin;
+      readonly drawings: number;
     };
 
 /** The origin training started from (itself when it has not trained). */

@@ -1,7 +1,8 @@
 // The store: actions send the right commands, events update slow state, frames are thinned.
 import { describe, expect, it, vi } from "vitest";
 import { PRESETS } from "../../src/engine/presets.ts";
-import { createAppStore, freshStartMessage, MAX_HISTORY, thinHistory } from "../../src/store/appStore.ts";
+import { createAppStore, MAX_HISTORY, thinHistory } from "../../src/store/appStore.ts";
+import { freshStartMessage } from "../../src/store/origin.ts";
 import { TrainingClient } from "../../src/worker/training/client.ts";
 import type { WorkerLike } from "../../src/worker/workerLike.ts";
 import type { Command, HistoryPoint, WorkerEvent } from "../../src/worker/training/protocol.ts";

@@ -13,6 +13,11 @@ export class ProbeState {
   /** The probe's 784 input activations (0…1), null until a test probe's image is loaded. */
   private input: Float32Array | null = null;
 
+  /** The probe's input activations now (null when there is none, or its test image is not loaded yet). */
+  get current(): Float32Array | null {
+    return this.input;
+  }
+
   /** The 784 input activations of a probe; null for a test image before the test set is in. Throws if invalid. */
   static inputOf(probe: Probe, test: TestImages | null): Float32Array | null {
     if (probe.kind === "pixels") {
@@ -49,6 +54,21 @@ export function traceOf(net: Network<Float32Array>, x: Float32Array, label: numb
   if (!Number.isInteger(label) || label < 0 || label >= MNIST_CLASSES)
     throw new RangeError(`the label must be a digit 0–9, not ${String(label)}`);
   return traceExample(net, x, oneHot(label, MNIST_CLASSES));
+}
+
+/** The reply to a trace command: backpropagation of `x`, or why it cannot run yet (a sentence for the user). */
+export function traceReply(
+  net: Network<Float32Array> | null,
+  x: Float32Array | null,
+  label: number,
+): { trace: Trace<Float32Array> } | { message: string } {
+  if (net && x) return { trace: traceOf(net, x, label) };
+  return { message: `The ${net ? "test images are" : "network is"} still loading; try again in a moment.` };
+}
+
+/** Every array of a probe's activations, for the transfer list (none for no probe). */
+export function probeArrays(probe: ProbeActivations | null): Float32Array[] {
+  return probe ? [...probe.z, ...probe.a, ...(probe.why ? [probe.why.saliency] : [])] : [];
 }
 
 /** Every array of a trace, for the transfer list. */

@@ -39,6 +39,10 @@ export interface CommandMap {
   pause: Empty;
   /** Train one mini-batch or the rest of the current epoch, then pause. */
   step: { unit: "batch" | "epoch" };
+  /** One gradient step on the current probe (the learner's drawing) labelled `label`; answered by `taught`. */
+  teach: { label: number };
+  /** Back to the weights before the last taught step (if nothing changed them since); answered by `taught`. */
+  undoTeach: Empty;
   /** How fast Play trains: mini-batches per second (one of PACES in pace.ts), or null for full speed. */
   setPace: { batchesPerSecond: Pace };
   /** A new untrained network: `spec` with weights drawn from `seed`; counters and history restart. */
@@ -148,6 +152,11 @@ export interface EventMap {
    * the loadModel request it answers, else null. (The first network is announced by `ready`.)
    */
   network: { spec: NetworkSpec; origin: ModelOrigin; request: number | null };
+  /**
+   * A `teach` step was taken (its label and the drawing's cost C₀ before and after it), or undone (`step` null).
+   * Training was paused first; the next frame shows the new outputs.
+   */
+  taught: { step: { label: number; costBefore: number; costAfter: number } | null };
   /** The hyper-parameters in force after an init or setHyper, and one sentence per value refused (kept as it was). */
   hyper: { hyper: Hyper; problems: readonly { key: keyof Hyper; message: string }[] };
   /**

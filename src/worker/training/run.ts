@@ -11,6 +11,7 @@ import type { ModelOrigin } from "../models.ts";
 import { MeanCost } from "./history.ts";
 import type { TrainingStats } from "./protocol.ts";
 import { PaceClock, SHOWN_IMAGES, shownBatch, type ShownBatch } from "./pace.ts";
+import { teachStep, TeachUndo, type Taught } from "./teach.ts";
 
 /** What the session does between commands. "stepEpoch" trains until the current epoch ends. */
 export type Mode = "paused" | "playing" | "stepBatch" | "stepEpoch";
@@ -53,6 +54,9 @@ export class TrainingRun {
   /** The epoch that ends a "stepEpoch" (set at its first slice). */
   private epochTarget: number | null = null;
   private readonly frameCost = new MeanCost();
+  /** Drawings taught one step each since the network was installed (ModelOrigin "taught"), and the undo. */
+  private taught = 0;
+  private readonly teachUndo = new TeachUndo();
   /** Mini-batches per second when paced, and when the last one began. */
   readonly clock = new PaceClock();
   /** The mini-batch a paced slice trained last, until a frame takes it. */
@@ -80,9 +84,32 @@ export class TrainingRun {
   /** Where the current weights came from, counting the epochs trained since (a fraction during the first). */
   get origin(): ModelOrigin {
     const seen = this.examplesSeen;
-    return seen > 0 && this.trainCount > 0
-      ? { kind: "trained", from: this.start, epochs: seen / this.trainCount }
-      : this.start;
+    const base: ModelOrigin =
+      seen > 0 && this.trainCount > 0
+        ? { kind: "trained", from: this.start, epochs: seen / this.trainCount }
+        : this.start;
+    return this.taught > 0 ? { kind: "taught", from: base, drawings: this.taught } : base;
+  }
+
+  /** One gradient step on the learner's drawing `x` labelled `label` (undoable until the network changes). */
+  teach(x: Float32Array | null, label: number, eta: number): Omit<Taught, "net"> {
+    const net = this.network;
+    if (!net || !x)
+      throw new Error(net ? "there is no drawing to learn from" : "the network is still loading");
+    const { net: next, ...step } = teachStep(net, x, label, eta);
+    this.teachUndo.keep(net);
+    this.take(next, true);
+    this.taught++;
+    return step;
+  }
+
+  /** Puts back the weights from before the last taught step; false when there is none to undo. */
+  undoTeach(): boolean {
+    const before = this.teachUndo.take();
+    if (!before) return false;
+    this.take(before, true);
+    this.taught--;
+    return true;
   }
   /** Whether a slice of training would run now. */
   get canTrain(): boolean {
@@ -122,6 +149,8 @@ export class TrainingRun {
   install(net: Network<Float32Array>, origin: ModelOrigin): void {
     this.start = origin;
     this.epochTarget = null;
+    this.taught = 0;
+    this.teachUndo.forget();
     this.take(net, false);
   }
 
@@ -156,6 +185,7 @@ export class TrainingRun {
   ): Slice {
     const trainer = this.trainer!;
     const pos = trainer.position;
+    this.teachUndo.forget(); // training moves on from a taught step: it can no longer be undone alone
     if (this.mode === "stepEpoch") this.epochTarget ??= pos.epoch + 1;
     const start = now();
     let t: number;

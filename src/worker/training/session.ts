@@ -14,15 +14,15 @@ import { firstNonFinite, LastGood } from "./lastGood.ts";
 import { startingNetwork, type Built } from "./networks.ts";
 import { NextNetwork } from "./nextNetwork.ts";
 import { buffersOf, weightsCopy } from "./transfer.ts";
-import type { Command, CommandMap, EventMap, Probe, WorkerEvent } from "./protocol.ts";
-import { ProbeState, traceArrays, traceOf } from "./probe.ts";
+import type { Command, CommandMap, EventMap, Probe } from "./protocol.ts";
+import { probeArrays, ProbeState, traceArrays, traceReply } from "./probe.ts";
 import { downloadProgress, ExampleRate, TestImages, TrainingRun, type Mode } from "./run.ts";
+import { Poster, type Post } from "./poster.ts";
 
 /** Longest run of mini-batches (or of test chunks) before yielding to pending commands, in ms of `deps.now()`. */
 export const SLICE_MS = 8;
 
-/** Sends an event to the main thread, transferring the listed buffers. */
-export type Post = (event: WorkerEvent, transfer: Transferable[]) => void;
+export type { Post };
 
 /** What the session needs from its host. */
 export interface SessionDeps {
@@ -41,7 +41,7 @@ type Handlers = { readonly [K in keyof CommandMap]: (command: CommandMap[K]) => 
  * The worker's whole state. `handle` dispatches each command through one typed table; the training loop runs
  * in `deps.schedule`d slices while there is training or an evaluation to do.
  */
-export class TrainingSession {
+export class TrainingSession extends Poster {
   private started = false;
   private seed = PRESETS["3b1b"].seed;
   private readonly hyper: Hyper = { ...PRESETS["3b1b"].train };
@@ -60,9 +60,10 @@ export class TrainingSession {
   private loopScheduled = false;
 
   constructor(
-    private readonly post: Post,
+    post: Post,
     private readonly deps: SessionDeps,
   ) {
+    super(post);
     this.run = new TrainingRun(this.hyper, () => this.seed);
     this.rate = new ExampleRate(deps.now);
     this.lastGood = new LastGood((net) => {
@@ -93,11 +94,10 @@ export class TrainingSession {
     },
     restoreLastGood: () => this.restoreLastGood(),
     setPace: ({ batchesPerSecond }) => this.run.clock.setPace(batchesPerSecond),
+    teach: ({ label }) => this.teach(label),
+    undoTeach: () => this.teach(null),
     frameDone: () => (this.frameInFlight = false),
-    trace: (c) => {
-      this.applyPending();
-      this.trace(c);
-    },
+    trace: (c) => this.trace(c),
   };
 
   /** Runs one command. Any exception becomes an `error` event of kind "internal"; the session keeps working. */
@@ -113,20 +113,6 @@ export class TrainingSession {
     } catch (err) {
       this.internalError(err, op);
     }
-  }
-
-  private emit<K extends keyof EventMap>(type: K, payload: EventMap[K], transfer: Transferable[] = []): void {
-    this.post({ type, ...payload } as WorkerEvent, transfer);
-  }
-
-  /** Reports an unexpected exception as one plain sentence. */
-  private internalError(err: unknown, op: unknown): void {
-    const why = (err instanceof Error ? err.message : String(err)).replace(/\.$/, "");
-    this.emit("error", {
-      kind: "internal",
-      recoverable: true,
-      message: `The training worker ran into a problem while handling "${String(op)}": ${why}.`,
-    });
   }
 
   /** Loads the test set, then the training set, while the starting network is built; a play or step waits. */
@@ -160,12 +146,12 @@ export class TrainingSession {
       this.emit("error", { kind: "data", recoverable: false, message: err.message });
       return;
     }
-    const net = this.run.network!;
+    const { trainCount, origin } = this.run;
     this.emit("ready", {
-      spec: net.spec,
-      trainCount: this.run.trainCount,
+      spec: this.run.network!.spec,
+      trainCount,
       testCount: this.test!.split.count,
-      origin: this.run.origin,
+      origin,
     });
     this.flushFrame();
   }
@@ -259,22 +245,26 @@ export class TrainingSession {
   /** Posts the current probe's activations at once (the pad's live prediction), whatever frame is in flight. */
   private emitProbed(): void {
     const net = this.run.network;
-    if (!net) return;
-    const probe = this.probe.activations(net);
-    this.emit("probed", { probe }, probe ? buffersOf([...probe.z, ...probe.a, probe.why?.saliency]) : []);
+    const probe = net && this.probe.activations(net);
+    if (net) this.emit("probed", { probe }, buffersOf(probeArrays(probe)));
   }
 
   private trace({ probe, label, id }: CommandMap["trace"]): void {
+    this.applyPending();
     const net = this.run.network;
-    const x = ProbeState.inputOf(probe, this.test);
-    if (net && x) {
-      const trace = traceOf(net, x, label);
-      this.emit("traced", { id, trace }, buffersOf(traceArrays(trace)));
-      return;
-    }
-    const what = net ? "test images are" : "network is";
-    const message = `The ${what} still loading; try again in a moment.`;
-    this.emit("error", { kind: "data", recoverable: true, message });
+    const reply = traceReply(net, ProbeState.inputOf(probe, this.test), label);
+    if ("message" in reply) return this.emit("error", { kind: "data", recoverable: true, ...reply });
+    this.emit("traced", { id, trace: reply.trace }, buffersOf(traceArrays(reply.trace)));
+  }
+
+  /** One step on the probe labelled `label`, or (null) the last such step undone; training pauses first. */
+  private teach(label: number | null): void {
+    this.applyPending();
+    this.stop("command");
+    const step = label === null ? null : this.run.teach(this.probe.current, label, this.hyper.learningRate);
+    if (label === null && !this.run.undoTeach()) throw new Error("there is no taught step to undo");
+    this.emit("taught", { step });
+    this.changed = true;
   }
 
   private setMode(mode: Mode): void {
@@ -391,8 +381,13 @@ export class TrainingSession {
     const probe = this.probe.activations(net);
     const stats = this.run.stats(this.rate);
     const batch = this.run.takeShown();
-    const arrays = [...weights.w, ...weights.b, ...(probe?.z ?? []), ...(probe?.a ?? [])];
-    const transfer = buffersOf([...arrays, probe?.why?.saliency, batch?.pixels, batch?.labels]);
+    const transfer = buffersOf([
+      ...weights.w,
+      ...weights.b,
+      ...probeArrays(probe),
+      batch?.pixels,
+      batch?.labels,
+    ]);
     this.emit("frame", { stats, weights, probe, history: this.history.take(), batch }, transfer);
     this.frameInFlight = true;
     this.changed = false;

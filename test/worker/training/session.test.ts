@@ -70,6 +70,36 @@ describe("TrainingSession", () => {
     expect(frame.probe!.why!.saliency).toEqual(saliency(frameNetwork(frame, SPEC), x, digit));
   });
 
+  it("teach takes one step on the drawing with its label, says the cost before and after, and undoTeach goes back", async () => {
+    const h = harness();
+    await h.start();
+    const x = testPixels(0);
+    h.send({ op: "setProbe", probe: { kind: "pixels", pixels: x }, id: 1 });
+    const before = h.lastFrame();
+    h.ack();
+    h.send({ op: "teach", label: 3 });
+    const step = h.of("taught").at(-1)!.step!;
+    expect(step.label).toBe(3);
+    expect(step.costAfter).toBeLessThan(step.costBefore);
+    const after = h.lastFrame();
+    expect(after.stats.origin).toEqual({ kind: "taught", from: { kind: "untrained", seed: 1 }, drawings: 1 });
+    expect(after.probe!.a.at(-1)![3]).toBeGreaterThan(before.probe!.a.at(-1)![3]!);
+    h.ack();
+    h.send({ op: "undoTeach" });
+    expect(h.of("taught").at(-1)!.step).toBeNull();
+    const undone = h.lastFrame();
+    expect(undone.weights.w).toEqual(before.weights.w);
+    expect(undone.stats.origin).toEqual({ kind: "untrained", seed: 1 });
+    h.send({ op: "undoTeach" });
+    expect(h.of("error").at(-1)!.message).toMatch(/there is no taught step to undo/);
+    // A step trained since a taught step makes it final: nothing to undo.
+    h.send({ op: "teach", label: 3 });
+    h.send({ op: "step", unit: "batch" });
+    await h.settle();
+    h.send({ op: "undoTeach" });
+    expect(h.of("error").at(-1)!.message).toMatch(/there is no taught step to undo/);
+  });
+
   it("a test-image probe also posts the image and its label, once the test set is in", async () => {
     const h = harness();
     h.send({ op: "setProbe", probe: { kind: "test", index: 0 }, id: 7 }); // before init: remembered
