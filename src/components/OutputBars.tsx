@@ -118,7 +118,9 @@ export function OutputBars() {
       {noInput && <p style={{ margin: 0, opacity: 0.7 }}>Draw a digit</p>}
       <p ref={noteRef} className="hint" />
       <p style={{ fontSize: "0.75rem", opacity: 0.7, margin: "0.25em 0 0" }}>
-        {output === "softmax" ? "confidence = softmax probability aⱼ" : "confidence = a / Σa"}
+        {output === "softmax"
+          ? "confidence = softmax probability aⱼ: the bars already add up to 1, so the percentage is the bar."
+          : "confidence = a / Σa: the bars are the outputs' activations a; the percentage is this one's share of all ten."}
       </p>
     </section>
   );

@@ -53,7 +53,10 @@ describe("OutputBars", () => {
     app.emit(frame(out));
     expect(live.textContent).toBe("Prediction: 3 (58%)");
     expect(predictionOf(app.store.getState())?.digit).toBe(3);
-    expect(screen.getByText(/^confidence = /).textContent).toBe("confidence = a / Σa");
+    // Why "7 (92%)" stands next to a 0.99 bar: the percentage is the bar's share of all ten.
+    expect(screen.getByText(/^confidence = /).textContent).toBe(
+      "confidence = a / Σa: the bars are the outputs' activations a; the percentage is this one's share of all ten.",
+    );
   });
 
   it("gives no prediction, and says why, when the outputs are not numbers (a diverged network)", () => {
@@ -74,7 +77,9 @@ describe("OutputBars", () => {
     app.render(<OutputBars />);
     app.emit(frame(SOFTMAX_OUT));
     expect(screen.getByRole("status").textContent).toBe("Prediction: 3 (93%)");
-    expect(screen.getByText(/^confidence = /).textContent).toBe("confidence = softmax probability aⱼ");
+    expect(screen.getByText(/^confidence = /).textContent).toBe(
+      "confidence = softmax probability aⱼ: the bars already add up to 1, so the percentage is the bar.",
+    );
   });
 
   it("paints each bar's value and highlights the predicted digit", () => {
