@@ -6,9 +6,9 @@ import { useEffect, useId, useRef, type RefObject } from "react";
 import { MNIST_SIDE } from "../engine/mnist.ts";
 import { drawingToMnist } from "../engine/drawing.ts";
 import { browserClock, type ViewClock } from "../render/clock.ts";
-import { clearCanvas, PAD_SIDE, paintGrayscale, paintStroke, PEN_WIDTH, type Point } from "../render/pad.ts";
-import { attachPenInput, PEN_INSTRUCTIONS } from "../render/penInput.ts";
-import { createStrokeRecorder } from "../render/strokeRecorder.ts";
+import { clearCanvas, PAD_SIDE, paintGrayscale, PEN_WIDTH } from "../render/pad.ts";
+import { PEN_INSTRUCTIONS } from "../render/penInput.ts";
+import { attachStrokePad } from "../render/strokePad.ts";
 import { THEME } from "../render/theme.ts";
 import type { AppStore } from "../store/appStore.ts";
 import type { TrainingClient } from "../worker/training/client.ts";
@@ -106,7 +106,6 @@ interface PadParts {
 function attachPad({ pad, ctx, seen, cursor, client, store, clock, nextId }: PadParts): PadController {
   let cancelSend: (() => void) | null = null; // the send waiting for the next frame, if any
   let lastSent = -Infinity; // when the last setProbe went out, clock.now()
-  const recorder = createStrokeRecorder();
   const inputIsPad = () => {
     const state = store.getState();
     if (state.input.kind !== "pad") state.setInput({ kind: "pad" });
@@ -114,15 +113,13 @@ function attachPad({ pad, ctx, seen, cursor, client, store, clock, nextId }: Pad
   const send = () => {
     cancelSend = null;
     lastSent = clock.now();
-    const pixels = drawingToMnist(recorder.strokes());
+    const pixels = drawingToMnist(strokePad.strokes());
     if (!pixels) return;
     if (seen) paintGrayscale(seen, pixels, MNIST_SIDE, MNIST_SIDE);
     client.send({ op: "setProbe", probe: { kind: "pixels", pixels }, id: nextId() }, [pixels.buffer]);
     inputIsPad();
   };
-  const draw = (from: Point, to: Point) => {
-    paintStroke(ctx, from, to, PAD_SIDE);
-    recorder.extend(to, clock.now());
+  const inked = () => {
     if (cancelSend) return;
     if (clock.now() - lastSent >= FRAME_MS) send();
     else cancelSend = clock.frame(send);
@@ -130,9 +127,7 @@ function attachPad({ pad, ctx, seen, cursor, client, store, clock, nextId }: Pad
   const wipe = () => {
     cancelSend?.();
     cancelSend = null;
-    input.cancel();
-    recorder.clear();
-    clearCanvas(ctx);
+    strokePad.wipe();
     if (seen) clearCanvas(seen, THEME.off);
   };
   const clear = () => {
@@ -141,13 +136,7 @@ function attachPad({ pad, ctx, seen, cursor, client, store, clock, nextId }: Pad
     client.send({ op: "setProbe", probe: null, id: nextId() });
     inputIsPad();
   };
-  const input = attachPenInput(pad, {
-    side: PAD_SIDE,
-    cursor,
-    onStrokeStart: (at) => recorder.start(at, clock.now()),
-    onSegment: draw,
-    onClear: clear,
-  });
+  const strokePad = attachStrokePad(pad, ctx, { cursor, clock, onInk: inked, onClear: clear });
   // A test image chosen elsewhere replaces the drawing: the pad empties so it never shows stale ink.
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.input !== prev.input && state.input.kind === "test") wipe();
@@ -158,7 +147,7 @@ function attachPad({ pad, ctx, seen, cursor, client, store, clock, nextId }: Pad
     detach() {
       cancelSend?.();
       unsubscribe();
-      input.detach();
+      strokePad.detach();
     },
   };
 }

@@ -5,9 +5,9 @@
 import { useEffect, useId, useRef } from "react";
 import type { Strokes } from "../engine/drawing.ts";
 import { browserClock, type ViewClock } from "../render/clock.ts";
-import { clearCanvas, PAD_SIDE, paintStroke, PEN_WIDTH, type Point } from "../render/pad.ts";
-import { attachPenInput, PEN_INSTRUCTIONS } from "../render/penInput.ts";
-import { createStrokeRecorder } from "../render/strokeRecorder.ts";
+import { PAD_SIDE, PEN_WIDTH } from "../render/pad.ts";
+import { PEN_INSTRUCTIONS } from "../render/penInput.ts";
+import { attachStrokePad } from "../render/strokePad.ts";
 import type { Drawing } from "./drawings.ts";
 
 export { PAD_SIDE };
@@ -107,42 +107,26 @@ function attachSketchPad(
   onDrawing: (strokes: Strokes | null) => void,
 ): PadController {
   let cancelSend: (() => void) | null = null; // the timed send, if one is waiting
-  const recorder = createStrokeRecorder();
   const send = () => {
     cancelSend?.();
     cancelSend = null;
-    onDrawing(recorder.empty ? null : recorder.strokes());
-  };
-  const stroke = (from: Point, to: Point) => {
-    paintStroke(ctx, from, to, PAD_SIDE);
-    recorder.extend(to, clock.now());
-    cancelSend ??= clock.after(INK_INTERVAL_MS, send);
+    onDrawing(strokePad.empty ? null : strokePad.strokes());
   };
   const clear = () => {
     cancelSend?.();
     cancelSend = null;
-    input.cancel();
-    recorder.clear();
-    clearCanvas(ctx);
+    strokePad.wipe();
     onDrawing(null);
   };
   const draw = (drawing: Drawing) => {
     clear();
-    const at = (q: Point) => ({ x: q.x * PAD_SIDE, y: q.y * PAD_SIDE });
-    let t = clock.now();
-    for (const points of drawing.strokes)
-      points.forEach((q, i) => {
-        if (i === 0) recorder.start(at(q), t);
-        else recorder.extend(at(q), (t += 16));
-        paintStroke(ctx, at(points[Math.max(0, i - 1)]!), at(q), PAD_SIDE);
-      });
+    strokePad.drawFractions(drawing.strokes);
     send();
   };
-  const input = attachPenInput(pad, {
-    side: PAD_SIDE,
+  const strokePad = attachStrokePad(pad, ctx, {
     cursor,
-    onStrokeStart: (at) => recorder.start(at, clock.now()),
-    onSegment: stroke,
+    clock,
+    onInk: () => void (cancelSend ??= clock.after(INK_INTERVAL_MS, send)),
     onStrokeEnd: send,
     onClear: clear,
   });
@@ -151,7 +135,7 @@ function attachSketchPad(
     draw,
     detach() {
       cancelSend?.();
-      input.detach();
+      strokePad.detach();
     },
   };
 }
