@@ -106,13 +106,11 @@ export function App({
       ) : (
         <div className="app">
           <header className="app-header">
-            {/* The first tab stop: straight to the pad, or past the pad and the answer to Play. */}
-            <a className="skip-link" href="#draw">
-              Skip to the drawing pad
-            </a>
-            <a className="skip-link" href="#training">
-              Skip to the training controls
-            </a>
+            {/* The first tab stops: straight to the pad, or past the pad and the answer to Play. */}
+            <div className="skip-links">
+              <a href="#draw">Skip to the drawing pad</a>
+              <a href="#training">Skip to the training controls</a>
+            </div>
             <nav className="app-nav" aria-label="Sections">
               <a href="?lessons">Lessons: the videos' chapters, step by step</a>
               <a href="?experiments">Experiments: where it fails</a>
