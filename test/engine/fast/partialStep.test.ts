@@ -1,41 +1,17 @@
 // Trainer.stepPart(k): a mini-batch trained a few examples at a time takes the same step as the whole batch at once
 // (the reference's traceBatch + applyGradient), and a batch half done can be dropped without touching the weights.
 import { describe, expect, it } from "vitest";
-import { toSparse, Trainer, type Dataset } from "../../../src/engine/fast.ts";
+import { toSparse, Trainer } from "../../../src/engine/fast.ts";
 import {
   applyGradient,
   cloneNetwork,
   createNetwork,
   createVelocity,
-  oneHot,
   traceBatch,
   type Network,
   type NetworkSpec,
 } from "../../../src/engine/network.ts";
-import { createRng } from "../../../src/engine/rng.ts";
-
-/** `count` random 5×5 images, about half the pixels inked, labels 0–3. */
-function tinyData(count: number, seed: number): Dataset {
-  const rng = createRng(seed);
-  const size = 25;
-  const pixels = Uint8Array.from({ length: count * size }, () => (rng.next() < 0.5 ? 0 : 1 + rng.int(255)));
-  const labels = Uint8Array.from({ length: count }, () => rng.int(4));
-  return { count, size, pixels, labels };
-}
-
-function batchOf(data: Dataset, from: number, m: number) {
-  return Array.from({ length: m }, (_, e) => ({
-    x: Array.from(data.pixels.subarray((from + e) * data.size, (from + e + 1) * data.size), (p) => p / 255),
-    y: oneHot(data.labels[from + e]!, 4),
-  }));
-}
-
-function maxDiff(a: Network, b: Network): number {
-  let d = 0;
-  a.w.forEach((v, l) => v.forEach((x, i) => (d = Math.max(d, Math.abs(x - b.w[l]![i]!)))));
-  a.b.forEach((v, l) => v.forEach((x, i) => (d = Math.max(d, Math.abs(x - b.b[l]![i]!)))));
-  return d;
-}
+import { batchOf, maxDiff, tinyData } from "./tinyData.ts";
 
 const spec: NetworkSpec = {
   sizes: [25, 12, 8, 4],

@@ -2,44 +2,21 @@
 // momentum and position, while the kernels' memory stays the size of one set; dispose() gives it all back.
 import { describe, expect, it } from "vitest";
 import { augmentBytes, LIGHT_AUGMENT } from "../../../src/engine/augment.ts";
-import { toSparse, Trainer, wasmMemoryBytes, type Dataset } from "../../../src/engine/fast.ts";
+import { toSparse, Trainer, wasmMemoryBytes } from "../../../src/engine/fast.ts";
 import { MNIST_PIXELS } from "../../../src/engine/mnist.ts";
 import {
   applyGradient,
   cloneNetwork,
   createNetwork,
   createVelocity,
-  oneHot,
   SpecError,
   traceBatch,
   type Network,
   type NetworkSpec,
 } from "../../../src/engine/network.ts";
 import { augmentationPlans } from "../../../src/engine/runs.ts";
-import { createRng } from "../../../src/engine/rng.ts";
 import { loadMnist } from "../../../scripts/lib/mnist.ts";
-
-/** `count` random 5×5 images, about half the pixels inked, labels 0–3. */
-function tinyData(count: number, seed: number, size = 25): Dataset {
-  const rng = createRng(seed);
-  const pixels = Uint8Array.from({ length: count * size }, () => (rng.next() < 0.5 ? 0 : 1 + rng.int(255)));
-  const labels = Uint8Array.from({ length: count }, () => rng.int(4));
-  return { count, size, pixels, labels };
-}
-
-function batchOf(data: Dataset, from: number, m: number) {
-  return Array.from({ length: m }, (_, e) => ({
-    x: Array.from(data.pixels.subarray((from + e) * data.size, (from + e + 1) * data.size), (p) => p / 255),
-    y: oneHot(data.labels[from + e]!, 4),
-  }));
-}
-
-function maxDiff(a: Network, b: Network): number {
-  let d = 0;
-  a.w.forEach((v, l) => v.forEach((x, i) => (d = Math.max(d, Math.abs(x - b.w[l]![i]!)))));
-  a.b.forEach((v, l) => v.forEach((x, i) => (d = Math.max(d, Math.abs(x - b.b[l]![i]!)))));
-  return d;
-}
+import { batchOf, maxDiff, tinyData } from "./tinyData.ts";
 
 const spec: NetworkSpec = { sizes: [25, 16, 4], hidden: ["relu"], output: "softmax", cost: "crossEntropy" };
 const options = { learningRate: 0.3, batchSize: 6, weightDecay: 0, momentum: 0.9, shuffle: false };
