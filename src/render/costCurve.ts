@@ -255,8 +255,8 @@ const fmtInt = format(",d");
 const fmtCost = (c: number) => (c >= 0.01 ? c.toFixed(3) : c.toExponential(2));
 const fmtAccuracy = (a: number | null) => `${((a ?? 0) * 100).toFixed(1)}%`;
 
-/** Whether a point's test figures come from the subset of the test set (see HistoryPoint.testImages). */
-const isSubset = (p: HistoryPoint) => p.testImages !== null && p.testImages < MNIST_TEST_COUNT;
+/** Whether a point's test figures come from the subset of the test set (the worker says, HistoryPoint.testSet). */
+const isSubset = (p: HistoryPoint) => p.testSet === "subset";
 
 /** "(the first 1,000 test images)" or "(all 10,000 test images)": which test set a point's figures are from. */
 function testSetOf(p: HistoryPoint): string {

@@ -34,8 +34,15 @@ function fakeResizeObserver() {
 }
 
 const HISTORY: HistoryPoint[] = [
-  { examplesSeen: 0, trainCost: 2.3, testCost: 2.4, testAccuracy: 0.1, testImages: 10000 },
-  { examplesSeen: 5000, trainCost: 0.5, testCost: 0.6, testAccuracy: 0.85, testImages: 10000 },
+  { examplesSeen: 0, trainCost: 2.3, testCost: 2.4, testAccuracy: 0.1, testImages: 10000, testSet: "full" },
+  {
+    examplesSeen: 5000,
+    trainCost: 0.5,
+    testCost: 0.6,
+    testAccuracy: 0.85,
+    testImages: 10000,
+    testSet: "full",
+  },
 ];
 
 const radio = (name: string) => screen.getByRole("radio", { name });

@@ -79,7 +79,14 @@ describe("startBridge(store, sync, origins)", () => {
     store.setState({
       stats: { ...store.getState().stats, epoch: 2 },
       history: [
-        { examplesSeen: 120000, trainCost: 0.2, testCost: 0.1, testAccuracy: 0.9, testImages: 10000 },
+        {
+          examplesSeen: 120000,
+          trainCost: 0.2,
+          testCost: 0.1,
+          testAccuracy: 0.9,
+          testImages: 10000,
+          testSet: "full",
+        },
       ],
     });
     expect(posted.map((p) => p.message)).toEqual([
@@ -99,7 +106,16 @@ describe("startBridge(store, sync, origins)", () => {
     });
     store.setState({
       stats: { ...store.getState().stats, epoch: 1 },
-      history: [{ examplesSeen: 60000, trainCost: 0.2, testCost: 0.1, testAccuracy: 0.9, testImages: 10000 }],
+      history: [
+        {
+          examplesSeen: 60000,
+          trainCost: 0.2,
+          testCost: 0.1,
+          testAccuracy: 0.9,
+          testImages: 10000,
+          testSet: "full",
+        },
+      ],
     });
     const out = Float32Array.from([0, 0, 0, 0, 0, 0, 0, 0.93, 0.07, 0]);
     emit({ type: "probed", probe: { probeId: 1, z: [], a: [new Float32Array(784), out] } });

@@ -24,6 +24,7 @@ const point = (
   testCost: test?.[0] ?? null,
   testAccuracy: test?.[1] ?? null,
   testImages: test ? 10000 : null,
+  testSet: test ? "full" : null,
 });
 
 /** Training from 2.3 down, a test evaluation at the start, in the middle and at the end. */
@@ -165,7 +166,10 @@ describe("costReadout(history, hover)", () => {
     expect(costReadout(HISTORY, 1)).toBe(
       `1,000 examples · training cost ${smooth} · test cost 2.400 · accuracy 10.0% (all 10,000 test images)`,
     );
-    const subset = [...HISTORY, { ...point(5000, 0.5, [0.5, 0.9]), testImages: 1000 }];
+    const subset = [
+      ...HISTORY,
+      { ...point(5000, 0.5, [0.5, 0.9]), testImages: 1000, testSet: "subset" as const },
+    ];
     expect(costReadout(subset, null)).toBe(
       "After 5,000 examples: test cost 0.500, accuracy 90.0% (the first 1,000 test images)",
     );

@@ -189,6 +189,7 @@ describe("createAppStore(client)", () => {
       testCost: 0.3,
       testAccuracy: 0.9,
       testImages: 10000,
+      testSet: "full",
     };
     emit({
       type: "frame",
@@ -305,6 +306,7 @@ describe("thinHistory(history)", () => {
       testCost: i % 7 === 0 ? 1 : null,
       testAccuracy: null,
       testImages: i % 7 === 0 ? 1000 : null,
+      testSet: i % 7 === 0 ? ("subset" as const) : null,
     }));
     const thin = thinHistory(long);
     expect(thin.length).toBeLessThan(long.length * 0.7);

@@ -5,8 +5,22 @@ import { metricsCsv } from "../../src/store/exports.ts";
 describe("metricsCsv(history)", () => {
   it("writes the header and one row per point, empty cells for null and NaN", () => {
     const csv = metricsCsv([
-      { examplesSeen: 0, trainCost: Number.NaN, testCost: 0.9, testAccuracy: 0.1, testImages: 10000 },
-      { examplesSeen: 100, trainCost: 0.5, testCost: null, testAccuracy: null, testImages: null },
+      {
+        examplesSeen: 0,
+        trainCost: Number.NaN,
+        testCost: 0.9,
+        testAccuracy: 0.1,
+        testImages: 10000,
+        testSet: "full",
+      },
+      {
+        examplesSeen: 100,
+        trainCost: 0.5,
+        testCost: null,
+        testAccuracy: null,
+        testImages: null,
+        testSet: null,
+      },
     ]);
     expect(csv).toBe(
       "examplesSeen,trainCost,testCost,testAccuracy,testImages\n0,,0.9,0.1,10000\n100,0.5,,,\n",

@@ -6,7 +6,7 @@
 
 import { evaluate, type PlacedImages } from "../../engine/fast.ts";
 import type { Network } from "../../engine/network.ts";
-import type { HistoryPoint } from "./protocol.ts";
+import type { EvaluationSet, HistoryPoint } from "./protocol.ts";
 
 /** Training time (ms of mini-batches) between cost-curve points, and between test-set evaluations. */
 export const POINT_MS = 250;
@@ -32,8 +32,7 @@ export function nextSample(seen: number): number {
   return s;
 }
 
-/** Which test images an evaluation uses: the fixed subset, or all of them. */
-export type EvaluationSet = "subset" | "full";
+export type { EvaluationSet };
 
 /** A running mean of batch costs, weighted by batch size. */
 export class MeanCost {
@@ -62,7 +61,7 @@ interface PendingEvaluation {
   count: number;
 }
 
-const NOT_EVALUATED = { testCost: null, testAccuracy: null, testImages: null } as const;
+const NOT_EVALUATED = { testCost: null, testAccuracy: null, testImages: null, testSet: null } as const;
 
 /** How many of `chunks` (in order) hold the first SUBSET_IMAGES test images, at least one. */
 function subsetChunks(chunks: readonly PlacedImages[]): number {
@@ -180,6 +179,7 @@ export class CostHistory {
       testCost: ev.cost / ev.count,
       testAccuracy: ev.correct / ev.count,
       testImages: ev.count,
+      testSet: ev.set,
     };
     this.points.push(point);
     return point;

@@ -120,7 +120,12 @@ export interface HistoryPoint {
    * or all 10,000 (at each epoch's end, a step's end and for a new network); null when not evaluated.
    */
   readonly testImages: number | null;
+  /** Which test images those were: the fixed subset or the whole test set (null when not evaluated). */
+  readonly testSet: EvaluationSet | null;
 }
+
+/** Which test images an evaluation uses: the fixed subset (history.ts's SUBSET_IMAGES), or all of them. */
+export type EvaluationSet = "subset" | "full";
 
 /** Why the worker is unhappy; `message` is a sentence for the user (shown as text, never as HTML). */
 export type ErrorKind = "data" | "model" | "spec" | "diverged" | "collapsed" | "internal";

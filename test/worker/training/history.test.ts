@@ -47,7 +47,7 @@ describe("CostHistory", () => {
     expect(h.evaluating).toBe(true);
     expect(h.nextSampleAt).toBe(2000);
     const subset = h.evaluateSlice(net, all, now, Infinity)!;
-    expect(subset).toMatchObject({ examplesSeen: 1000, testImages: SUBSET_IMAGES });
+    expect(subset).toMatchObject({ examplesSeen: 1000, testImages: SUBSET_IMAGES, testSet: "subset" });
 
     h.afterSlice(10, 5, 1050, false, true); // an epoch ended
     expect(h.evaluateSlice(net, all, now, Infinity)?.testImages).toBe(1200);
@@ -65,7 +65,14 @@ describe("CostHistory", () => {
     h.requestPoint(0, "full");
     h.afterSlice(10, 1, 1000, false, false);
     expect(h.take()).toEqual([
-      { examplesSeen: 0, trainCost: Number.NaN, testCost: null, testAccuracy: null, testImages: null },
+      {
+        examplesSeen: 0,
+        trainCost: Number.NaN,
+        testCost: null,
+        testAccuracy: null,
+        testImages: null,
+        testSet: null,
+      },
     ]);
   });
 });
