@@ -2,7 +2,11 @@
 // pen; Play on the finished network says it starts from fresh weights and the labels follow what happened; the
 // better network is one click away and reads a small digit in a corner.
 import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { parseModel } from "../src/engine/model.ts";
+import { oneHot, traceExample } from "../src/engine/network.ts";
 import { PRESETS } from "../src/engine/presets.ts";
+import { readDrawingParam } from "../src/store/drawingLink.ts";
 import { collectPageErrors, counter, draw, openApp, pad, predictionStatus } from "./helpers.ts";
 
 /** A 7 about a third of the pad high in its top-left corner. */
@@ -199,6 +203,29 @@ test("Teach it your digit: one step on the drawing, its cost before and after, a
   const [, before, after] = /from (\d\.\d+) to (\d\.\d+)/.exec((await result.textContent()) ?? "")!;
   expect(Number(after)).toBeLessThan(Number(before));
   await expect(counter(page, "weights")).toHaveText("pretrained, 30 epochs + taught 1 drawing");
+
+  // The link opens the backpropagation lesson on this drawing, labelled 1, in a new tab; its numbers are the
+  // engine's for the drawing the link carries, on the lesson's network.
+  const [lesson] = await Promise.all([
+    page.context().waitForEvent("page"),
+    teach.getByRole("link", { name: "Backpropagation, intuitively" }).click(),
+  ]);
+  const lessonErrors = collectPageErrors(lesson);
+  const carried = readDrawingParam(new URL(lesson.url()).search);
+  if (carried.kind !== "drawing") throw new Error(`the lesson link carries no drawing: ${lesson.url()}`);
+  expect(carried.drawing.label).toBe(1);
+  await expect(lesson.locator(".example-digit figcaption")).toHaveText("your drawing, a 1");
+  await expect(lesson.getByRole("button", { name: "Your drawing" })).toHaveAttribute("aria-pressed", "true");
+  const { net } = parseModel(
+    readFileSync(new URL("../public/models/3b1b-epoch-5.json", import.meta.url), "utf8"),
+  );
+  const cost = lesson.locator('[data-term="cost"]');
+  await expect(cost).toHaveCount(1, { timeout: 30_000 });
+  const expected = traceExample(net, Array.from(carried.drawing.x), oneHot(1, 10)).cost;
+  expect(Math.abs(Number(await cost.getAttribute("data-value")) - expected)).toBeLessThan(1e-6);
+  await lesson.close();
+  expect(lessonErrors).toEqual([]);
+
   await result.getByRole("button", { name: "Undo" }).click();
   await expect(result).toHaveCount(0);
   await expect(counter(page, "weights")).toHaveText("pretrained, 30 epochs");

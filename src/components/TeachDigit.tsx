@@ -1,8 +1,10 @@
 // "Teach it your digit": under the answer to a drawing, the learner says which digit it really is and the
-// network takes one gradient step on that drawing alone; the drawing's cost before and after shows, and Undo
-// takes the step back (the worker keeps the weights from before it).
+// network takes one gradient step on that drawing alone; the drawing's cost before and after shows, Undo takes
+// the step back (the worker keeps the weights from before it), and links open the backpropagation lessons on the
+// drawing the worker learned from.
 import { formatValue } from "../render/theme.ts";
-import { predictionOf } from "../store/appStore.ts";
+import { predictionOf, type TaughtStep } from "../store/appStore.ts";
+import { DRAWING_LESSONS, drawingSearch } from "../store/drawingLink.ts";
 import "./firstMinute.css";
 import { useApp, useAppStore } from "./context.tsx";
 
@@ -44,6 +46,24 @@ export function TeachDigit() {
           </button>
         </p>
       ) : null}
+      {taught ? <LessonLinks step={taught} /> : null}
     </div>
+  );
+}
+
+/** Links (new tabs, so the explorable stays as it is) to the backpropagation lessons on the drawing taught. */
+function LessonLinks({ step }: { step: TaughtStep }) {
+  return (
+    <p className="teach-lessons hint">
+      Follow backpropagation on your drawing (new tab):{" "}
+      {DRAWING_LESSONS.map(({ scene, title }, i) => (
+        <span key={scene}>
+          {i > 0 ? " · " : null}
+          <a href={drawingSearch(scene, step.x, step.label)} target="_blank" rel="noopener">
+            {title}
+          </a>
+        </span>
+      ))}
+    </p>
   );
 }

@@ -1,13 +1,14 @@
 // The lessons page: `?scene=<id>&step=<n>` shows a scene at a step, `?lessons` (or no scene) the index of
 // scenes, and an unknown scene a notice with the list. Steps replace the URL; links between pages push it.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { startLessonBridge, type LessonBridge } from "../embed/lessonBridge.ts";
 import { reportHeightInFrame } from "../embed/resize.ts";
+import { readDrawingParam } from "../store/drawingLink.ts";
 import { parseUrlSettings } from "../store/urlState.ts";
 import "./lessons.css";
 import { SCENE_SIZES, SCENES } from "./scenes.tsx";
 import { LessonLink, SceneView, type Navigate } from "./SceneView.tsx";
-import { parseLessonRoute, sceneSearch, searchWithStep } from "./url.ts";
+import { drawingPart, parseLessonRoute, sceneSearch, searchWithStep } from "./url.ts";
 import { fileLessonServices, LessonProvider } from "./LessonProvider.tsx";
 
 const SITE = "How a neural network learns";
@@ -83,6 +84,9 @@ export function Lessons() {
   }, []);
   const navigate = useCallback<Navigate>((next) => go(next, "push"), [go]);
   const route = parseLessonRoute(search, SCENE_SIZES);
+  // Read once per drawing, not once per step: the scenes keep their traces while the reader moves on.
+  const drawingQuery = drawingPart(search);
+  const drawing = useMemo(() => readDrawingParam(drawingQuery), [drawingQuery]);
   const sceneIndex = route.kind === "scene" ? SCENES.findIndex((s) => s.def.id === route.id) : -1;
   const entry = SCENES[sceneIndex];
   const onStep = useCallback(
@@ -125,6 +129,7 @@ export function Lessons() {
         entry={entry}
         stepIndex={route.stepIndex}
         invalidStep={route.invalidStep}
+        drawing={drawing}
         onStep={onStep}
         next={SCENES[sceneIndex + 1] ?? null}
         navigate={navigate}

@@ -5,6 +5,7 @@ import { formatCount } from "../render/format.ts";
 import { usePrefersReducedMotion } from "./motion.ts";
 import type { SceneEntry } from "./scenes.tsx";
 import { TexMath } from "./TexMath.tsx";
+import type { DrawingParam, LessonDrawing } from "../store/drawingLink.ts";
 import { INDEX_SEARCH, sceneSearch } from "./url.ts";
 import { useLessonData } from "./LessonProvider.tsx";
 
@@ -45,7 +46,15 @@ function ownsArrowKeys(target: EventTarget | null): boolean {
   );
 }
 
-function LiveView({ entry, stepIndex }: { entry: SceneEntry; stepIndex: number }) {
+function LiveView({
+  entry,
+  stepIndex,
+  drawing,
+}: {
+  entry: SceneEntry;
+  stepIndex: number;
+  drawing: LessonDrawing | null;
+}) {
   const state = useLessonData();
   if (state.status === "error")
     return (
@@ -73,7 +82,7 @@ function LiveView({ entry, stepIndex }: { entry: SceneEntry; stepIndex: number }
       </div>
     );
   }
-  return entry.render(stepIndex, state.data);
+  return entry.render(stepIndex, state.data, drawing);
 }
 
 export interface SceneViewProps {
@@ -81,6 +90,8 @@ export interface SceneViewProps {
   readonly stepIndex: number;
   /** The URL's step text when it named no step (a notice is shown), else null. */
   readonly invalidStep: string | null;
+  /** The learner's drawing the URL carried, or why it could not be read. */
+  readonly drawing: DrawingParam;
   readonly onStep: (stepIndex: number) => void;
   readonly next: SceneEntry | null;
   readonly navigate: Navigate;
@@ -140,7 +151,10 @@ function StepText({
   onStep,
   next,
   navigate,
-}: Pick<SceneViewProps, "entry" | "stepIndex" | "onStep" | "next" | "navigate">) {
+  drawing,
+}: Pick<SceneViewProps, "entry" | "stepIndex" | "onStep" | "next" | "navigate"> & {
+  drawing: LessonDrawing | null;
+}) {
   const count = entry.def.steps.length;
   const step = entry.def.steps[stepIndex]!;
   return (
@@ -172,7 +186,7 @@ function StepText({
       {stepIndex === count - 1 && next ? (
         <p className="next-scene">
           Continue with{" "}
-          <LessonLink to={sceneSearch(next.def.id)} navigate={navigate}>
+          <LessonLink to={sceneSearch(next.def.id, next.takesDrawing ? drawing : null)} navigate={navigate}>
             {next.def.title}
           </LessonLink>
         </p>
@@ -181,8 +195,17 @@ function StepText({
   );
 }
 
-export function SceneView({ entry, stepIndex, invalidStep, onStep, next, navigate }: SceneViewProps) {
+export function SceneView({
+  entry,
+  stepIndex,
+  invalidStep,
+  drawing,
+  onStep,
+  next,
+  navigate,
+}: SceneViewProps) {
   const { def } = entry;
+  const mine = entry.takesDrawing && drawing.kind === "drawing" ? drawing.drawing : null;
   const count = def.steps.length;
   const step = def.steps[stepIndex]!;
   const reduced = usePrefersReducedMotion();
@@ -208,6 +231,11 @@ export function SceneView({ entry, stepIndex, invalidStep, onStep, next, navigat
           </p>
         </div>
       ) : null}
+      {entry.takesDrawing && drawing.kind === "invalid" ? (
+        <div className="notice error" role="alert">
+          <p>{drawing.problem} Showing a test image instead.</p>
+        </div>
+      ) : null}
       <StepList steps={def.steps} stepIndex={stepIndex} onStep={onStep} />
       <p className="visually-hidden" aria-live="polite">
         Step {stepIndex + 1} of {count}: {step.title}
@@ -220,9 +248,10 @@ export function SceneView({ entry, stepIndex, invalidStep, onStep, next, navigat
           onStep={onStep}
           next={next}
           navigate={navigate}
+          drawing={mine}
         />
         <section className="lesson-live" aria-label="Live view">
-          <LiveView entry={entry} stepIndex={stepIndex} />
+          <LiveView entry={entry} stepIndex={stepIndex} drawing={mine} />
         </section>
       </div>
     </div>

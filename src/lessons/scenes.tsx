@@ -6,6 +6,7 @@ import { CalculusScene } from "./calculus/CalculusScene.tsx";
 import { CALCULUS_SCENE } from "./calculus/steps.ts";
 import { CostScene } from "./cost/CostScene.tsx";
 import { COST_SCENE } from "./cost/steps.ts";
+import { DRAWING_LESSONS, type LessonDrawing } from "../store/drawingLink.ts";
 import type { LessonData } from "./data.ts";
 import { GradientScene } from "./gradient/GradientScene.tsx";
 import { GRADIENT_SCENE } from "./gradient/steps.ts";
@@ -17,17 +18,24 @@ import type { SceneDef, SceneProps } from "./types.ts";
 
 export interface SceneEntry {
   readonly def: SceneDef;
+  /** The scene can follow the learner's drawing (`&drawing=…&label=…`) instead of a test image: it is one of
+   * the store's DRAWING_LESSONS, the lessons the explorable links a taught drawing to. */
+  readonly takesDrawing: boolean;
   /** The scene's live view for step `stepIndex` (the same component for every step, so its state stays). */
-  readonly render: (stepIndex: number, data: LessonData) => ReactNode;
+  readonly render: (stepIndex: number, data: LessonData, drawing: LessonDrawing | null) => ReactNode;
 }
 
 function scene<View extends string>(
   def: SceneDef<View>,
   Component: ComponentType<SceneProps<View>>,
 ): SceneEntry {
+  const takesDrawing = DRAWING_LESSONS.some((l) => l.scene === def.id);
   return {
     def,
-    render: (stepIndex, data) => <Component view={def.steps[stepIndex]!.view} data={data} />,
+    takesDrawing,
+    render: (stepIndex, data, drawing) => (
+      <Component view={def.steps[stepIndex]!.view} data={data} drawing={takesDrawing ? drawing : null} />
+    ),
   };
 }
 

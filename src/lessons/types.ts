@@ -1,5 +1,6 @@
 // What a scene is made of: a title and steps, each step prose in our own words, math, and which live view
 // the scene shows beside it.
+import type { LessonDrawing } from "../store/drawingLink.ts";
 import type { LessonData } from "./data.ts";
 import type { Tex } from "./tex.ts";
 
@@ -23,9 +24,11 @@ export interface SceneDef<View extends string = string> {
   readonly steps: readonly StepDef<View>[];
 }
 
-/** What a scene's component gets: the current step's view and the loaded data. Its own state (the chosen
- * image, neuron …) lives on across steps. */
+/** What a scene's component gets: the current step's view, the loaded data and the learner's drawing when the
+ * link carried one (scenes that take it: SceneEntry.takesDrawing). Its own state (the chosen image, neuron …)
+ * lives on across steps. */
 export interface SceneProps<View extends string = string> {
   readonly view: View;
   readonly data: LessonData;
+  readonly drawing: LessonDrawing | null;
 }

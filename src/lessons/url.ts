@@ -1,5 +1,7 @@
 // The lessons' URL: `?scene=<id>&step=<n>` (n 1-based) shows a scene at a step, `?lessons` the index.
-// Parsing never throws: an unknown scene or an invalid step comes back as such, for a notice.
+// Parsing never throws: an unknown scene or an invalid step comes back as such, for a notice. The learner's
+// drawing (`&drawing=…&label=…`, src/store/drawingLink.ts) rides along from step to step and to the next scene.
+import { DRAWING_PARAM, LABEL_PARAM, type LessonDrawing } from "../store/drawingLink.ts";
 
 /** What the parser needs to know about each scene. */
 export interface SceneSize {
@@ -47,9 +49,25 @@ export function searchWithStep(search: string, stepIndex: number): string {
   return `?${params.toString()}`;
 }
 
-/** The query string of a scene at its first step. */
-export function sceneSearch(id: string): string {
-  return `?${new URLSearchParams({ scene: id }).toString()}`;
+/** The query string of a scene at its first step, with the learner's drawing when one is given. */
+export function sceneSearch(id: string, drawing: LessonDrawing | null = null): string {
+  const params = new URLSearchParams({ scene: id });
+  if (drawing) {
+    params.set(DRAWING_PARAM, drawing.code);
+    params.set(LABEL_PARAM, String(drawing.label));
+  }
+  return `?${params.toString()}`;
+}
+
+/** The learner's drawing's parameters of a query string alone ("" when it has none): what readDrawingParam reads. */
+export function drawingPart(search: string): string {
+  const params = new URLSearchParams(search);
+  const kept = new URLSearchParams();
+  for (const name of [DRAWING_PARAM, LABEL_PARAM]) {
+    const value = params.get(name);
+    if (value !== null) kept.set(name, value);
+  }
+  return kept.toString();
 }
 
 /** The query string of the index of lessons. */

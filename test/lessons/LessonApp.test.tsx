@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createLessonDataSource, readyLessonData } from "../../src/lessons/dataSource.ts";
 import { Lessons } from "../../src/lessons/LessonApp.tsx";
 import { LessonProvider, useLessonData } from "../../src/lessons/LessonProvider.tsx";
+import { SCENES } from "../../src/lessons/scenes.tsx";
+import { DRAWING_LESSONS, drawingSearch } from "../../src/store/drawingLink.ts";
 import { fakeLab, fakeLabServices } from "./fakeLab.ts";
 import { fakeLessonData } from "./fixtures.ts";
 import { openLessons } from "./openLessons.tsx";
@@ -132,6 +134,19 @@ describe("step navigation", () => {
 
   it("links to the next scene from the last step", () => {
     openAt("?scene=neuron&step=7");
+    fireEvent.click(screen.getByRole("link", { name: "The cost of being wrong" }));
+    expect(window.location.search).toBe("?scene=cost");
+  });
+
+  it("lets exactly the scenes the explorable links a drawing to take one, under the titles it links with", () => {
+    expect(SCENES.filter((s) => s.takesDrawing).map((s) => [s.def.id, s.def.title])).toEqual(
+      DRAWING_LESSONS.map((l) => [l.scene, l.title]),
+    );
+  });
+
+  it("ignores a drawing in a scene that does not take one, and drops it on the way to the next", () => {
+    openAt(`${drawingSearch("neuron", new Float32Array(784), 3)}&step=7`);
+    expect(screen.queryByRole("alert")).toBeNull();
     fireEvent.click(screen.getByRole("link", { name: "The cost of being wrong" }));
     expect(window.location.search).toBe("?scene=cost");
   });

@@ -8,6 +8,8 @@ import { sgdStep } from "../../src/engine/experiments.ts";
 import { traceBatch, traceExample } from "../../src/engine/network.ts";
 import { argmaxAbs, batchFrom, paramKey } from "../../src/lessons/backprop/nudges.ts";
 import { BACKPROP_CHECKPOINT } from "../../src/lessons/backprop/checkpoint.ts";
+import { oneHot } from "../../src/engine/network.ts";
+import { drawingSearch, readDrawingParam } from "../../src/store/drawingLink.ts";
 import { checkpointNet, checkpointText } from "./backpropFixtures.ts";
 import { example, fakeLab, fakeLabServices } from "./fakeLab.ts";
 import { fakeLessonData, termValue, termValues } from "./fixtures.ts";
@@ -173,5 +175,71 @@ describe("backprop-intuition scene", () => {
     expect(new URLSearchParams(window.location.search).get("step")).toBe("1");
     const t7 = traceExample(net, example(data.test, 7).x, example(data.test, 7).y);
     expect(termValue(container, "cost")).toBe(t7.cost);
+  });
+});
+
+describe("backprop-intuition on the learner's drawing", () => {
+  /** A drawing (a 7, say the learner) as the explorable's link carries it: pixels read back to bytes. */
+  const search = drawingSearch(
+    "backprop-intuition",
+    Float32Array.from({ length: 784 }, (_, k) => (k % 28 > 8 && k % 28 < 20 && k > 200 && k < 600 ? 0.9 : 0)),
+    7,
+  );
+  const read = readDrawingParam(search);
+  if (read.kind !== "drawing") throw new Error(read.kind);
+  const mine = { x: read.drawing.x, y: oneHot(7, 10) };
+  const mineTrace = traceExample(net, mine.x, mine.y);
+  /** The mini-batch: the drawing, then test images from the 2 the scene would open on. */
+  const batch = [mine, ...batchFrom(IMAGE, 7, data.test.count).map((i) => example(data.test, i))];
+
+  it("opens on the drawing with its label, and switches to a test image and back", async () => {
+    const { container } = openAt(search);
+    expect(await shown(container, "cost")).toBe(mineTrace.cost);
+    for (let j = 0; j < 10; j++)
+      expect(termValue(container, `output-nudge-${j}`)).toBe(-mineTrace.dCda[3]![j]!);
+    expect(screen.getByRole("button", { name: "Your drawing" }).getAttribute("aria-pressed")).toBe("true");
+    expect(container.querySelector(".example-digit figcaption")!.textContent).toBe("your drawing, a 7");
+    fireEvent.click(screen.getByRole("button", { name: "A test image" }));
+    expect(termValue(container, "cost")).toBe(trace.cost);
+    expect(container.querySelector(".example-digit figcaption")!.textContent).toBe(
+      `test image ${IMAGE}, a 2`,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Your drawing" }));
+    expect(termValue(container, "cost")).toBe(mineTrace.cost);
+  });
+
+  it("puts the drawing first in the mini-batch the lab tables and steps", async () => {
+    const { container, lab } = openAt(`${search}&step=7`);
+    await waitFor(() => expect(termValues(container, "batch-cost")).toHaveLength(1));
+    expect(termValue(container, "batch-cost")).toBeCloseTo(traceBatch(net, batch).cost, 12);
+    const heads = Array.from(container.querySelectorAll(".nudge-table th[data-example]"), (th) =>
+      th.getAttribute("data-example"),
+    );
+    expect(heads).toEqual(["drawing", ...batchFrom(IMAGE, 7, data.test.count).map(String)]);
+    expect(container.querySelector(".batch-note")!.textContent).toMatch(
+      /^The mini-batch: your drawing and #2, #3/,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    await waitFor(() => expect(termValues(container, "batch-cost-after")).toHaveLength(1));
+    expect(termValue(container, "batch-cost-after")).toBeCloseTo(sgdStep(net, batch, 1.5).after, 12);
+    const given = lab.labs[0]!.calls.find((c) => c.op === "sgdStep")!.args as { batch: unknown[] };
+    expect(given.batch[0]).toEqual({ x: read.drawing.x, label: 7 });
+  });
+
+  it("carries the drawing on to the calculus scene from its last step", async () => {
+    openAt(`${search}&step=8`);
+    fireEvent.click(screen.getByRole("link", { name: "Backpropagation calculus" }));
+    const next = readDrawingParam(window.location.search);
+    expect(new URLSearchParams(window.location.search).get("scene")).toBe("backprop-calculus");
+    expect(next.kind === "drawing" && next.drawing.code).toBe(read.drawing.code);
+  });
+
+  it("says why a drawing cannot be read, and opens on a test image", async () => {
+    const { container } = openAt("?scene=backprop-intuition&drawing=abc&label=7");
+    expect(screen.getByRole("alert").textContent).toBe(
+      "The drawing in this link could not be read: it has 2 pixels where a 28 × 28 image has 784. Showing a test image instead.",
+    );
+    expect(await shown(container, "cost")).toBe(trace.cost);
+    expect(screen.queryByRole("button", { name: "Your drawing" })).toBeNull();
   });
 });

@@ -8,6 +8,8 @@ import { sigmoidPrime } from "../../src/engine/activations.ts";
 import { traceBatch, traceExample } from "../../src/engine/network.ts";
 import { argmaxAbs, batchFrom } from "../../src/lessons/backprop/nudges.ts";
 import { relativeDifference } from "../../src/lessons/calculus/chain.ts";
+import { oneHot } from "../../src/engine/network.ts";
+import { drawingSearch, readDrawingParam } from "../../src/store/drawingLink.ts";
 import { checkpointNet, checkpointText } from "./backpropFixtures.ts";
 import { example, fakeLab, fakeLabServices } from "./fakeLab.ts";
 import { fakeLessonData, termValue, termValues } from "./fixtures.ts";
@@ -143,5 +145,31 @@ describe("backprop-calculus scene", () => {
     expect(relativeDifference(analytic, estimate)).toBeLessThan(1e-4);
     fireEvent.change(screen.getByRole("combobox", { name: "Step h" }), { target: { value: "0" } });
     expect(termValue(container, "fd-h")).toBe(0.1);
+  });
+});
+
+describe("backprop-calculus on the learner's drawing", () => {
+  const x = Float32Array.from({ length: 784 }, (_, k) => ((k * 13) % 97 > 80 ? 1 : 0));
+  const search = drawingSearch("backprop-calculus", x, 4);
+  const read = readDrawingParam(search);
+  if (read.kind !== "drawing") throw new Error(read.kind);
+  const mine = { x: read.drawing.x, y: oneHot(4, 10) };
+
+  it("shows the chain rule and the batch mean for the drawing, labelled as the learner said", async () => {
+    const { container } = openAt(`${search}&step=2`);
+    const t = traceExample(net, mine.x, mine.y);
+    const j = 4;
+    const k = argmaxAbs(t.dw[3]!.subarray(j * 16, j * 16 + 16));
+    expect(await shown(container, "gradient")).toBe(t.dw[3]![j * 16 + k]!);
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    const bt = traceBatch(net, [
+      mine,
+      ...batchFrom(IMAGE, 7, data.test.count).map((i) => example(data.test, i)),
+    ]);
+    expect(await shown(container, "batch-mean")).toBe(bt.mean.dw[3]![j * 16 + k]!);
+    expect(container.querySelector(".batch-average tr[data-example] .hint")!.textContent).toBe("yours, a 4");
   });
 });

@@ -10,11 +10,12 @@ import {
 } from "../../src/engine/experiments.ts";
 import { toSparse } from "../../src/engine/fast.ts";
 import type { MnistSplit } from "../../src/engine/idx.ts";
-import { MNIST_CLASSES, MNIST_PIXELS } from "../../src/engine/mnist.ts";
-import { oneHot, traceBatch, type Example, type Network } from "../../src/engine/network.ts";
+import { MNIST_PIXELS } from "../../src/engine/mnist.ts";
+import { traceBatch, type Example, type Network } from "../../src/engine/network.ts";
 import type { Lab, LabServices } from "../../src/lessons/lab/lab.ts";
 import { storesByKey } from "../../src/lessons/loadStore.ts";
-import type { ExampleRef, LabMap, LabOp } from "../../src/worker/lab/protocol.ts";
+import { labExamples } from "../../src/worker/lab/examples.ts";
+import type { LabExample, LabMap, LabOp } from "../../src/worker/lab/protocol.ts";
 import { readModel, type Checkpoint } from "../../src/worker/models.ts";
 
 export interface FakeLab extends Lab {
@@ -24,16 +25,14 @@ export interface FakeLab extends Lab {
   readonly disposed: () => boolean;
 }
 
-/** x = pixels / 255 and one-hot y of test image `index`. */
+/** x = pixels / 255 and one-hot y of test image `index` (the lab's own reading). */
 export function example(test: MnistSplit, index: number): Example {
-  const x = new Float32Array(MNIST_PIXELS);
-  for (let k = 0; k < MNIST_PIXELS; k++) x[k] = test.pixels[index * MNIST_PIXELS + k]! / 255;
-  return { x, y: oneHot(test.labels[index]!, MNIST_CLASSES) };
+  return labExamples([{ split: "test", index }], { train: null, test })[0]!;
 }
 
 /** The examples of a batch from `test` (every ref reads the test images, whatever its split). */
-export function examplesOf(test: MnistSplit, refs: readonly ExampleRef[]): Example[] {
-  return refs.map(({ index }) => example(test, index));
+export function examplesOf(test: MnistSplit, refs: readonly LabExample[]): Example[] {
+  return labExamples(refs, { train: test, test });
 }
 
 /** Canned answers to compareDescent, possibly later (a test can hold a run back to see the progress). */

@@ -1,15 +1,21 @@
-// The scene "Backpropagation, intuitively": one test image (a 2 by default) through the videos' network after
-// 5 epochs, its wished nudges from the output back to layer 1 (the engine's trace, on this thread), then a
+// The scene "Backpropagation, intuitively": one example (a test image, a 2 by default, or the learner's drawing
+// from the link) through the videos' network after 5 epochs, its wished nudges from the output back to layer 1 (the engine's trace, on this thread), then a
 // mini-batch's nudge table and one SGD step, both computed by this scene's lab worker.
 import { useMemo, useState } from "react";
 import type { MnistSplit } from "../../engine/idx.ts";
 import { depth, type BatchTrace, type Network, type NetworkSpec } from "../../engine/network.ts";
-import type { ExampleRef } from "../../worker/lab/protocol.ts";
+import type { LessonDrawing } from "../../store/drawingLink.ts";
+import {
+  batchKey,
+  traceLessonExample,
+  useLessonExamples,
+  type LessonExample,
+  type LessonExamples,
+} from "../example.ts";
 import { START_MODEL, type Lab } from "../lab/lab.ts";
 import { useLabQuery, useLabSession, type LabAnswer, type LabState } from "../lab/useLab.tsx";
-import { imageLabel, traceImage } from "../testImage.ts";
 import type { SceneProps } from "../types.ts";
-import { ImagePicker } from "../views/ImagePicker.tsx";
+import { ExamplePicker } from "../views/ImagePicker.tsx";
 import { NumberPicker } from "../views/NumberPicker.tsx";
 import { Backwards } from "./Backwards.tsx";
 import "./backprop.css";
@@ -18,7 +24,7 @@ import "./minibatch.css";
 import { CheckpointGate } from "./Checkpoint.tsx";
 import { BACKPROP_CHECKPOINT, BACKPROP_FILE } from "./checkpoint.ts";
 import { Digit } from "./Digit.tsx";
-import { argmaxAbs, batchFrom, firstWithLabel } from "./nudges.ts";
+import { argmaxAbs } from "./nudges.ts";
 import { OutputWishes } from "./OutputWishes.tsx";
 import { NudgeTable } from "./NudgeTable.tsx";
 import { DEFAULT_ETA_INDEX, EtaControl, ETAS, SgdStep, type StepResult } from "./SgdStep.tsx";
@@ -29,14 +35,14 @@ import { ThreeWays } from "./ThreeWays.tsx";
 /** Images in the mini-batch of the table. */
 export const BATCH_SIZE = 8;
 
-const refs = (batch: readonly number[]): ExampleRef[] => batch.map((index) => ({ split: "test", index }));
+const refs = (batch: readonly LessonExample[]) => batch.map((e) => e.ref);
 
-function traceBatchIn(lab: Lab, batch: readonly number[]): Promise<BatchTrace> {
+function traceBatchIn(lab: Lab, batch: readonly LessonExample[]): Promise<BatchTrace> {
   return lab.call("traceBatch", { model: START_MODEL, batch: refs(batch) });
 }
 
-async function stepIn(lab: Lab, batch: readonly number[], eta: number): Promise<StepResult> {
-  const saveAs = `stepped-${eta}-${batch.join("-")}`;
+async function stepIn(lab: Lab, batch: readonly LessonExample[], eta: number): Promise<StepResult> {
+  const saveAs = `stepped-${eta}-${batchKey(batch)}`;
   const step = await lab.call("sgdStep", {
     model: START_MODEL,
     batch: refs(batch),
@@ -47,15 +53,30 @@ async function stepIn(lab: Lab, batch: readonly number[], eta: number): Promise<
   return { before: step.before, after: step.after, costsAfter: after.examples.map((t) => t.cost) };
 }
 
-export function BackpropScene({ view, data }: SceneProps<BackpropView>) {
-  return <CheckpointGate>{(net) => <Live view={view} test={data.test} net={net} />}</CheckpointGate>;
+export function BackpropScene({ view, data, drawing }: SceneProps<BackpropView>) {
+  return (
+    <CheckpointGate>
+      {(net) => <Live view={view} test={data.test} drawing={drawing} net={net} />}
+    </CheckpointGate>
+  );
 }
 
-function Live({ view, test, net }: { view: BackpropView; test: MnistSplit; net: Network<Float32Array> }) {
+function Live({
+  view,
+  test,
+  drawing,
+  net,
+}: {
+  view: BackpropView;
+  test: MnistSplit;
+  drawing: LessonDrawing | null;
+  net: Network<Float32Array>;
+}) {
   const L = depth(net.spec);
-  const [image, setImage] = useState(() => firstWithLabel(test.labels, test.count, 2));
-  const trace = useMemo(() => traceImage(net, test, image), [net, test, image]);
-  const label = imageLabel(test, image);
+  const examples = useLessonExamples(test, drawing, BATCH_SIZE);
+  const { example, batch } = examples;
+  const trace = useMemo(() => traceLessonExample(net, example), [net, example]);
+  const label = example.label;
   // null: follow the image (its label; the neuron with the largest wish).
   const [output, setOutput] = useState<number | null>(null);
   const [hidden, setHidden] = useState<number | null>(null);
@@ -67,15 +88,14 @@ function Live({ view, test, net }: { view: BackpropView; test: MnistSplit; net: 
   const eta = ETAS[etaIndex]!;
 
   const usesLab = view === "table" || view === "step";
-  const batch = useMemo(() => batchFrom(image, BATCH_SIZE, test.count), [image, test.count]);
   const lab = useLabSession({ checkpoint: BACKPROP_CHECKPOINT, trainLimit: 0, wanted: usesLab });
   const ready = lab.status === "ready" ? lab.lab : null;
-  const tableKey = ready && usesLab ? JSON.stringify(batch) : null;
+  const tableKey = ready && usesLab ? batchKey(batch) : null;
   const table = current(
     useLabQuery(tableKey, () => traceBatchIn(ready!, batch)),
     tableKey,
   );
-  const stepKey = ready && view === "step" ? JSON.stringify([batch, eta]) : null;
+  const stepKey = ready && view === "step" ? `${batchKey(batch)}@${eta}` : null;
   const step = current(
     useLabQuery(stepKey, () => stepIn(ready!, batch, eta)),
     stepKey,
@@ -83,9 +103,9 @@ function Live({ view, test, net }: { view: BackpropView; test: MnistSplit; net: 
 
   const picture = (
     <figure className="example-digit">
-      <Digit test={test} index={image} cell={4} />
+      <Digit example={example} cell={4} />
       <figcaption>
-        test image {image}, a {label}
+        {example.name}, a {label}
       </figcaption>
     </figure>
   );
@@ -96,8 +116,9 @@ function Live({ view, test, net }: { view: BackpropView; test: MnistSplit; net: 
         view={view}
         spec={net.spec}
         test={test}
-        picked={{ image, j, k, j1, etaIndex }}
-        on={{ image: setImage, j: setOutput, k: setHidden, j1: setFirst, etaIndex: setEtaIndex }}
+        examples={examples}
+        picked={{ j, k, j1, etaIndex }}
+        on={{ j: setOutput, k: setHidden, j1: setFirst, etaIndex: setEtaIndex }}
       />
       {view === "wishes" ? (
         <div className="row">
@@ -114,29 +135,24 @@ function Live({ view, test, net }: { view: BackpropView; test: MnistSplit; net: 
       ) : null}
       {usesLab ? (
         <>
-          <p className="hint batch-note">
-            The mini-batch: test image {image} and the {batch.length - 1} after it. Pick another test image to
-            change it.
-          </p>
-          <LabView
-            view={view}
-            lab={lab}
-            table={table}
-            step={step}
-            spec={net.spec}
-            test={test}
-            batch={batch}
-            eta={eta}
-          />
+          <p className="hint batch-note">{batchNote(batch)}</p>
+          <LabView view={view} lab={lab} table={table} step={step} spec={net.spec} batch={batch} eta={eta} />
         </>
       ) : null}
     </div>
   );
 }
 
-/** What the reader picks: the test image, the output, the hidden and the first-layer neuron, and η's index. */
+/** The mini-batch in words: the example picked and the test images after it. */
+function batchNote(batch: readonly LessonExample[]): string {
+  const [first, ...rest] = batch;
+  if (first?.id === "drawing")
+    return `The mini-batch: your drawing and ${rest.map((e) => e.name.replace("test image ", "#")).join(", ")}. Pick a test image to change them.`;
+  return `The mini-batch: ${first?.name ?? "nothing"} and the ${rest.length} after it. Pick another test image to change it.`;
+}
+
+/** What the reader picks besides the example: the output, the hidden and the first-layer neuron, η's index. */
 interface Picked {
-  readonly image: number;
   readonly j: number;
   readonly k: number;
   readonly j1: number;
@@ -148,19 +164,21 @@ function Controls({
   view,
   spec,
   test,
+  examples,
   picked,
   on,
 }: {
   view: BackpropView;
   spec: NetworkSpec;
   test: MnistSplit;
+  examples: LessonExamples;
   picked: Picked;
   on: { readonly [K in keyof Picked]: (v: number) => void };
 }) {
   const L = depth(spec);
   return (
     <div className="live-controls">
-      <ImagePicker test={test} value={picked.image} onChange={on.image} />
+      <ExamplePicker test={test} examples={examples} />
       {view === "bias" || view === "weights" || view === "activations" ? (
         <NumberPicker label="Output" value={picked.j} min={0} max={spec.sizes[L]! - 1} onChange={on.j} />
       ) : null}
@@ -197,7 +215,6 @@ function LabView({
   table,
   step,
   spec,
-  test,
   batch,
   eta,
 }: {
@@ -206,8 +223,7 @@ function LabView({
   table: LabResult<BatchTrace>;
   step: LabResult<StepResult>;
   spec: NetworkSpec;
-  test: MnistSplit;
-  batch: readonly number[];
+  batch: readonly LessonExample[];
   eta: number;
 }) {
   if (lab.status === "error") return <Notice message={`The lab could not start: ${lab.message}.`} />;
@@ -224,9 +240,9 @@ function LabView({
       </div>
     );
   return view === "table" ? (
-    <NudgeTable spec={spec} test={test} batch={batch} bt={table.value} />
+    <NudgeTable spec={spec} batch={batch} bt={table.value} />
   ) : (
-    <SgdStep test={test} batch={batch} bt={table.value} step={step ? step.value : null} eta={eta} />
+    <SgdStep batch={batch} bt={table.value} step={step ? step.value : null} eta={eta} />
   );
 }
 

@@ -1,20 +1,19 @@
-// A test image as a small picture (a column head, the example on screen), from the MNIST pixels.
-import { useMemo } from "react";
-import type { MnistSplit } from "../../engine/idx.ts";
-import { imageInput, imageLabel } from "../testImage.ts";
+// An example as a small picture (a column head, the example on screen): a test image or the learner's drawing.
+import { MNIST_SIDE } from "../../engine/mnist.ts";
+import type { LessonExample } from "../example.ts";
 import { activationColor, PixelGrid } from "../views/PixelGrid.tsx";
 
 const ignore = () => {};
 
-export function Digit({ test, index, cell }: { test: MnistSplit; index: number; cell: number }) {
-  const values = useMemo(() => imageInput(test, index), [test, index]);
+export function Digit({ example, cell }: { example: LessonExample; cell: number }) {
+  const name = example.name.charAt(0).toUpperCase() + example.name.slice(1);
   return (
     <PixelGrid
-      values={values}
-      side={test.cols}
+      values={example.x}
+      side={MNIST_SIDE}
       cell={cell}
       color={activationColor}
-      label={`Test image ${index}, a handwritten ${imageLabel(test, index)}`}
+      label={`${name}, a handwritten ${example.label}`}
       hovered={null}
       onHover={ignore}
     />

@@ -3,12 +3,11 @@
 // example, and the average column.
 import { useMemo } from "react";
 import type { ParamRef } from "../../engine/experiments.ts";
-import type { MnistSplit } from "../../engine/idx.ts";
 import { parameterCount, type BatchTrace, type NetworkSpec } from "../../engine/network.ts";
 import { maxAbs } from "../../render/heatmap.ts";
 import { weightColor } from "../../render/theme.ts";
 import { formatCount } from "../../render/format.ts";
-import { imageLabel } from "../testImage.ts";
+import type { LessonExample } from "../example.ts";
 import { TexMath } from "../TexMath.tsx";
 import { Num } from "../views/Num.tsx";
 import { Digit } from "./Digit.tsx";
@@ -16,13 +15,11 @@ import { gradientAt, largestNudges, paramKey, paramTex, paramWords } from "./nud
 
 export function NudgeTable({
   spec,
-  test,
   batch,
   bt,
 }: {
   spec: NetworkSpec;
-  test: MnistSplit;
-  batch: readonly number[];
+  batch: readonly LessonExample[];
   bt: BatchTrace;
 }) {
   const rows = useMemo(() => largestNudges(spec, bt.mean), [spec, bt]);
@@ -31,17 +28,17 @@ export function NudgeTable({
     <div className="nudge-table-wrap">
       <table className="nudge-table">
         <caption>
-          Wished nudges −∂C₀/∂p, one column per test image of the mini-batch; rows: the parameters with the
+          Wished nudges −∂C₀/∂p, one column per example of the mini-batch; rows: the parameters with the
           largest average in each layer
         </caption>
         <thead>
           <tr>
             <th scope="col">parameter</th>
-            {batch.map((index, i) => (
-              <th key={i} scope="col" data-example={index} className="example-head">
-                <Digit test={test} index={index} cell={1.5} />
+            {batch.map((e) => (
+              <th key={e.key} scope="col" data-example={e.id} className="example-head">
+                <Digit example={e} cell={1.5} />
                 <span className="hint">
-                  #{index}: a {imageLabel(test, index)}
+                  {e.short}: a {e.label}
                 </span>
               </th>
             ))}

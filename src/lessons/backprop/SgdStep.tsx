@@ -1,9 +1,8 @@
 // Step "taking the step": the lab applies one SGD step with the chosen η to the checkpoint on the mini-batch of
 // the table, and reports the batch's cost before and after, and each image's.
-import type { MnistSplit } from "../../engine/idx.ts";
 import type { BatchTrace } from "../../engine/network.ts";
 import { formatFixed } from "../../render/format.ts";
-import { imageLabel } from "../testImage.ts";
+import type { LessonExample } from "../example.ts";
 import { Num } from "../views/Num.tsx";
 import { Digit } from "./Digit.tsx";
 
@@ -38,14 +37,12 @@ export function EtaControl({ index, onChange }: { index: number; onChange: (inde
 }
 
 export function SgdStep({
-  test,
   batch,
   bt,
   step,
   eta,
 }: {
-  test: MnistSplit;
-  batch: readonly number[];
+  batch: readonly LessonExample[];
   /** The batch's traces before the step (the table's). */
   bt: BatchTrace;
   /** The step's result, or null while the lab works. */
@@ -77,8 +74,8 @@ export function SgdStep({
           )}
         </div>
         <p className="hint">
-          The average cost C of the eight images, before and after one step with η = {eta} (the same network
-          and images as the table).
+          The average cost C of the {batch.length} images, before and after one step with η = {eta} (the same
+          network and images as the table).
           {step
             ? step.after < step.before
               ? ` It fell by ${formatFixed((100 * (step.before - step.after)) / step.before, 1)} %.`
@@ -86,20 +83,18 @@ export function SgdStep({
             : ""}
         </p>
       </div>
-      <CostsTable test={test} batch={batch} bt={bt} step={step} />
+      <CostsTable batch={batch} bt={bt} step={step} />
     </div>
   );
 }
 
 /** Each image of the batch with its cost C₀ before the step and, once stepped, after it. */
 function CostsTable({
-  test,
   batch,
   bt,
   step,
 }: {
-  test: MnistSplit;
-  batch: readonly number[];
+  batch: readonly LessonExample[];
   bt: BatchTrace;
   step: StepResult | null;
 }) {
@@ -117,14 +112,14 @@ function CostsTable({
         </tr>
       </thead>
       <tbody>
-        {batch.map((index, i) => {
+        {batch.map((e, i) => {
           const before = bt.examples[i]!.cost;
           const after = step?.costsAfter[i];
           return (
-            <tr key={i}>
+            <tr key={e.key}>
               <th scope="row">
-                <Digit test={test} index={index} cell={1} />
-                <span className="hint">a {imageLabel(test, index)}</span>
+                <Digit example={e} cell={1} />
+                <span className="hint">a {e.label}</span>
               </th>
               <td>
                 <Num term={`cost-before-${i}`} value={before} digits={4} precise />

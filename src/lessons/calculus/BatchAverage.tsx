@@ -2,12 +2,11 @@
 // traceBatch, on this thread: eight traces, no training) and their mean, the batch gradient's entry.
 import { useMemo } from "react";
 import type { ParamRef } from "../../engine/experiments.ts";
-import type { MnistSplit } from "../../engine/idx.ts";
 import { oneHot, traceBatch, type Network } from "../../engine/network.ts";
+import type { LessonExample } from "../example.ts";
 import { Digit } from "../backprop/Digit.tsx";
 import { gradientAt, paramTex } from "../backprop/nudges.ts";
 import { maxAbs } from "../../render/heatmap.ts";
-import { imageInput, imageLabel } from "../testImage.ts";
 import { tex, texNumber, texValue } from "../tex.ts";
 import { TexMath } from "../TexMath.tsx";
 import { verdict } from "./chain.ts";
@@ -15,22 +14,20 @@ import { Num } from "../views/Num.tsx";
 
 export function BatchAverage({
   net,
-  test,
   batch,
   p,
 }: {
   net: Network<Float32Array>;
-  test: MnistSplit;
-  batch: readonly number[];
+  batch: readonly LessonExample[];
   p: ParamRef;
 }) {
   const bt = useMemo(() => {
     const nOut = net.spec.sizes.at(-1)!;
     return traceBatch(
       net,
-      batch.map((i) => ({ x: imageInput(test, i), y: oneHot(imageLabel(test, i), nOut) })),
+      batch.map((e) => ({ x: e.x, y: oneHot(e.label, nOut) })),
     );
-  }, [net, test, batch]);
+  }, [net, batch]);
   const values = bt.examples.map((t) => gradientAt(t, p));
   const mean = gradientAt(bt.mean, p);
   const scale = maxAbs([...values, mean]);
@@ -48,7 +45,7 @@ export function BatchAverage({
   return (
     <div className="batch-average">
       <table className="lever-table batch-table">
-        <caption>The derivative for each test image of the mini-batch</caption>
+        <caption>The derivative for each example of the mini-batch</caption>
         <thead>
           <tr>
             <th scope="col">image</th>
@@ -59,12 +56,12 @@ export function BatchAverage({
           </tr>
         </thead>
         <tbody>
-          {batch.map((index, i) => (
-            <tr key={i} data-example={index}>
+          {batch.map((e, i) => (
+            <tr key={e.key} data-example={e.id}>
               <th scope="row">
-                <Digit test={test} index={index} cell={1} />
+                <Digit example={e} cell={1} />
                 <span className="hint">
-                  #{index}, a {imageLabel(test, index)}
+                  {e.short}, a {e.label}
                 </span>
               </th>
               <td>

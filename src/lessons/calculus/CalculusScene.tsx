@@ -1,5 +1,5 @@
 // The scene "Backpropagation calculus": pick any weight or bias of the videos' network (after 5 epochs) and read
-// its chain rule with the engine's numbers for one test image — factors, bias, sums over the next layer, the
+// its chain rule with the engine's numbers for one example (a test image or the learner's drawing) — factors, bias, sums over the next layer, the
 // recursion to deeper layers, the mini-batch average and a finite-difference check.
 import { useMemo, useState } from "react";
 import type { ParamRef } from "../../engine/experiments.ts";
@@ -7,10 +7,11 @@ import type { MnistSplit } from "../../engine/idx.ts";
 import { depth, type Network } from "../../engine/network.ts";
 import { CheckpointGate } from "../backprop/Checkpoint.tsx";
 import { BACKPROP_CHECKPOINT, BACKPROP_FILE } from "../backprop/checkpoint.ts";
-import { batchFrom, firstWithLabel, rowCol } from "../backprop/nudges.ts";
-import { traceImage } from "../testImage.ts";
+import { rowCol } from "../backprop/nudges.ts";
+import type { LessonDrawing } from "../../store/drawingLink.ts";
+import { traceLessonExample, useLessonExamples } from "../example.ts";
 import type { SceneProps } from "../types.ts";
-import { ImagePicker } from "../views/ImagePicker.tsx";
+import { ExamplePicker } from "../views/ImagePicker.tsx";
 import { BatchAverage } from "./BatchAverage.tsx";
 import "../backprop/backprop.css";
 import "../backprop/layers.css";
@@ -28,18 +29,32 @@ import { Tree } from "./Tree.tsx";
 /** Images in the mini-batch of the "averaging" step. */
 const BATCH_SIZE = 8;
 
-export function CalculusScene({ view, data }: SceneProps<CalculusView>) {
-  return <CheckpointGate>{(net) => <Live view={view} test={data.test} net={net} />}</CheckpointGate>;
+export function CalculusScene({ view, data, drawing }: SceneProps<CalculusView>) {
+  return (
+    <CheckpointGate>
+      {(net) => <Live view={view} test={data.test} drawing={drawing} net={net} />}
+    </CheckpointGate>
+  );
 }
 
-function Live({ view, test, net }: { view: CalculusView; test: MnistSplit; net: Network<Float32Array> }) {
-  const [image, setImage] = useState(() => firstWithLabel(test.labels, test.count, 2));
-  const trace = useMemo(() => traceImage(net, test, image), [net, test, image]);
+function Live({
+  view,
+  test,
+  drawing,
+  net,
+}: {
+  view: CalculusView;
+  test: MnistSplit;
+  drawing: LessonDrawing | null;
+  net: Network<Float32Array>;
+}) {
+  const examples = useLessonExamples(test, drawing, BATCH_SIZE);
+  const { example, batch } = examples;
+  const trace = useMemo(() => traceLessonExample(net, example), [net, example]);
   // null: the default weight for this image.
   const [chosen, setChosen] = useState<ParamRef | null>(null);
   const [hIndex, setHIndex] = useState(DEFAULT_STEP_INDEX);
   const p = chosen ?? defaultParam(net, trace);
-  const batch = useMemo(() => batchFrom(image, BATCH_SIZE, test.count), [image, test.count]);
   const L = depth(net.spec);
   const { j } = rowCol(net.spec, p);
   const focus = sumFocus(net.spec, trace, p);
@@ -47,7 +62,7 @@ function Live({ view, test, net }: { view: CalculusView; test: MnistSplit; net: 
   return (
     <div className="calculus-scene" data-checkpoint={BACKPROP_FILE}>
       <div className="live-controls">
-        <ImagePicker test={test} value={image} onChange={setImage} />
+        <ExamplePicker test={test} examples={examples} />
         <span className="hint">network after {BACKPROP_CHECKPOINT} epochs of training</span>
       </div>
       <div className={view === "deep" ? "calculus-body wide" : "calculus-body"}>
@@ -73,7 +88,7 @@ function Live({ view, test, net }: { view: CalculusView; test: MnistSplit; net: 
           ) : null}
           {view === "sum" ? <PathSum net={net} trace={trace} m={focus.layer} k={focus.k} /> : null}
           {view === "deep" ? <Deeper net={net} trace={trace} p={p} onPick={setChosen} /> : null}
-          {view === "batch" ? <BatchAverage net={net} test={test} batch={batch} p={p} /> : null}
+          {view === "batch" ? <BatchAverage net={net} batch={batch} p={p} /> : null}
           {view === "check" ? (
             <FiniteDifference net={net} trace={trace} p={p} hIndex={hIndex} onH={setHIndex} />
           ) : null}

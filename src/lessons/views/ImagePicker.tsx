@@ -1,5 +1,7 @@
-// Which MNIST test image a scene shows: a number input labelled "Test image", a Random button, the label.
+// Which MNIST test image a scene shows: a number input labelled "Test image", a Random button, the label; and, when
+// the scene was opened on the learner's drawing (ExamplePicker), a choice between that drawing and a test image.
 import type { MnistSplit } from "../../engine/idx.ts";
+import type { LessonExamples } from "../example.ts";
 import { imageLabel } from "../testImage.ts";
 import { NumberPicker } from "./NumberPicker.tsx";
 
@@ -7,10 +9,13 @@ export function ImagePicker({
   test,
   value,
   onChange,
+  label = imageLabel(test, value),
 }: {
   test: MnistSplit;
   value: number;
   onChange: (index: number) => void;
+  /** The digit shown: the test image's label unless another example is in its place. */
+  label?: number;
 }) {
   return (
     <div className="image-picker">
@@ -19,8 +24,33 @@ export function ImagePicker({
         Random image
       </button>
       <span className="image-label">
-        labelled <strong className="num">{imageLabel(test, value)}</strong>
+        labelled <strong className="num">{label}</strong>
       </span>
+    </div>
+  );
+}
+
+/** The example of a scene that takes the learner's drawing: "Your drawing" or "A test image", then the picker. */
+export function ExamplePicker({ test, examples }: { test: MnistSplit; examples: LessonExamples }) {
+  const { choice, drawing, example } = examples;
+  if (!drawing) return <ImagePicker test={test} value={choice.index} onChange={examples.pickTest} />;
+  return (
+    <div className="example-picker" role="group" aria-label="Example">
+      <div className="example-choice">
+        <button type="button" aria-pressed={choice.mine} onClick={examples.pickDrawing}>
+          Your drawing
+        </button>
+        <button type="button" aria-pressed={!choice.mine} onClick={() => examples.pickTest(choice.index)}>
+          A test image
+        </button>
+      </div>
+      {choice.mine ? (
+        <span className="image-label">
+          your drawing, labelled <strong className="num">{example.label}</strong> by you
+        </span>
+      ) : (
+        <ImagePicker test={test} value={choice.index} onChange={examples.pickTest} />
+      )}
     </div>
   );
 }

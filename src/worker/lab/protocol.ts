@@ -19,6 +19,15 @@ export interface ExampleRef {
   readonly index: number;
 }
 
+/** An example given whole, not by index: its input activations x (784 values in 0…1) and label (a drawing). */
+export interface GivenExample {
+  readonly x: Float32Array;
+  readonly label: number;
+}
+
+/** An example of a batch the lab computes on. */
+export type LabExample = ExampleRef | GivenExample;
+
 /** Each operation's arguments and result. Networks are held in the lab by name. */
 export interface LabMap {
   /** Loads the MNIST data (test set, and the first `trainLimit` training images; 0 for none). */
@@ -29,13 +38,13 @@ export interface LabMap {
   /** Parses a model file (validated) and keeps it as `name`. */
   loadModel: { args: { name: string; text: string }; result: { spec: NetworkSpec } };
   costSurface: {
-    args: { model: string; batch: ExampleRef[]; params: ParamRef[]; span: number; steps: number };
+    args: { model: string; batch: LabExample[]; params: ParamRef[]; span: number; steps: number };
     result: CostSurface;
   };
   descend: {
     args: {
       model: string;
-      batch: ExampleRef[];
+      batch: LabExample[];
       params: ParamRef[];
       learningRate: number;
       steps: number;
@@ -44,14 +53,14 @@ export interface LabMap {
     result: DescentStep[];
   };
   findLearningRate: {
-    args: { model: string; batch: ExampleRef[]; startRate: number };
+    args: { model: string; batch: LabExample[]; startRate: number };
     result: FinderTrial[];
   };
   /** Per-example traces of a mini-batch and their mean: the nudge table. */
-  traceBatch: { args: { model: string; batch: ExampleRef[] }; result: BatchTrace<Float32Array> };
+  traceBatch: { args: { model: string; batch: LabExample[] }; result: BatchTrace<Float32Array> };
   /** One SGD step; the stepped network is kept as `saveAs` when given. */
   sgdStep: {
-    args: { model: string; batch: ExampleRef[]; learningRate: number; saveAs?: string };
+    args: { model: string; batch: LabExample[]; learningRate: number; saveAs?: string };
     result: { before: number; after: number; gradient: Gradient<Float32Array> };
   };
   /** Full-batch, mini-batch and single-example training from the same start on the first `trainLimit` images. */

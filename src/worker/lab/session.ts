@@ -4,12 +4,13 @@
 import { compareDescent, costSurface, descend, findLearningRate, sgdStep } from "../../engine/experiments.ts";
 import { toSparse, type SparseImages } from "../../engine/fast.ts";
 import type { MnistSplit } from "../../engine/idx.ts";
-import { MNIST_CLASSES, MNIST_PIXELS } from "../../engine/mnist.ts";
-import { oneHot, traceBatch, type Example, type Network } from "../../engine/network.ts";
+import { MNIST_PIXELS } from "../../engine/mnist.ts";
+import { traceBatch, type Example, type Network } from "../../engine/network.ts";
 import { loadMnistFromUrl } from "../data.ts";
 import { readModel } from "../models.ts";
 import type { RpcHandlers } from "../rpc/serve.ts";
-import type { ExampleRef, LabMap } from "./protocol.ts";
+import { labExamples } from "./examples.ts";
+import type { LabExample, LabMap } from "./protocol.ts";
 
 /** What the lab needs from its host. */
 export interface LabDeps {
@@ -91,18 +92,7 @@ export class LabSession {
     return net;
   }
 
-  /** x = pixels / 255 and one-hot y for each referenced example. */
-  private examples(refs: readonly ExampleRef[]): Example[] {
-    if (refs.length === 0) throw new Error("a batch needs at least one example");
-    return refs.map(({ split, index }) => {
-      const set = split === "train" ? this.train : this.test;
-      if (!set) throw new Error(`the ${split === "train" ? "training" : "test"} images are not loaded yet`);
-      if (!Number.isInteger(index) || index < 0 || index >= set.count)
-        throw new Error(`there is no ${split} image ${index} (they are numbered 0 to ${set.count - 1})`);
-      const x = new Float32Array(MNIST_PIXELS);
-      const pixels = set.pixels.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS);
-      for (let k = 0; k < MNIST_PIXELS; k++) x[k] = pixels[k]! / 255;
-      return { x, y: oneHot(set.labels[index]!, MNIST_CLASSES) };
-    });
+  private examples(refs: readonly LabExample[]): Example[] {
+    return labExamples(refs, { train: this.train, test: this.test });
   }
 }

@@ -158,10 +158,11 @@ export interface EventMap {
    */
   network: { spec: NetworkSpec; origin: ModelOrigin; request: number | null };
   /**
-   * A `teach` step was taken (its label and the drawing's cost C₀ before and after it), or undone (`step` null).
-   * Training was paused first; the next frame shows the new outputs.
+   * A `teach` step was taken (the drawing's input x — 784 values in 0…1, what the step learned from — its label,
+   * and its cost C₀ before and after the step), or undone (`step` null). Training was paused first; the next
+   * frame shows the new outputs.
    */
-  taught: { step: { label: number; costBefore: number; costAfter: number } | null };
+  taught: { step: { x: Float32Array; label: number; costBefore: number; costAfter: number } | null };
   /** The hyper-parameters in force after an init or setHyper, and one sentence per value refused (kept as it was). */
   hyper: { hyper: Hyper; problems: readonly { key: keyof Hyper; message: string }[] };
   /**

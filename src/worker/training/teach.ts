@@ -5,9 +5,10 @@ import { MNIST_CLASSES } from "../../engine/mnist.ts";
 import { cloneNetwork, oneHot, traceExample, type Network } from "../../engine/network.ts";
 import { applyGradient } from "../../engine/sgd.ts";
 
-/** One step on one example: the new network and the example's cost C₀ before and after. */
+/** One step on one example: the new network, the example (x, label) and its cost C₀ before and after. */
 export interface Taught {
   readonly net: Network<Float32Array>;
+  readonly x: Float32Array;
   readonly label: number;
   readonly costBefore: number;
   readonly costAfter: number;
@@ -23,7 +24,7 @@ export function teachStep(net: Network<Float32Array>, x: Float32Array, label: nu
   const before = traceExample(net, x, y);
   const next = cloneNetwork(net);
   applyGradient(next, before, { learningRate: eta });
-  return { net: next, label, costBefore: before.cost, costAfter: traceExample(next, x, y).cost };
+  return { net: next, x, label, costBefore: before.cost, costAfter: traceExample(next, x, y).cost };
 }
 
 /** The weights before the last taught step, until the network changes in any other way. */

@@ -80,6 +80,7 @@ describe("TrainingSession", () => {
     h.send({ op: "teach", label: 3 });
     const step = h.of("taught").at(-1)!.step!;
     expect(step.label).toBe(3);
+    expect(step.x).toEqual(x);
     expect(step.costAfter).toBeLessThan(step.costBefore);
     const after = h.lastFrame();
     expect(after.stats.origin).toEqual({ kind: "taught", from: { kind: "untrained", seed: 1 }, drawings: 1 });
