@@ -25,6 +25,13 @@ export default tseslint.config(
     },
   },
   {
+    // The page guard is inlined into the built page: plain browser JavaScript.
+    files: ["scripts/pageGuard.js"],
+    languageOptions: {
+      globals: { window: "readonly", document: "readonly", location: "readonly", fetch: "readonly" },
+    },
+  },
+  {
     // The example lesson site runs in a browser.
     files: ["examples/**/*.js"],
     languageOptions: { globals: { window: "readonly", document: "readonly", URLSearchParams: "readonly" } },

@@ -1,10 +1,11 @@
 // Vite builds the app; Vitest runs the unit and component tests from test/.
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
+import { pageGuard } from "./scripts/pageGuardPlugin.ts";
 import { precacheServiceWorker } from "./scripts/serviceWorker.ts";
 
 export default defineConfig({
-  plugins: [react(), precacheServiceWorker()],
+  plugins: [react(), pageGuard(), precacheServiceWorker()],
   base: "./",
   worker: { format: "es" },
   test: {

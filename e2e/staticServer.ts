@@ -22,7 +22,10 @@ export interface StaticHost {
   close(): Promise<void>;
 }
 
-/** Serves each folder under its prefix ("/courses/nn/" → dist/; a folder's "/" is its index.html). */
+/**
+ * Serves each folder under its prefix ("/courses/nn/" → dist/; a folder's "/" is its index.html). An unknown path
+ * under a prefix gets that folder's 404.html with status 404 when it has one, as GitHub Pages and Netlify do.
+ */
 export function serveStatic(port: number, mounts: Readonly<Record<string, string>>): Promise<StaticHost> {
   const pages = new Map<string, string>();
   const server = createServer((req, res) => {
@@ -36,7 +39,12 @@ export function serveStatic(port: number, mounts: Readonly<Record<string, string
       if (!path.startsWith(prefix)) continue;
       const rest = path.slice(prefix.length) || "index.html";
       const file = normalize(join(folder, rest));
-      if (!file.startsWith(folder) || !existsSync(file) || !statSync(file).isFile()) break;
+      if (!file.startsWith(folder) || !existsSync(file) || !statSync(file).isFile()) {
+        const missing = join(folder, "404.html");
+        if (!existsSync(missing)) break;
+        res.writeHead(404, { "content-type": TYPES[".html"] });
+        return void createReadStream(missing).pipe(res);
+      }
       // As GitHub Pages and most static hosts do: any page may load the files (the element's module, its worker,
       // the data and the models, from a lesson page on another origin).
       res.writeHead(200, {

@@ -17,16 +17,32 @@ import { WhyAnswer } from "./WhyAnswer.tsx";
 import { TestImagePicker } from "./TestImagePicker.tsx";
 import { WeightHeatmaps } from "./WeightHeatmaps.tsx";
 
+/** The `hide=` ids that remove each panel when all of them are listed (the controls panel always shows). */
+const PANEL_IDS = {
+  pad: ["pad", "picker"],
+  heatmaps: ["heatmaps"],
+  network: ["network"],
+  curve: ["curve"],
+  output: ["output"],
+  controls: [],
+} as const satisfies Record<string, readonly ControlId[]>;
+type PanelName = keyof typeof PANEL_IDS;
+
+/** Whether `hide` removes everything these ids name (false for none: a panel without ids always shows). */
+function allHidden(ids: ControlId | readonly ControlId[], hide: readonly ControlId[]): boolean {
+  const list: readonly ControlId[] = typeof ids === "string" ? [ids] : ids;
+  return list.length > 0 && list.every((i) => hide.includes(i));
+}
+
 /** A view unless `hide=` lists it. */
 function Shown({ id, children }: { id: ControlId | readonly ControlId[]; children: ReactNode }) {
   const hide = useApp((s) => s.hide);
-  const ids: readonly ControlId[] = typeof id === "string" ? [id] : id;
-  return ids.every((i) => hide.includes(i)) ? null : children;
+  return allHidden(id, hide) ? null : children;
 }
 
 function InputPanel() {
   return (
-    <Shown id={["pad", "picker"]}>
+    <Shown id={PANEL_IDS.pad}>
       <section className="panel input-panel" aria-label="Input" id="draw" tabIndex={-1}>
         <h2>Input</h2>
         <Shown id="pad">
@@ -41,7 +57,7 @@ function InputPanel() {
 }
 function HeatmapPanel() {
   return (
-    <Shown id="heatmaps">
+    <Shown id={PANEL_IDS.heatmaps}>
       <section className="panel heatmap-panel" aria-label="Weights of the first hidden layer">
         <h2>What the first hidden layer looks for</h2>
         <WeightHeatmaps />
@@ -51,7 +67,7 @@ function HeatmapPanel() {
 }
 function NetworkPanel() {
   return (
-    <Shown id="network">
+    <Shown id={PANEL_IDS.network}>
       <section className="panel network-panel" aria-label="Network">
         <h2>Network</h2>
         <NetworkView />
@@ -62,7 +78,7 @@ function NetworkPanel() {
 }
 function CurvePanel() {
   return (
-    <Shown id="curve">
+    <Shown id={PANEL_IDS.curve}>
       <section className="panel curve-panel">
         <CostCurve />
       </section>
@@ -71,7 +87,7 @@ function CurvePanel() {
 }
 function OutputPanel() {
   return (
-    <Shown id="output">
+    <Shown id={PANEL_IDS.output}>
       <section className="panel output-panel" aria-label="Output">
         <h2>Output</h2>
         <OutputBars />
@@ -128,20 +144,29 @@ const PANELS = {
   pad: InputPanel,
   output: OutputPanel,
   controls: ControlsPanel,
-} as const satisfies Record<string, () => ReactNode>;
+} as const satisfies Record<PanelName, () => ReactNode>;
 
-/** The panels of an embed's view: one, or a combination such as "pad+output" side by side. */
-function panelsOf(view: Exclude<ViewName, "all">): (() => ReactNode)[] {
-  return view.split("+").map((name) => PANELS[name as keyof typeof PANELS]);
+/** The names of an embed's view's panels: one, or a combination such as "pad+output" side by side. */
+function panelNames(view: Exclude<ViewName, "all">): PanelName[] {
+  return view.split("+") as PanelName[];
 }
 
 /** An embed: one view, a combination, or all of them, filling its frame, with the notices but not the header. */
 export function Embedded({ view }: { view: ViewName }) {
-  const panels = view === "all" ? null : panelsOf(view);
+  const hide = useApp((s) => s.hide);
+  const names = view === "all" ? null : panelNames(view);
+  const panels = names?.map((name) => PANELS[name]) ?? null;
+  const hidden = names?.filter((name) => allHidden(PANEL_IDS[name], hide)) ?? [];
   return (
     <div className={`app embed embed-${view.replace(/\+/g, "-")}`}>
       <LoadingBar />
       <Notice />
+      {names !== null && hidden.length === names.length ? (
+        <p className="notice error embed-empty" role="alert">
+          This embed shows nothing: view={view} is hidden by hide=
+          {hidden.flatMap((n) => PANEL_IDS[n]).join(",")}.
+        </p>
+      ) : null}
       {panels === null ? (
         <Columns />
       ) : panels.length === 1 ? (

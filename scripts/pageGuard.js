@@ -1,0 +1,82 @@
+// The page guard: a few lines of plain JavaScript that the build inlines at the top of index.html (and so of
+// 404.html), before the app's module. When the app cannot start it says why in one line instead of leaving a
+// blank frame: an iframe sandboxed without allow-same-origin (no worker, no storage), or a page served at an
+// address where its files are not (a deep or unknown path on a static host). It then looks for the app in the
+// folders above and links to it. It never inserts the address as HTML.
+(function () {
+  "use strict";
+  var TITLE = "How a neural network learns";
+  var shown = false;
+
+  function show(text, link) {
+    if (shown) return;
+    shown = true;
+    function put() {
+      var box = document.createElement("p");
+      box.setAttribute("role", "alert");
+      box.className = "page-guard";
+      box.style.cssText =
+        "margin:2rem auto;max-width:40rem;padding:0.8rem 1.1rem;font:16px/1.5 system-ui,sans-serif;" +
+        "color:#e8e6e3;background:#151a22;border:1px solid #fc6255;border-radius:6px";
+      box.textContent = text;
+      document.documentElement.style.background = "#0e1116";
+      var root = document.getElementById("root");
+      (root || document.body).replaceChildren(box);
+      if (link) link(box);
+    }
+    if (document.body) put();
+    else document.addEventListener("DOMContentLoaded", put);
+  }
+
+  /** The nearest folder above this address from which `entry` (the app's module, e.g. "./assets/x.js") loads. */
+  function findApp(entry, done) {
+    var parts = location.pathname.split("/");
+    var folders = [];
+    for (parts.pop(); parts.length > 0; parts.pop()) folders.push(parts.join("/") + "/");
+    var here = location.pathname.replace(/[^/]*$/, "");
+    function next(i) {
+      if (i >= folders.length) return done(null);
+      if (folders[i] === here) return next(i + 1);
+      fetch(folders[i] + entry.replace(/^\.\//, ""), { cache: "no-store" }).then(
+        function (r) {
+          var type = r.headers.get("content-type") || "";
+          return r.ok && type.indexOf("javascript") >= 0 ? done(folders[i]) : next(i + 1);
+        },
+        function () {
+          next(i + 1);
+        },
+      );
+    }
+    next(0);
+  }
+
+  if (window.origin === "null") {
+    show(
+      "This view cannot run in an iframe sandboxed without allow-same-origin: it needs its own origin for its " +
+        'worker and saved work. Give the iframe sandbox="allow-scripts allow-same-origin".',
+    );
+    return;
+  }
+
+  // A module of the page that does not load (the server sent a page, or nothing, in its place): not the app's
+  // address. A failed load fires "error" on the script element, seen here in the capture phase.
+  window.addEventListener(
+    "error",
+    function (e) {
+      var el = e.target;
+      if (!el || el.tagName !== "SCRIPT" || el.type !== "module") return;
+      var entry = el.getAttribute("src") || "";
+      show("There is no page at \u201c" + location.pathname + "\u201d.", function (box) {
+        findApp(entry, function (folder) {
+          var a = document.createElement("a");
+          a.href = folder || "/";
+          a.textContent = folder ? "Go to " + TITLE + " (" + folder + ")" : "Check the address.";
+          a.style.color = "#58c4dd";
+          if (folder) box.append(" ", a);
+          else box.append(" Check the address.");
+        });
+      });
+    },
+    true,
+  );
+})();
