@@ -82,7 +82,7 @@ test("attributes go through the URL table: a changed lr applies, an invalid one 
   await page.evaluate(() => document.querySelector("#second")?.setAttribute("lr", "0.5"));
   await expect(slider).toHaveAttribute("aria-valuetext", "η = 0.5");
   await page.evaluate(() => document.querySelector("#second")?.setAttribute("lr", "fast"));
-  await expect(second.getByText("lr=fast is not a number between 0.001 and 10")).toBeVisible();
+  await expect(second.getByText("lr=“fast” is not a number between 0.001 and 10")).toBeVisible();
   await expect(slider).toHaveAttribute("aria-valuetext", "η = 0.5");
 });
 

@@ -61,9 +61,9 @@ test("a malformed link shows what was ignored, and the app still works", async (
   const errors = collectPageErrors(page);
   await page.goto("./?lr=abc&hidden=0,9999&view=<b>x</b>");
   const notice = page.getByRole("alert");
-  await expect(notice).toContainText("lr=abc is not a number between 0.001 and 10; using 1.5");
-  await expect(notice).toContainText("hidden=0,9999 is not a list of at most 4 layer sizes");
-  await expect(notice).toContainText("view=<b>x</b> is not one of");
+  await expect(notice).toContainText("lr=“abc” is not a number between 0.001 and 10; using 1.5");
+  await expect(notice).toContainText("hidden=“0,9999” is not a list of at most 4 layer sizes");
+  await expect(notice).toContainText("view=“<b>x</b>” is not one of");
   await expect(notice.locator("b")).toHaveCount(0);
   await waitReady(page);
   expect(await eta(page)).toBe(1.5);

@@ -1,5 +1,6 @@
 // Messages for the user: loading progress, and errors with their one-click fix (restore the last good weights).
 import { useApp, useAppStore } from "./context.tsx";
+import { Sentence } from "./Sentence.tsx";
 
 const fmtMB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
@@ -27,11 +28,15 @@ export function Notice() {
   return (
     <div className={`notice ${isError ? "error" : ""}`} role={isError ? "alert" : "status"}>
       <div className="notice-text">
-        <p>{notice.message}</p>
+        <p>
+          <Sentence text={notice.message} />
+        </p>
         {notice.details && (
           <ul className="notice-details">
             {notice.details.map((d, i) => (
-              <li key={i}>{d}</li>
+              <li key={i}>
+                <Sentence text={d} />
+              </li>
             ))}
           </ul>
         )}

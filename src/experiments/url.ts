@@ -1,5 +1,6 @@
 // The experiments' URL: `?experiments` is the index, `?experiment=<id>` one experiment, with `seed=<n>` (noise)
 // and `epochs=<n>` (which checkpoint). Parsing never throws: unknown or invalid values come back as notices.
+import { quoted } from "../engine/userText.ts";
 import { CHECKPOINTS, type Checkpoint } from "../worker/models.ts";
 import { DEFAULT_CHECKPOINT } from "./checkpoints.ts";
 
@@ -67,7 +68,7 @@ export function parseExperimentRoute(search: string): ExperimentRoute {
     const n = parseSeed(seedText);
     if (n === null)
       notices.push(
-        `The seed “${seedText}” is not a whole number from 0 to ${MAX_SEED.toLocaleString("en-US")}; using seed ${DEFAULT_SEED}.`,
+        `The seed ${quoted(seedText)} is not a whole number from 0 to ${MAX_SEED.toLocaleString("en-US")}; using seed ${DEFAULT_SEED}.`,
       );
     else seed = n;
   }
@@ -78,7 +79,7 @@ export function parseExperimentRoute(search: string): ExperimentRoute {
     const n = CHECKPOINTS.find((c) => String(c) === epochsText);
     if (n === undefined)
       notices.push(
-        `There is no network trained for “${epochsText}” epochs; the checkpoints are after 0, 1, 5 and 30. Using 30.`,
+        `There is no network trained for ${quoted(epochsText)} epochs; the checkpoints are after 0, 1, 5 and 30. Using 30.`,
       );
     else epochs = n;
   }

@@ -1,5 +1,7 @@
 // The lessons page: `?scene=<id>&step=<n>` shows a scene at a step, `?lessons` (or no scene) the index of
 // scenes, and an unknown scene a notice with the list. Steps replace the URL; links between pages push it.
+import { Sentence } from "../components/Sentence.tsx";
+import { quoted } from "../engine/userText.ts";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { startLessonBridge, type LessonBridge } from "../embed/lessonBridge.ts";
 import { reportHeightInFrame } from "../embed/resize.ts";
@@ -46,7 +48,9 @@ function LessonIndex({ navigate, unknown }: { navigate: Navigate; unknown: strin
       </header>
       {unknown !== null ? (
         <div className="notice error" role="alert">
-          <p>There is no scene called “{unknown}”. These are the scenes there are:</p>
+          <p>
+            <Sentence text={`There is no scene called ${quoted(unknown)}. These are the scenes there are:`} />
+          </p>
         </div>
       ) : null}
       <SceneList navigate={navigate} />

@@ -1,5 +1,7 @@
 // One scene: its title, the list of steps, the current step's prose and math beside the live view, and
 // step navigation by the Back/Next buttons and the ← → keys.
+import { Sentence } from "../components/Sentence.tsx";
+import { quoted } from "../engine/userText.ts";
 import { useEffect, type MouseEvent, type ReactNode } from "react";
 import { formatCount } from "../render/format.ts";
 import { usePrefersReducedMotion } from "./motion.ts";
@@ -227,7 +229,9 @@ export function SceneView({
       {invalidStep !== null ? (
         <div className="notice error" role="alert">
           <p>
-            There is no step “{invalidStep}” in this scene; its steps are 1 to {count}. Showing step 1.
+            <Sentence
+              text={`There is no step ${quoted(invalidStep)} in this scene; its steps are 1 to ${count}. Showing step 1.`}
+            />
           </p>
         </div>
       ) : null}

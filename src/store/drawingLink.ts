@@ -2,6 +2,7 @@
 // opens the backpropagation lessons on the 28 × 28 image the network read, with the digit the learner said it is.
 // The explorable writes the link (after "Teach it your digit"); the lessons read it back. Reading never throws.
 import { MNIST_CLASSES, MNIST_PIXELS } from "../engine/mnist.ts";
+import { quoted } from "../engine/userText.ts";
 
 /** The URL parameters: the image and its label. */
 export const DRAWING_PARAM = "drawing";
@@ -71,7 +72,7 @@ export function readDrawingParam(search: string): DrawingParam {
   const labelText = params.get(LABEL_PARAM);
   if (labelText === null) return problem("the link does not say which digit it is (label=0…9)");
   if (!/^\d$/.test(labelText) || Number(labelText) >= MNIST_CLASSES)
-    return problem(`its label must be one digit 0–9, not “${labelText.slice(0, 20)}”`);
+    return problem(`its label must be one digit 0–9, not ${quoted(labelText, 20)}`);
   const x = new Float32Array(MNIST_PIXELS);
   for (let k = 0; k < MNIST_PIXELS; k++) x[k] = bytes.charCodeAt(k) / 255;
   return { kind: "drawing", drawing: { x, label: Number(labelText), code } };

@@ -11,6 +11,7 @@ import { expected, HYPER_RULES, parseSetting, type NumberRule } from "../engine/
 import { MNIST_CLASSES, MNIST_PIXELS, MNIST_TEST_COUNT } from "../engine/mnist.ts";
 import { MAX_HIDDEN_LAYERS, MAX_NEURONS, type NetworkSpec } from "../engine/network.ts";
 import { sameSpec } from "../engine/spec.ts";
+import { quoted } from "../engine/userText.ts";
 import { PRESET_NAMES, PRESETS, type PresetName } from "../engine/presets.ts";
 import { finishedModelOf, presetOfModel, SHIPPED_MODELS, type ShippedModel } from "../worker/models.ts";
 
@@ -245,7 +246,7 @@ export function parseUrlSettings(search: string, current?: UrlSettings): ParsedU
   const given = new Set<keyof UrlSettings>();
   const values: Partial<Record<keyof UrlSettings, unknown>> = {};
   const describe = (name: string, raw: string, expected: string, using: string) =>
-    `${name}=${raw} is not ${expected}; using ${using === "" ? "the default" : using}`;
+    `${name}=${quoted(raw)} is not ${expected}; using ${using === "" ? "the default" : using}`;
 
   let defaults = defaultSettings();
   for (const name of URL_PARAM_NAMES) {
@@ -276,7 +277,7 @@ export function parseUrlSettings(search: string, current?: UrlSettings): ParsedU
     const activation = settings.hidden.map(() => fill);
     if (!one && given.has("activation"))
       problems.push(
-        `activation=${params.get("activation") ?? ""} names ${settings.activation.length} layers but hidden has ` +
+        `activation=${quoted(params.get("activation") ?? "")} names ${settings.activation.length} layers but hidden has ` +
           `${settings.hidden.length}; using ${activation.join(",") || "no hidden layer"}`,
       );
     settings = { ...settings, activation };

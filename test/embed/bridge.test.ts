@@ -164,7 +164,7 @@ describe("startBridge(store, sync, origins)", () => {
       expect(posted.at(-1)?.message).toMatchObject({
         event: "settings",
         params: { lr: "0.5", hide: "play" },
-        problems: ["batch=abc is not a whole number from 1 to 60000; using 10"],
+        problems: ["batch=“abc” is not a whole number from 1 to 60000; using 10"],
       }),
     );
   });

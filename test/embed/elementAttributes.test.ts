@@ -21,7 +21,7 @@ describe("elementAttributes", () => {
 
   it("an invalid attribute is a problem of the URL table", () => {
     expect(parseUrlSettings(searchOf(attributes({ lr: "fast" }))).problems).toEqual([
-      "lr=fast is not a number between 0.001 and 10; using 1.5",
+      "lr=“fast” is not a number between 0.001 and 10; using 1.5",
     ]);
   });
 

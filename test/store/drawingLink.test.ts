@@ -58,6 +58,6 @@ describe("drawing links", () => {
     expect(problemOf(at(good, "12"))).toBe(
       "The drawing in this link could not be read: its label must be one digit 0–9, not “12”.",
     );
-    expect(problemOf(at(good, "x".repeat(500)))).toMatch(/not “x{20}”\.$/);
+    expect(problemOf(at(good, "x".repeat(500)))).toMatch(/not “x{20}…”\.$/);
   });
 });

@@ -55,7 +55,7 @@ describe("parseUrlSettings(search)", () => {
     expect(settings.model).toBe("best"); // its shipped, trained network
   });
 
-  it("takes a shipped network's architecture and training when model= names it alone", () => {
+  it("takes a shipped network's architecture and training when model=“” names it alone", () => {
     const { settings, problems } = parseUrlSettings("?model=best");
     expect(problems).toEqual([]);
     expect(settings.preset).toBe("best");
@@ -81,53 +81,53 @@ describe("parseUrlSettings(search)", () => {
   });
 
   it.each([
-    ["lr=abc", "lr=abc is not a number between 0.001 and 10; using 1.5"],
-    ["lr=100", "lr=100 is not a number between 0.001 and 10; using 1.5"],
-    ["lr=", "lr= is not a number between 0.001 and 10; using 1.5"],
-    ["lr=Infinity", "lr=Infinity is not a number between 0.001 and 10; using 1.5"],
+    ["lr=abc", "lr=“abc” is not a number between 0.001 and 10; using 1.5"],
+    ["lr=100", "lr=“100” is not a number between 0.001 and 10; using 1.5"],
+    ["lr=", "lr=“” is not a number between 0.001 and 10; using 1.5"],
+    ["lr=Infinity", "lr=“Infinity” is not a number between 0.001 and 10; using 1.5"],
     [
       "hidden=0,9999",
-      "hidden=0,9999 is not a list of at most 4 layer sizes, each a whole number from 1 to 512; using 16,16",
+      "hidden=“0,9999” is not a list of at most 4 layer sizes, each a whole number from 1 to 512; using 16,16",
     ],
     [
       "hidden=1,2,3,4,5",
-      "hidden=1,2,3,4,5 is not a list of at most 4 layer sizes, each a whole number from 1 to 512; using 16,16",
+      "hidden=“1,2,3,4,5” is not a list of at most 4 layer sizes, each a whole number from 1 to 512; using 16,16",
     ],
     [
       "hidden=1.5",
-      "hidden=1.5 is not a list of at most 4 layer sizes, each a whole number from 1 to 512; using 16,16",
+      "hidden=“1.5” is not a list of at most 4 layer sizes, each a whole number from 1 to 512; using 16,16",
     ],
     [
       "activation=swish",
-      "activation=swish is not one of sigmoid, relu, tanh, or a list with one of them per hidden layer; using sigmoid,sigmoid",
+      "activation=“swish” is not one of sigmoid, relu, tanh, or a list with one of them per hidden layer; using sigmoid,sigmoid",
     ],
-    ["output=linear", "output=linear is not one of sigmoid, softmax; using sigmoid"],
-    ["cost=hinge", "cost=hinge is not one of mse, crossEntropy; using mse"],
-    ["batch=0", "batch=0 is not a whole number from 1 to 60000; using 10"],
-    ["batch=2.5", "batch=2.5 is not a whole number from 1 to 60000; using 10"],
-    ["decay=-1", "decay=-1 is not a number between 0 and 0.1; using 0.00005"],
-    ["momentum=1", "momentum=1 is not a number between 0 and 0.999; using 0"],
-    ["seed=0", "seed=0 is not a whole number from 1 to 2147483646; using 1"],
-    ["image=10000", "image=10000 is not a test image number from 0 to 9999; using the default"],
-    ["model=7", "model=7 is not a shipped network (0, 1, 5, 30, best) or none; using 30"],
+    ["output=linear", "output=“linear” is not one of sigmoid, softmax; using sigmoid"],
+    ["cost=hinge", "cost=“hinge” is not one of mse, crossEntropy; using mse"],
+    ["batch=0", "batch=“0” is not a whole number from 1 to 60000; using 10"],
+    ["batch=2.5", "batch=“2.5” is not a whole number from 1 to 60000; using 10"],
+    ["decay=-1", "decay=“-1” is not a number between 0 and 0.1; using 0.00005"],
+    ["momentum=1", "momentum=“1” is not a number between 0 and 0.999; using 0"],
+    ["seed=0", "seed=“0” is not a whole number from 1 to 2147483646; using 1"],
+    ["image=10000", "image=“10000” is not a test image number from 0 to 9999; using the default"],
+    ["model=7", "model=“7” is not a shipped network (0, 1, 5, 30, best) or none; using 30"],
     [
       "hide=play,everything",
-      "hide=play,everything is not a list of play, step, reset, lr, batch, more, counters, files, preset, shape, pad, picker, heatmaps, curve, network, output; using the default",
+      "hide=“play,everything” is not a list of play, step, reset, lr, batch, more, counters, files, preset, shape, pad, picker, heatmaps, curve, network, output; using the default",
     ],
-    ["embed=yes", "embed=yes is not 1, 0, true or false; using 0"],
+    ["embed=yes", "embed=“yes” is not 1, 0, true or false; using 0"],
     [
       "view=table",
-      "view=table is not one of all, network, heatmaps, curve, pad, output, controls, pad+output, pad+network+output; using all",
+      "view=“table” is not one of all, network, heatmaps, curve, pad, output, controls, pad+output, pad+network+output; using all",
     ],
     [
       "origins=javascript:alert(1)",
-      "origins=javascript:alert(1) is not a list of origins such as https://example.org; using the default",
+      "origins=“javascript:alert(1)” is not a list of origins such as https://example.org; using the default",
     ],
     [
       "origins=https://a.example/path",
-      "origins=https://a.example/path is not a list of origins such as https://example.org; using the default",
+      "origins=“https://a.example/path” is not a list of origins such as https://example.org; using the default",
     ],
-    ["preset=fast", "preset=fast is not one of 3b1b, best; using 3b1b"],
+    ["preset=fast", "preset=“fast” is not one of 3b1b, best; using 3b1b"],
   ])("ignores %s and says why", (query, problem) => {
     const { settings, problems } = parseUrlSettings(`?${query}`);
     expect(problems).toEqual([problem.replace("0.00005", String(5e-5))]);
@@ -142,16 +142,26 @@ describe("parseUrlSettings(search)", () => {
     expect(settings.hidden).toEqual([16, 16]);
   });
 
+  it("quotes a value, without its control characters, cut short (a right-to-left override reverses nothing)", () => {
+    expect(parseUrlSettings("?preset=3b1b%20").problems).toEqual([
+      "preset=“3b1b ” is not one of 3b1b, best; using 3b1b",
+    ]);
+    const [rlo] = parseUrlSettings(`?lr=${encodeURIComponent("\u202Eabc")}`).problems;
+    expect(rlo).toBe("lr=“abc” is not a number between 0.001 and 10; using 1.5");
+    const [long] = parseUrlSettings(`?cost=${"y".repeat(500)}`).problems;
+    expect(long).toBe(`cost=“${"y".repeat(40)}…” is not one of mse, crossEntropy; using mse`);
+  });
+
   it("keeps markup as text in a problem (the notice renders text, never HTML)", () => {
     const { problems } = parseUrlSettings("?view=<img src=x onerror=alert(1)>");
-    expect(problems[0]).toContain("view=<img src=x onerror=alert(1)> is not one of");
+    expect(problems[0]).toContain("view=“<img src=x onerror=alert(1)>” is not one of");
   });
 
   it("says when the activations don't match the layers", () => {
     const { settings, problems } = parseUrlSettings("?hidden=8,8,8&activation=relu,tanh&model=none");
     expect(settings.activation).toEqual(["sigmoid", "sigmoid", "sigmoid"]);
     expect(problems).toEqual([
-      "activation=relu,tanh names 2 layers but hidden has 3; using sigmoid,sigmoid,sigmoid",
+      "activation=“relu,tanh” names 2 layers but hidden has 3; using sigmoid,sigmoid,sigmoid",
     ]);
   });
 

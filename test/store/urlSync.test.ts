@@ -40,7 +40,7 @@ describe("syncSettings(store, parsed).set(params)", () => {
   it("an invalid value keeps the current setting (never the default) and names only that key", () => {
     const { sent, store, sync } = started("?lr=0.5&seed=4&model=none");
     const { problems } = sync.set({ lr: "abc" });
-    expect(problems).toEqual(["lr=abc is not a number between 0.001 and 10; using 0.5"]);
+    expect(problems).toEqual(["lr=“abc” is not a number between 0.001 and 10; using 0.5"]);
     expect(sent).toEqual([]); // nothing changed, nothing sent
     expect(store.getState().hyper.learningRate).toBe(0.5);
     sync.set({ seed: "0" });
@@ -85,7 +85,7 @@ describe("syncSettings(store, parsed).set(params)", () => {
   it("an invalid layer size keeps the network as it is and names only `hidden`", () => {
     const { sent, store, sync } = started("?hidden=16,16&activation=relu&model=none");
     expect(sync.set({ hidden: "0" }).problems).toEqual([
-      "hidden=0 is not a list of at most 4 layer sizes, each a whole number from 1 to 512; using 16,16",
+      "hidden=“0” is not a list of at most 4 layer sizes, each a whole number from 1 to 512; using 16,16",
     ]);
     expect(store.getState().spec.hidden).toEqual(["relu", "relu"]);
     expect(sent.filter((c) => (c as { op: string }).op === "reset")).toEqual([]);

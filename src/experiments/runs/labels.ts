@@ -1,6 +1,7 @@
 // The words of the runs experiments: the names of the settings a sweep can vary, each run's name in the legend,
 // and what is wrong with a sweep's values in one sentence. The engine (src/engine/runs.ts) plans the runs and
 // says what is wrong in typed kinds; this file names them for people.
+import { quoted } from "../../engine/userText.ts";
 import { expected, HYPER_RULES } from "../../engine/hyper.ts";
 import {
   augmentationPlans,
@@ -43,7 +44,7 @@ export function sweepProblemText(setting: SweepSetting, problem: SweepProblem): 
     case "repeated":
       return "Each value may appear once.";
     case "layerSize":
-      return `“${problem.value}” has a layer outside 1–${MAX_NEURONS} neurons.`;
+      return `${quoted(problem.value)} has a layer outside 1–${MAX_NEURONS} neurons.`;
     case "invalid":
       break;
   }
@@ -52,14 +53,14 @@ export function sweepProblemText(setting: SweepSetting, problem: SweepProblem): 
     case "learningRate":
     case "batchSize": {
       const rule = HYPER_RULES[setting];
-      return `“${v}”: ${rule.label} must be ${expected(rule)}.`;
+      return `${quoted(v)}: ${rule.label} must be ${expected(rule)}.`;
     }
     case "hidden":
-      return `“${v}” is not hidden layer sizes such as 16-16 (up to ${MAX_HIDDEN_LAYERS} layers) or none.`;
+      return `${quoted(v)} is not hidden layer sizes such as 16-16 (up to ${MAX_HIDDEN_LAYERS} layers) or none.`;
     case "activation":
-      return `“${v}” is not one of ${ACTIVATIONS.join(", ")}.`;
+      return `${quoted(v)} is not one of ${ACTIVATIONS.join(", ")}.`;
     case "cost":
-      return `“${v}” is not one of ${COSTS.join(", ")}.`;
+      return `${quoted(v)} is not one of ${COSTS.join(", ")}.`;
   }
 }
 

@@ -3,6 +3,7 @@
 
 import { MNIST_CLASSES, MNIST_PIXELS } from "../../engine/mnist.ts";
 import { ModelError } from "../../engine/model.ts";
+import { quoted } from "../../engine/userText.ts";
 import {
   createNetwork,
   SpecError,
@@ -47,7 +48,7 @@ export function networkFromText(text: string, origin: ModelOrigin, file: string)
     return { ok: true, net, origin: o };
   } catch (err) {
     if (!(err instanceof ModelError)) throw err;
-    return { ok: false, message: `The file ${file} is not a usable network: ${err.detail}.` };
+    return { ok: false, message: `The file ${quoted(file)} is not a usable network: ${err.detail}.` };
   }
 }
 

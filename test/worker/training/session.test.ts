@@ -339,7 +339,7 @@ describe("TrainingSession", () => {
     h.send({ op: "loadModel", text: '{"format": "mnist-mlp", ', origin: file("broken.json"), request: 1 });
     const error = h.of("error").at(-1)!;
     expect(error).toMatchObject({ kind: "model", recoverable: true, request: 1 });
-    expect(error.message).toMatch(/^The file broken\.json is not a usable network: .*JSON/);
+    expect(error.message).toMatch(/^The file “broken\.json” is not a usable network: .*JSON/);
     expect(h.of("network")).toHaveLength(0);
     h.send({ op: "setProbe", probe: { kind: "pixels", pixels: x }, id: 2 });
     await h.settle();
@@ -370,7 +370,7 @@ describe("TrainingSession", () => {
     await h.start();
     expect(h.of("error").map((e) => e.kind)).toEqual(["model"]);
     expect(h.of("error")[0]!.message).toMatch(
-      /^The file x\.json is not a usable network: .*, so the network starts untrained\.$/,
+      /^The file “x\.json” is not a usable network: .*, so the network starts untrained\.$/,
     );
     expect(h.of("ready")[0]!.origin).toEqual({ kind: "untrained", seed: 1 });
     expect(h.lastFrame().weights).toEqual({ w: createNetwork(SPEC, 1).w, b: createNetwork(SPEC, 1).b });
