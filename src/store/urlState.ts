@@ -195,6 +195,12 @@ export const URL_PARAMS: { readonly [K in keyof UrlSettings]: Param<K> } = {
 /** Parameter names in parsing order. */
 export const URL_PARAM_NAMES = Object.keys(URL_PARAMS) as (keyof UrlSettings)[];
 
+/** The parameter `key` names in another case ("LR" → "lr"), or null (ours exactly, or not ours at all). */
+export function caseVariantOf(key: string): keyof UrlSettings | null {
+  const lower = key.toLowerCase(); // every name of ours is lower case
+  return key === lower ? null : (URL_PARAM_NAMES.find((n) => n === lower) ?? null);
+}
+
 /** The defaults given a preset: the preset's network and training, and its shipped trained network. */
 export function defaultSettings(preset: PresetName | null = "3b1b"): UrlSettings {
   const p = PRESETS[preset ?? "3b1b"];
@@ -248,10 +254,21 @@ export function parseUrlSettings(search: string, current?: UrlSettings): ParsedU
   const describe = (name: string, raw: string, expected: string, using: string) =>
     `${name}=${quoted(raw)} is not ${expected}; using ${using === "" ? "the default" : using}`;
 
+  // Names in another case are not ours (parameters of other pages are left alone), but they were surely meant.
+  for (const key of new Set(params.keys())) {
+    const meant = caseVariantOf(key);
+    if (meant)
+      problems.push(`${quoted(key)} is not a setting (names are lower case: ${meant}); it was ignored`);
+  }
   let defaults = defaultSettings();
   for (const name of URL_PARAM_NAMES) {
     const raw = params.get(name);
     if (raw === null) continue;
+    const all = params.getAll(name);
+    if (all.length > 1)
+      problems.push(
+        `${name} is given ${all.length} times (${all.map((v) => quoted(v)).join(", ")}); using the first`,
+      );
     const param = URL_PARAMS[name] as Param<keyof UrlSettings>;
     const value = param.parse(raw);
     if (value === null) {

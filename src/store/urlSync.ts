@@ -4,10 +4,13 @@ import { sameSpec } from "../engine/spec.ts";
 import type { Activation } from "../engine/activations.ts";
 import { checkpointOf, startOf } from "../worker/models.ts";
 import type { AppState, AppStore } from "./appStore.ts";
+import { quoted } from "../engine/userText.ts";
 import {
+  caseVariantOf,
   parseUrlSettings,
   serializeUrlSettings,
   specOf,
+  URL_PARAM_NAMES,
   URL_PARAMS,
   type ModelChoice,
   type ParsedUrl,
@@ -185,6 +188,18 @@ export function keptActivations(
  * checkpoint it was last loaded from): what they name and only that. An invalid value keeps the current one; new
  * layer sizes keep the current activations (keptActivations); problems are only about the keys sent.
  */
+/** Settings the page's address fixes: a running explorable keeps the ones it was opened with. */
+const PAGE_ONLY: readonly (keyof UrlSettings)[] = ["embed", "view", "origins"];
+
+/** Why a name sent to a running explorable changes nothing, or null for a setting it can change. */
+function nameProblem(key: string): string | null {
+  if (PAGE_ONLY.includes(key as keyof UrlSettings))
+    return `${key} is set by the page's address and cannot change while it runs; it was not changed`;
+  if (URL_PARAM_NAMES.includes(key as keyof UrlSettings)) return null;
+  const meant = caseVariantOf(key);
+  return `${quoted(key)} is not a setting${meant ? ` (names are lower case: ${meant})` : ""}; it was ignored`;
+}
+
 function applyParams(
   store: AppStore,
   before: UrlSettings,
@@ -205,7 +220,11 @@ function applyParams(
   // A named parameter whose value is invalid keeps its current value (never the default).
   const { settings: s, given, problems } = parseUrlSettings(query.toString(), before);
   const sent = Object.keys(params);
-  const named = [...problems.filter((p) => sent.some((k) => p.startsWith(`${k}=`))), ...notes];
+  const named = [
+    ...sent.flatMap((k) => nameProblem(k) ?? []),
+    ...problems.filter((p) => sent.some((k) => p.startsWith(`${k}=`))),
+    ...notes,
+  ];
   const state = store.getState();
   const newPreset = given.has("preset") && "preset" in params && s.preset !== null;
   const hyper = { learningRate: s.lr, batchSize: s.batch, weightDecay: s.decay, momentum: s.momentum };

@@ -142,6 +142,17 @@ describe("parseUrlSettings(search)", () => {
     expect(settings.hidden).toEqual([16, 16]);
   });
 
+  it("says a parameter given twice uses the first, and a name in another case was ignored", () => {
+    const { settings, problems } = parseUrlSettings("?lr=0.5&lr=abc&LR=3&Hidden=8&scene=cost");
+    expect(settings.lr).toBe(0.5);
+    expect(settings.hidden).toEqual([16, 16]);
+    expect(problems).toEqual([
+      "“LR” is not a setting (names are lower case: lr); it was ignored",
+      "“Hidden” is not a setting (names are lower case: hidden); it was ignored",
+      "lr is given 2 times (“0.5”, “abc”); using the first",
+    ]);
+  });
+
   it("quotes a value, without its control characters, cut short (a right-to-left override reverses nothing)", () => {
     expect(parseUrlSettings("?preset=3b1b%20").problems).toEqual([
       "preset=“3b1b ” is not one of 3b1b, best; using 3b1b",

@@ -96,4 +96,25 @@ describe("syncSettings(store, parsed).set(params)", () => {
     expect(sync.set({ hidden: "10" }).problems).toEqual([]);
     expect(store.getState().spec.sizes).toEqual([784, 10, 10]);
   });
+
+  it("names the page's own settings, unknown names and names in another case, and changes nothing for them", () => {
+    const { sent, store, sync } = started("?lr=0.5&model=none");
+    const { problems } = sync.set({
+      origins: "https://a.example",
+      view: "pad",
+      embed: "0",
+      LR: "2",
+      speed: "x",
+    });
+    expect(problems).toEqual([
+      "origins is set by the page's address and cannot change while it runs; it was not changed",
+      "view is set by the page's address and cannot change while it runs; it was not changed",
+      "embed is set by the page's address and cannot change while it runs; it was not changed",
+      "“LR” is not a setting (names are lower case: lr); it was ignored",
+      "“speed” is not a setting; it was ignored",
+    ]);
+    expect(sent).toEqual([]);
+    expect(store.getState().hyper.learningRate).toBe(0.5);
+    expect(sync.current().view).toBe("all");
+  });
 });
