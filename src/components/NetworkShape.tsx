@@ -1,6 +1,6 @@
 // The network's shape: the preset, the hidden layers (add, remove, neurons and activation of each), the output
 // activation and the cost. A change starts an untrained network (the store's setSpec and applyPreset).
-import { useId } from "react";
+import { useId, useState } from "react";
 import {
   ACTIVATIONS,
   OUTPUT_ACTIVATIONS,
@@ -8,12 +8,74 @@ import {
   type OutputActivation,
 } from "../engine/activations.ts";
 import { COSTS, type Cost } from "../engine/costs.ts";
-import { MAX_HIDDEN_LAYERS, MAX_NEURONS, parameterCount, type NetworkSpec } from "../engine/network.ts";
+import { MAX_HIDDEN_LAYERS, parameterCount, type NetworkSpec } from "../engine/network.ts";
 import { PRESET_NAMES, PRESETS, type PresetName } from "../engine/presets.ts";
+import { quoted } from "../engine/userText.ts";
+import { LAYER_SIZE } from "../store/urlState.ts";
 import { useApp, useAppStore } from "./context.tsx";
+import { Sentence } from "./Sentence.tsx";
 
 const COST_LABEL: Record<Cost, string> = { mse: "squared error Σ(a − y)²", crossEntropy: "cross-entropy" };
 const fmtInt = new Intl.NumberFormat("en-US");
+
+/**
+ * A layer's neuron count: typing changes nothing until Enter or leaving the field, then a valid size (read as the
+ * URL's `hidden=` reads it) rebuilds the network and an invalid one is refused with a sentence; Escape puts the
+ * current size back.
+ */
+function LayerSize({
+  layer,
+  value,
+  onCommit,
+}: {
+  layer: number;
+  value: number;
+  onCommit: (v: number) => void;
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const messageId = useId();
+  const commit = () => {
+    if (draft === null) return;
+    const v = LAYER_SIZE.parse(draft);
+    setDraft(null);
+    if (v === null)
+      setProblem(`${quoted(draft)} is not ${LAYER_SIZE.expected}; layer ${layer} keeps ${value} neurons.`);
+    else {
+      setProblem(null);
+      if (v !== value) onCommit(v);
+    }
+  };
+  return (
+    <div className="layer-size">
+      <label>
+        Layer {layer} neurons
+        <input
+          type="text"
+          inputMode="numeric"
+          size={4}
+          value={draft ?? String(value)}
+          aria-invalid={problem !== null}
+          aria-describedby={problem === null ? undefined : messageId}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") commit();
+            if (e.key === "Escape") {
+              setDraft(null);
+              setProblem(null);
+            }
+          }}
+        />
+      </label>
+      {problem !== null ? (
+        <p className="field-problem" id={messageId} role="alert">
+          <Sentence text={problem} />
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 /** Hidden layers: add, remove, and set neurons per layer (each change starts an untrained network). */
 function LayerEditor({ spec, onChange }: { spec: NetworkSpec; onChange: (spec: NetworkSpec) => void }) {
@@ -28,22 +90,15 @@ function LayerEditor({ spec, onChange }: { spec: NetworkSpec; onChange: (spec: N
       )}
       {hiddenSizes.map((n, i) => (
         <div className="layer-row" key={i}>
-          <label>
-            Layer {i + 1} neurons
-            <input
-              type="number"
-              min={1}
-              max={MAX_NEURONS}
-              value={n}
-              onChange={(e) => {
-                const v = Math.round(Number(e.target.value));
-                if (!Number.isFinite(v) || v < 1 || v > MAX_NEURONS) return;
-                const sizes = [...hiddenSizes];
-                sizes[i] = v;
-                set(sizes, [...spec.hidden]);
-              }}
-            />
-          </label>
+          <LayerSize
+            layer={i + 1}
+            value={n}
+            onCommit={(v) => {
+              const sizes = [...hiddenSizes];
+              sizes[i] = v;
+              set(sizes, [...spec.hidden]);
+            }}
+          />
           <label>
             activation
             <select

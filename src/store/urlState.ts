@@ -130,6 +130,12 @@ function parseOrigin(text: string): string | null {
   }
 }
 
+/** One hidden layer's size, as `hidden=` reads each of its items and the layer fields read what is typed. */
+export const LAYER_SIZE = {
+  expected: `a whole number from 1 to ${MAX_NEURONS}`,
+  parse: numberIn(1, MAX_NEURONS, true),
+} as const;
+
 /** The table. Order matters: `preset` comes first because the other defaults follow it. */
 export const URL_PARAMS: { readonly [K in keyof UrlSettings]: Param<K> } = {
   preset: {
@@ -138,8 +144,8 @@ export const URL_PARAMS: { readonly [K in keyof UrlSettings]: Param<K> } = {
     format: (v) => v ?? "",
   },
   hidden: {
-    expected: `a list of at most ${MAX_HIDDEN_LAYERS} layer sizes, each a whole number from 1 to ${MAX_NEURONS}`,
-    parse: listOf(numberIn(1, MAX_NEURONS, true), MAX_HIDDEN_LAYERS),
+    expected: `a list of at most ${MAX_HIDDEN_LAYERS} layer sizes, each ${LAYER_SIZE.expected}`,
+    parse: listOf(LAYER_SIZE.parse, MAX_HIDDEN_LAYERS),
     format: join,
   },
   activation: {
