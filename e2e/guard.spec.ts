@@ -4,7 +4,7 @@
 import { resolve } from "node:path";
 import { expect, test } from "@playwright/test";
 import { collectPageErrors } from "./helpers.ts";
-import { serveStatic, type StaticHost } from "./staticServer.ts";
+import { serveStatic, type StaticHost } from "../scripts/lib/staticServer.ts";
 
 const APP_PORT = 4196;
 const HOST_PORT = 4197;

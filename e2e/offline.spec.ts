@@ -3,7 +3,7 @@
 import { resolve } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { collectPageErrors, DIGIT_STROKES, draw, examplesAbove, predictionStatus } from "./helpers.ts";
-import { serveStatic, type StaticHost } from "./staticServer.ts";
+import { serveStatic, type StaticHost } from "../scripts/lib/staticServer.ts";
 
 test.use({ serviceWorkers: "allow" });
 

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { expect, test } from "@playwright/test";
 import { collectPageErrors } from "./helpers.ts";
-import { serveStatic, type StaticHost } from "./staticServer.ts";
+import { serveStatic, type StaticHost } from "../scripts/lib/staticServer.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const APP_PORT = 4202;

@@ -4,7 +4,7 @@
 import { resolve } from "node:path";
 import { expect, test, type FrameLocator, type Locator, type Page } from "@playwright/test";
 import { collectPageErrors } from "./helpers.ts";
-import { serveStatic, type StaticHost } from "./staticServer.ts";
+import { serveStatic, type StaticHost } from "../scripts/lib/staticServer.ts";
 
 const APP_PORT = 4198;
 const HOST_PORT = 4199;

@@ -14,6 +14,7 @@ import { NeuronScene } from "./neuron/NeuronScene.tsx";
 import { NEURON_SCENE } from "./neuron/steps.ts";
 import { SgdScene } from "./sgd/SgdScene.tsx";
 import { SGD_SCENE } from "./sgd/steps.ts";
+import { SCENE_DEFS } from "./sceneDefs.ts";
 import type { SceneDef, SceneProps } from "./types.ts";
 
 export interface SceneEntry {
@@ -39,14 +40,21 @@ function scene<View extends string>(
   };
 }
 
-export const SCENES: readonly SceneEntry[] = [
-  scene(NEURON_SCENE, NeuronScene),
-  scene(COST_SCENE, CostScene),
-  scene(GRADIENT_SCENE, GradientScene),
-  scene(BACKPROP_SCENE, BackpropScene),
-  scene(CALCULUS_SCENE, CalculusScene),
-  scene(SGD_SCENE, SgdScene),
-];
+/** Each scene's entry, by id: its definition with its live component. */
+const ENTRIES = new Map(
+  [
+    scene(NEURON_SCENE, NeuronScene),
+    scene(COST_SCENE, CostScene),
+    scene(GRADIENT_SCENE, GradientScene),
+    scene(BACKPROP_SCENE, BackpropScene),
+    scene(CALCULUS_SCENE, CalculusScene),
+    scene(SGD_SCENE, SgdScene),
+  ].map((e) => [e.def.id, e]),
+);
 
-/** Ids and step counts, for the URL parser. */
-export const SCENE_SIZES = SCENES.map((s) => ({ id: s.def.id, stepCount: s.def.steps.length }));
+/** The scenes in reading order (sceneDefs.ts). */
+export const SCENES: readonly SceneEntry[] = SCENE_DEFS.map((def) => {
+  const entry = ENTRIES.get(def.id);
+  if (!entry) throw new Error(`the scene ${def.id} has no live component`);
+  return entry;
+});
