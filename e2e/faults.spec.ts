@@ -4,6 +4,13 @@
 import { createServer, type Server } from "node:http";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import {
+  idbSilent,
+  idbThrows,
+  quotaFull,
+  trackWorkers,
+  TRAINING_WORKER_SCRIPT,
+} from "../scripts/lib/fuzz/faults.ts";
+import {
   collectPageErrors,
   counter,
   DIGIT_STROKES,
@@ -50,17 +57,7 @@ test.describe("the worker always answers", () => {
     page,
   }) => {
     const errors = collectPageErrors(page);
-    await page.addInitScript(() => {
-      const Native = window.Worker;
-      const started: Worker[] = [];
-      (window as unknown as { startedWorkers: Worker[] }).startedWorkers = started;
-      window.Worker = class extends Native {
-        constructor(url: string | URL, options?: WorkerOptions) {
-          super(url, options);
-          started.push(this);
-        }
-      };
-    });
+    await page.addInitScript(trackWorkers);
     await openApp(page);
     await page.evaluate(() =>
       (window as unknown as { startedWorkers: Worker[] }).startedWorkers.at(-1)!.terminate(),
@@ -86,7 +83,7 @@ test.describe("the worker always answers", () => {
     }) => {
       const errors = collectPageErrors(page);
       let requests = 0;
-      await page.route("**/training.worker-*.js", (route) => {
+      await page.route(TRAINING_WORKER_SCRIPT, (route) => {
         requests++;
         return route.fulfill(reply);
       });
@@ -105,11 +102,7 @@ test.describe("storage that can fail", () => {
     page,
   }) => {
     const errors = collectPageErrors(page);
-    await page.addInitScript(() => {
-      IDBFactory.prototype.open = () => {
-        throw new DOMException("The user denied permission to access the database.", "SecurityError");
-      };
-    });
+    await page.addInitScript(idbThrows);
     await page.goto("./?lr=0.5");
     await ready(page);
     await expect(notices(page)).toHaveText(
@@ -130,10 +123,7 @@ test.describe("storage that can fail", () => {
     page,
   }) => {
     const errors = collectPageErrors(page);
-    await page.addInitScript(() => {
-      // A request whose events never fire.
-      IDBFactory.prototype.open = () => ({}) as IDBOpenDBRequest;
-    });
+    await page.addInitScript(idbSilent);
     await page.goto("./?lr=0.5");
     await ready(page);
     await expect(notices(page)).toContainText(
@@ -147,11 +137,7 @@ test.describe("storage that can fail", () => {
 
   test("a full quota is said once, when the work would be saved", async ({ page }) => {
     const errors = collectPageErrors(page);
-    await page.addInitScript(() => {
-      IDBObjectStore.prototype.put = () => {
-        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      };
-    });
+    await page.addInitScript(quotaFull);
     await openApp(page);
     await page.getByRole("button", { name: "Reset", exact: true }).click();
     const full = "Your work can't be saved in this browser: the storage for this site is full.";

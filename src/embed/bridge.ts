@@ -52,14 +52,21 @@ export function startBridge(
     console.warn(`nn-explorable: ignored a message (${why})`);
   };
 
+  /** Tells an allowed host why its message did nothing (an `ignored` event, every time) and the console once. */
+  const ignore = (why: string, origin: string) => {
+    warnOnce(why);
+    parent.postMessage(envelope({ event: "ignored", reason: why }), origin);
+  };
+
   const onMessage = (e: MessageEvent) => {
     if (e.source !== parent) return; // not from the host page (our own frames, extensions, workers)
+    // A page that is not allowed hears nothing back.
     if (!allowed.has(e.origin)) return warnOnce(`origin ${e.origin} is not in origins=`);
     const parsed = parseCommand(e.data);
-    if (!parsed.ok) return warnOnce(parsed.reason);
+    if (!parsed.ok) return ignore(parsed.reason, e.origin);
     host = e.origin;
     if (parsed.command.command === "goToStep")
-      return warnOnce("goToStep is for lesson scenes, not the explorable");
+      return ignore("goToStep is for lesson scenes, not the explorable", e.origin);
     void runCommand(store, sync, parsed.command).then((reply) => {
       if (!reply) return;
       if (reply.event === "settings") for (const p of reply.problems) console.warn(`nn-explorable: ${p}`);

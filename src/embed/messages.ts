@@ -38,6 +38,8 @@ export type ExplorableEvent =
   | { readonly event: "stepChanged"; readonly scene: string; readonly step: number; readonly steps: number }
   /** The embedded page's content is `height` CSS pixels tall (posted to any host, for sizing the frame). */
   | { readonly event: "resize"; readonly height: number }
+  /** A command from the host was ignored, and why: not a command, a wrong argument, not for this page. */
+  | { readonly event: "ignored"; readonly reason: string }
   /** Settings as URL text, and problems with the last `set` (empty when all were valid). */
   | {
       readonly event: "settings";

@@ -62,6 +62,26 @@ describe("startBridge(store, sync, origins)", () => {
     expect(warn).toHaveBeenCalledTimes(2);
   });
 
+  it("answers an allowed host's malformed message with an `ignored` event every time, and other origins not at all", () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const { receive, posted } = setup("?origins=https://host.example");
+    receive(play, "https://evil.example");
+    const explode = { type: "nn-explorable", version: 1, command: "explode" };
+    receive(explode, "https://host.example");
+    receive(explode, "https://host.example");
+    receive({ type: "nn-explorable", version: 1, command: "goToStep", step: 2 }, "https://host.example");
+    const ignored = (reason: string) => ({
+      message: { type: "nn-explorable", version: 1, event: "ignored", reason },
+      origin: "https://host.example",
+    });
+    expect(posted.filter((p) => (p.message as { event: string }).event === "ignored")).toEqual([
+      ignored('unknown command "explode"'),
+      ignored('unknown command "explode"'),
+      ignored("goToStep is for lesson scenes, not the explorable"),
+    ]);
+    expect(posted.filter((p) => p.origin !== "https://host.example")).toEqual([]);
+  });
+
   it("only listens to the parent window", () => {
     const { sent, receive } = setup("?origins=https://host.example");
     receive(play, "https://host.example", {});
