@@ -1,6 +1,6 @@
 // Shared steps for the e2e specs: open the app and wait until it is ready, draw on the pad with the mouse,
 // and read the live numbers (prediction, counters, cost-curve readout) the way a user sees them.
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type FrameLocator, type Locator, type Page } from "@playwright/test";
 
 /** A point on the pad as fractions of its side: (0, 0) top left, (1, 1) bottom right. */
 export type PadPoint = readonly [x: number, y: number];
@@ -57,13 +57,21 @@ export async function openApp(page: Page): Promise<void> {
   await expect(testImageInput(page)).toBeEnabled({ timeout: 60_000 });
 }
 
-export function pad(page: Page): Locator {
+/** The drawing pad of the page, or of a frame in it. */
+export function pad(page: Page | FrameLocator): Locator {
   return page.getByRole("img", { name: "Drawing pad" });
 }
 
-/** Draws strokes with the mouse (down, moves in small steps, up), each point in pad fractions. */
-export async function draw(page: Page, strokes: readonly (readonly PadPoint[])[]): Promise<void> {
-  const canvas = pad(page);
+/**
+ * Draws strokes with the mouse (down, moves in small steps, up), each point in pad fractions, on the page's pad or
+ * on the pad of one of its frames (`within`).
+ */
+export async function draw(
+  page: Page,
+  strokes: readonly (readonly PadPoint[])[],
+  within: Page | FrameLocator = page,
+): Promise<void> {
+  const canvas = pad(within);
   await canvas.scrollIntoViewIfNeeded();
   const box = await canvas.boundingBox();
   if (!box) throw new Error("the drawing pad is not visible");

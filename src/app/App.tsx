@@ -29,6 +29,7 @@ export function optionsFor(parsed: ParsedUrl): ExplorableOptions {
     checkpoint: settings.model === "none" ? null : settings.model,
     initial: initialOverrides(settings),
     ...(settings.embed ? {} : { saved: pageSavedWork(parsed) }),
+    ...(settings.group === null ? {} : { group: settings.group }),
   };
 }
 

@@ -1,6 +1,7 @@
 // The app's own "not found": the page was served at an address that is not the app's (a server that answers every
 // path with the app, such as /lessons or /scene/cost); it names the address and links to the app's pages.
 import { useEffect } from "react";
+import "./notFound.css";
 
 /** The folder the app is served from, from its entry module's URL (…/assets/index-….js in a build). */
 export function appFolder(entryUrl: string): string {

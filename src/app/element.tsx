@@ -6,7 +6,6 @@ import embedCss from "../embed/embed.css?inline";
 import {
   assetUrls,
   ELEMENT_NAME,
-  GROUP_ATTRIBUTE,
   OBSERVED_ATTRIBUTES,
   RESTART_ATTRIBUTES,
   searchOf,
@@ -132,7 +131,7 @@ export class NnExplorableElement extends HTMLElement {
     this.#shadow.append(container);
     this.#root = createRoot(container);
     // group="a": the elements of this page with that group share one explorable (the first one's settings).
-    const group = this.getAttribute(GROUP_ATTRIBUTE)?.trim();
+    const { group } = parsed.settings;
     const lease = group ? () => PAGE_GROUPS.join(group, () => startExplorable(options)) : undefined;
     this.#root.render(
       <App search={search} options={options} connect={connect} {...(lease ? { lease } : {})} />,

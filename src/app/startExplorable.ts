@@ -14,6 +14,7 @@ import {
 } from "../worker/training/client.ts";
 import type { EventMap, ModelSource } from "../worker/training/protocol.ts";
 import type { WorkerLike } from "../worker/workerLike.ts";
+import { LinkedWorker, pageGroupDeps } from "./frameGroup.ts";
 import { startSavedWork, type PageSavedWork } from "./savedWork.ts";
 
 export interface ExplorableOptions {
@@ -30,6 +31,8 @@ export interface ExplorableOptions {
    * parts of it), then saved as it changes. Absent: nothing is restored or saved (embeds, tests).
    */
   readonly saved?: PageSavedWork;
+  /** Embeds of this origin with the same group share one network: this one links to it (frameGroup.ts). */
+  readonly group?: string;
 }
 
 export interface StartedExplorable {
@@ -60,7 +63,10 @@ export function startExplorable(
   options: ExplorableOptions,
   createWorker: () => WorkerLike = createTrainingWorker,
 ): StartedExplorable {
-  const client = new TrainingClient(createWorker);
+  const { group } = options;
+  const client = new TrainingClient(
+    group ? () => new LinkedWorker(group, pageGroupDeps(createWorker)) : createWorker,
+  );
   const store = createAppStore(client, options.initial, {
     modelsUrl: options.modelsUrl,
     fetch: (url) => fetch(url),

@@ -14,6 +14,7 @@ import { quoted } from "../engine/userText.ts";
 import { LAYER_SIZE } from "../store/urlState.ts";
 import { useApp, useAppStore } from "./context.tsx";
 import { Sentence } from "./Sentence.tsx";
+import "./shape.css";
 
 const COST_LABEL: Record<Cost, string> = { mse: "squared error Σ(a − y)²", crossEntropy: "cross-entropy" };
 const fmtInt = new Intl.NumberFormat("en-US");

@@ -12,7 +12,7 @@ export const DATA_URL_ATTRIBUTE = "data-url";
 /** Folder with the checkpoints 3b1b-epoch-N.json; default "models" relative to the page. */
 export const MODEL_URL_BASE_ATTRIBUTE = "model-url-base";
 
-/** Elements of one page with the same group share one network (src/app/groups.ts). */
+/** Elements of one page with the same group share one network (src/app/groups.ts): the URL's `group`. */
 export const GROUP_ATTRIBUTE = "group";
 
 /** Parameters an element has no use for: it is always embedded, and talks to its page by events, not messages. */
@@ -37,7 +37,6 @@ export const RESTART_ATTRIBUTES: readonly string[] = [
 /** Every attribute the element watches. */
 export const OBSERVED_ATTRIBUTES: readonly string[] = [
   ...PARAMETER_ATTRIBUTES,
-  GROUP_ATTRIBUTE,
   DATA_URL_ATTRIBUTE,
   MODEL_URL_BASE_ATTRIBUTE,
 ];

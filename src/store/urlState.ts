@@ -80,6 +80,8 @@ export interface UrlSettings {
   readonly view: ViewName;
   /** Host origins allowed to drive the explorable by postMessage (same origin always is). */
   readonly origins: readonly string[];
+  /** Embeds of this origin with the same group share one network (app/frameGroup.ts); null for none. */
+  readonly group: string | null;
 }
 
 /** One row of the table: how a parameter reads, what it accepts (in words, for the notice), how it writes. */
@@ -196,6 +198,11 @@ export const URL_PARAMS: { readonly [K in keyof UrlSettings]: Param<K> } = {
     parse: listOf(parseOrigin, 20),
     format: join,
   },
+  group: {
+    expected: "a group name of up to 40 letters, digits, - or _",
+    parse: (text) => (/^[A-Za-z0-9_-]{1,40}$/.test(text) ? text : null),
+    format: (v) => v ?? "",
+  },
 };
 
 /** Parameter names in parsing order. */
@@ -227,6 +234,7 @@ export function defaultSettings(preset: PresetName | null = "3b1b"): UrlSettings
     embed: false,
     view: "all",
     origins: [],
+    group: null,
   };
 }
 

@@ -189,7 +189,7 @@ export function keptActivations(
  * layer sizes keep the current activations (keptActivations); problems are only about the keys sent.
  */
 /** Settings the page's address fixes: a running explorable keeps the ones it was opened with. */
-const PAGE_ONLY: readonly (keyof UrlSettings)[] = ["embed", "view", "origins"];
+const PAGE_ONLY: readonly (keyof UrlSettings)[] = ["embed", "view", "origins", "group"];
 
 /** Why a name sent to a running explorable changes nothing, or null for a setting it can change. */
 function nameProblem(key: string): string | null {

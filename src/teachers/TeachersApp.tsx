@@ -157,7 +157,7 @@ export function TeachersApp() {
       <Section title="Experiments" intro="Where the network fails, and why." embeds={EXPERIMENT_EMBEDS} />
       <Section
         title="Explorable views"
-        intro="One view of the live network, or all of them; add settings such as lr=0.5 or hide=reset."
+        intro="One view of the live network, or all of them; add settings such as lr=0.5 or hide=reset. Frames with the same group=… (for example a pad and an output, each with group=lesson-3) share one network: what is drawn in one is read in the other."
         embeds={VIEW_EMBEDS}
       />
     </div>

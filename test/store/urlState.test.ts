@@ -24,7 +24,7 @@ describe("parseUrlSettings(search)", () => {
     const { settings, problems } = parseUrlSettings(
       "?hidden=32,8&activation=relu,tanh&output=softmax&cost=crossEntropy&lr=0.5&batch=32&decay=0.001" +
         "&momentum=0.9&seed=5&image=123&model=none&hide=play,reset&embed=1&view=network" +
-        "&origins=https://a.example,http://localhost:5000",
+        "&origins=https://a.example,http://localhost:5000&group=lesson-3",
     );
     expect(problems).toEqual([]);
     expect(settings).toEqual({
@@ -44,7 +44,11 @@ describe("parseUrlSettings(search)", () => {
       embed: true,
       view: "network",
       origins: ["https://a.example", "http://localhost:5000"],
+      group: "lesson-3",
     });
+    expect(parseUrlSettings("?group=a%20b").problems).toEqual([
+      "group=“a b” is not a group name of up to 40 letters, digits, - or _; using the default",
+    ]);
   });
 
   it("takes the other defaults from the preset", () => {

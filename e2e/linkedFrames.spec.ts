@@ -1,0 +1,89 @@
+// Linked frames: a pad, an output and a controls iframe of the app, with the same `group`, on a lesson page of
+// another origin, share one network: a digit drawn in the pad is read the same in the output frame, and Play in
+// the controls frame trains the network the others show.
+import { resolve } from "node:path";
+import { expect, test } from "@playwright/test";
+import { serveStatic, type StaticHost } from "../scripts/lib/staticServer.ts";
+import { collectPageErrors, DIGIT_STROKES, draw } from "./helpers.ts";
+
+const APP_PORT = 4194;
+const HOST_PORT = 4195;
+const APP = `http://127.0.0.1:${APP_PORT}/`;
+const HOST = `http://127.0.0.1:${HOST_PORT}`;
+
+let app: StaticHost;
+let host: StaticHost;
+test.beforeAll(async () => {
+  app = await serveStatic(APP_PORT, { "/": resolve(import.meta.dirname, "..", "dist") + "/" });
+  host = await serveStatic(HOST_PORT, {});
+});
+test.afterAll(async () => {
+  await app.close();
+  await host.close();
+});
+
+test("a pad, an output and a controls frame with one group share one network", async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const src = (view: string) =>
+    `${APP}?embed=1&view=${view}&group=lesson-3&origins=${encodeURIComponent(HOST)}`;
+  host.page(
+    "/lesson.html",
+    `<!doctype html><title>A lesson</title>
+     <iframe id="pad" src="${src("pad")}" width="420" height="560"></iframe>
+     <iframe id="output" src="${src("output")}" width="420" height="560"></iframe>
+     <iframe id="controls" src="${src("controls")}" width="420" height="700"></iframe>
+     <script>
+       window.predictions = [];
+       addEventListener("message", (e) => {
+         if (e.data?.event !== "prediction") return;
+         const from = [...document.querySelectorAll("iframe")].find((f) => f.contentWindow === e.source)?.id;
+         window.predictions.push({ from, digit: e.data.digit, confidence: e.data.confidence });
+       });
+     </script>`,
+  );
+  await page.goto(`${HOST}/lesson.html`);
+  const padFrame = page.frameLocator("#pad");
+  const outputFrame = page.frameLocator("#output");
+  const controls = page.frameLocator("#controls");
+  await expect(controls.getByRole("button", { name: "Play", exact: true })).toBeEnabled({ timeout: 60_000 });
+
+  await draw(page, DIGIT_STROKES.seven, padFrame);
+  // The output frame shows the answer to the drawing made in the pad frame, the same as the pad frame's own.
+  await expect(outputFrame.getByRole("region", { name: "Output layer" }).getByRole("status")).toHaveText(
+    /^Prediction: 7 \(\d+%\)$/,
+    { timeout: 10_000 },
+  );
+  const latest = () =>
+    page.evaluate(() => {
+      const all = (
+        window as unknown as { predictions: { from: string; digit: number; confidence: number }[] }
+      ).predictions;
+      const last = (frame: string) => {
+        const p = all.filter((q) => q.from === frame).at(-1);
+        return p ? { digit: p.digit, confidence: p.confidence } : null;
+      };
+      return { pad: last("pad"), output: last("output") };
+    });
+  await expect.poll(async () => (await latest()).output?.digit).toBe(7);
+  const both = await latest();
+  expect(both.output).toEqual(both.pad);
+
+  // Play in the controls frame trains the one network: its counters run, and the output frame's answer follows it.
+  await controls.getByRole("button", { name: "Play", exact: true }).click();
+  await expect
+    .poll(
+      async () => Number((await controls.locator(".counters dd").nth(1).textContent())?.replace(/,/g, "")),
+      {
+        timeout: 60_000,
+      },
+    )
+    .toBeGreaterThan(1000);
+  await controls.getByRole("button", { name: "Pause", exact: true }).click();
+  await expect
+    .poll(async () => {
+      const now = await latest();
+      return now.output?.confidence === now.pad?.confidence;
+    })
+    .toBe(true);
+  expect(errors).toEqual([]);
+});
