@@ -3,8 +3,10 @@
 // training speed meanwhile (and its ratio to `npm run bench`'s single-threaded Node figure), and the latency
 // from a pen stroke on the pad to the prediction appearing, idle and while training. First, two fresh loads of
 // the page: the cumulative layout shift from navigation until a second after the data is in (no input), and the
-// time from navigation to the first prediction of a stroke drawn as soon as the pad is on screen.
+// time from navigation to the first prediction of a stroke drawn as soon as the pad is on screen; and how long after
+// a linked pad frame's answer its output frame's arrives.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:http";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { toSparse, Trainer } from "../src/engine/fast.ts";
 import { createNetwork, type Network } from "../src/engine/network.ts";
@@ -170,6 +172,72 @@ async function firstPrediction(browser: Browser): Promise<number> {
   return ms;
 }
 
+/**
+ * Linked frames: a pad iframe and an output iframe with one `group` on a host page of another origin. For each of
+ * 10 strokes (a 7 and a 1 in turn), the ms between the host hearing the pad frame's `prediction` and the output
+ * frame's (the output frame learns the answer through the group's channel).
+ */
+async function linkedLag(browser: Browser): Promise<number[]> {
+  const hostPort = PORT + 1;
+  const src = (view: string) =>
+    `${URL_}?embed=1&view=${view}&group=bench&origins=${encodeURIComponent(`http://127.0.0.1:${hostPort}`)}`;
+  const html = `<!doctype html><title>host</title>
+    <iframe id="pad" src="${src("pad")}" width="420" height="600"></iframe>
+    <iframe id="output" src="${src("output")}" width="420" height="600"></iframe>
+    <script>window.heard = []; addEventListener("message", (e) => {
+      if (e.data?.event !== "prediction") return;
+      const from = [...document.querySelectorAll("iframe")].find((f) => f.contentWindow === e.source)?.id;
+      window.heard.push({ from, digit: e.data.digit, t: performance.now() });
+    });</script>`;
+  const host = createServer((_, res) => res.writeHead(200, { "content-type": "text/html" }).end(html));
+  await new Promise<void>((done) => host.listen(hostPort, "127.0.0.1", done));
+  const page = await freshPage(browser);
+  await page.goto(`http://127.0.0.1:${hostPort}/`);
+  const pad = page.frameLocator("#pad");
+  const canvas = pad.locator('canvas[aria-label="Drawing pad"]');
+  await canvas.waitFor({ timeout: 60_000 });
+  await pad.getByRole("button", { name: "Clear" }).waitFor();
+  const heard = () =>
+    page.evaluate(() => (window as unknown as { heard: { from: string; t: number }[] }).heard);
+  const lags: number[] = [];
+  for (let k = 0; k < 10; k++) {
+    await pad.getByRole("button", { name: "Clear" }).click();
+    const before = (await heard()).length;
+    const box = (await canvas.boundingBox())!;
+    const at = (x: number, y: number) => [box.x + x * box.width, box.y + y * box.height] as const;
+    const strokes =
+      k % 2 === 0
+        ? [
+            [0.25, 0.2],
+            [0.75, 0.2],
+            [0.45, 0.85],
+          ]
+        : [
+            [0.5, 0.15],
+            [0.5, 0.85],
+          ];
+    await page.mouse.move(...at(strokes[0]![0]!, strokes[0]![1]!));
+    await page.mouse.down();
+    for (const [x, y] of strokes.slice(1)) await page.mouse.move(...at(x!, y!), { steps: 6 });
+    await page.mouse.up();
+    await page.waitForFunction(
+      (n) => {
+        const after = (window as unknown as { heard: { from: string }[] }).heard.slice(n);
+        return after.some((h) => h.from === "pad") && after.some((h) => h.from === "output");
+      },
+      before,
+      { timeout: 10_000 },
+    );
+    await page.waitForTimeout(300); // the last answers of the stroke
+    const after = (await heard()).slice(before);
+    const last = (from: string) => after.filter((h) => h.from === from).at(-1)!.t;
+    lags.push(last("output") - last("pad"));
+  }
+  await page.context().close();
+  host.close();
+  return lags;
+}
+
 /** Node's single-threaded speed for the same network and settings, as `npm run bench` measures it. */
 function nodeSpeed(): number {
   const { train } = loadMnist();
@@ -198,6 +266,7 @@ try {
   });
   const shift = await loadShift(browser);
   const firstPredictionMs = await firstPrediction(browser);
+  const lags = await linkedLag(browser);
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   // tsx compiles the callbacks below with esbuild's keep-names helper, which the page must define.
   await page.addInitScript({ content: "window.__name = (f) => f;" });
@@ -270,6 +339,8 @@ try {
       load_layout_shifts: shift.shifts,
       load_data_ready_ms: round(shift.readyMs, 0),
       navigation_to_first_prediction_ms: round(firstPredictionMs, 0),
+      linked_output_after_pad_ms_p50: round(quantile(lags, 0.5), 1),
+      linked_output_after_pad_ms_max: round(Math.max(...lags.map(Math.abs)), 1),
     }),
   );
 } finally {

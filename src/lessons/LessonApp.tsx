@@ -1,5 +1,5 @@
 // The lessons page: `?scene=<id>&step=<n>` shows a scene at a step, `?lessons` (or no scene) the index of
-// scenes, and an unknown scene a notice with the list. Steps replace the URL; links between pages push it.
+// scenes, and an unknown scene a notice with the list. Every step and every link is a history entry.
 import { Sentence } from "../components/Sentence.tsx";
 import { quoted } from "../engine/userText.ts";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -94,8 +94,9 @@ export function Lessons() {
   const drawing = useMemo(() => readDrawingParam(drawingQuery), [drawingQuery]);
   const sceneIndex = route.kind === "scene" ? SCENES.findIndex((s) => s.def.id === route.id) : -1;
   const entry = SCENES[sceneIndex];
+  // Each step is a history entry: the browser's Back and Forward move between steps.
   const onStep = useCallback(
-    (stepIndex: number) => go(searchWithStep(window.location.search, stepIndex), "replace"),
+    (stepIndex: number) => go(searchWithStep(window.location.search, stepIndex), "push"),
     [go],
   );
 

@@ -2,7 +2,7 @@
 // step navigation by the Back/Next buttons and the ← → keys.
 import { Sentence } from "../components/Sentence.tsx";
 import { quoted } from "../engine/userText.ts";
-import { useEffect, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 import { formatCount } from "../render/format.ts";
 import { usePrefersReducedMotion } from "./motion.ts";
 import type { SceneEntry } from "./scenes.tsx";
@@ -116,6 +116,16 @@ function useArrowSteps(stepIndex: number, count: number, onStep: (stepIndex: num
   }, [stepIndex, count, onStep]);
 }
 
+/** After a move to another step (not on opening the scene), focus goes to the new step's heading. */
+function useFocusOnStep(stepIndex: number): void {
+  const shown = useRef(stepIndex);
+  useEffect(() => {
+    if (shown.current === stepIndex) return;
+    shown.current = stepIndex;
+    document.getElementById("lesson-step-title")?.focus();
+  }, [stepIndex]);
+}
+
 /** Every step of the scene by title, the current one marked; a click jumps to it. */
 function StepList({
   steps,
@@ -164,7 +174,9 @@ function StepText({
       <p className="step-count">
         Step {stepIndex + 1} of {count}
       </p>
-      <h2 id="lesson-step-title">{step.title}</h2>
+      <h2 id="lesson-step-title" tabIndex={-1}>
+        {step.title}
+      </h2>
       {step.prose.map((p, i) => (
         <p key={i}>{p}</p>
       ))}
@@ -213,6 +225,7 @@ export function SceneView({
   const reduced = usePrefersReducedMotion();
 
   useArrowSteps(stepIndex, count, onStep);
+  useFocusOnStep(stepIndex);
 
   return (
     <div className="lesson" data-motion={reduced ? "reduce" : "full"}>

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // LessonApp: the URL picks the page (index, scene and step, unknown scene); Next/Back and the arrow keys move
 // through the steps and rewrite the URL; invalid steps and scenes get a notice in plain text.
-import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createLessonDataSource, readyLessonData } from "../../src/lessons/dataSource.ts";
 import { Lessons } from "../../src/lessons/LessonApp.tsx";
@@ -84,19 +84,25 @@ describe("LessonApp routes", () => {
 });
 
 describe("step navigation", () => {
-  it("Next and Back move one step and replace the URL's step", () => {
+  it("Next and Back move one step, each a history entry, and focus the step's heading", async () => {
     openAt("?scene=neuron");
     const before = window.history.length;
     const back = screen.getByRole("button", { name: "Back" }) as HTMLButtonElement;
     expect(back.disabled).toBe(true);
+    expect(document.activeElement).not.toBe(screen.getByRole("heading", { level: 2 }));
     fireEvent.click(screen.getByRole("button", { name: "Next" }));
     expect(heading()).toBe("One neuron's weighted sum");
+    expect(document.activeElement).toBe(screen.getByRole("heading", { level: 2 }));
     expect(window.location.search).toBe("?scene=neuron&step=2");
     fireEvent.click(screen.getByRole("button", { name: "Next" }));
     expect(step()).toBe("3");
     fireEvent.click(screen.getByRole("button", { name: "Back" }));
     expect(step()).toBe("2");
-    expect(window.history.length).toBe(before);
+    expect(window.history.length).toBe(before + 3);
+    // The browser's Back returns to the step before.
+    act(() => window.history.back());
+    await waitFor(() => expect(step()).toBe("3"));
+    expect(heading()).toBe("The bias sets a threshold");
   });
 
   it("ArrowRight and ArrowLeft move through the steps, and stop at the ends", () => {

@@ -1,0 +1,61 @@
+// Every step of every scene, on a wide screen and on a phone: nothing sticks out sideways (content too wide
+// scrolls inside its own box), no page error, Next focuses the new step's heading, and the browser's Back
+// returns to the step before.
+import { expect, test, type Page } from "@playwright/test";
+import { SCENE_DEFS } from "../src/lessons/sceneDefs.ts";
+import { collectPageErrors } from "./helpers.ts";
+
+/** Elements whose right edge passes the viewport's, outside any box that scrolls sideways (with their classes). */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const scrolls = (el: Element | null): boolean => {
+      for (let e = el; e && e !== document.body; e = e.parentElement) {
+        const x = getComputedStyle(e).overflowX;
+        if (x === "auto" || x === "scroll") return true;
+      }
+      return false;
+    };
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > width)
+      out.push(`page is ${document.documentElement.scrollWidth} px wide`);
+    for (const el of Array.from(document.querySelectorAll("body *"))) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || r.right <= width + 1) continue;
+      if (scrolls(el.parentElement)) continue;
+      out.push(
+        `${el.tagName.toLowerCase()}.${String(el.className).replace(/\s+/g, ".")} ends at ${Math.round(r.right)}`,
+      );
+    }
+    return out.slice(0, 5);
+  });
+}
+
+for (const [width, height] of [
+  [1400, 1000],
+  [390, 844],
+] as const)
+  for (const scene of SCENE_DEFS)
+    test(`${scene.id} at ${width} × ${height}: every step fits, Next focuses its heading, Back returns`, async ({
+      page,
+    }) => {
+      test.setTimeout(180_000);
+      const errors = collectPageErrors(page);
+      await page.setViewportSize({ width, height });
+      await page.goto(`./?scene=${scene.id}`);
+      const heading = page.getByRole("heading", { level: 2 });
+      for (let i = 0; i < scene.steps.length; i++) {
+        await expect(heading).toHaveText(scene.steps[i]!.title);
+        await expect(page.locator(".lesson-live .lesson-loading")).toHaveCount(0, { timeout: 60_000 });
+        await page.waitForTimeout(300); // the live view's first paint
+        expect(await overflowing(page), `step ${i + 1}`).toEqual([]);
+        if (i + 1 < scene.steps.length) {
+          await page.getByRole("button", { name: "Next" }).click();
+          await expect(heading).toBeFocused();
+        }
+      }
+      await page.goBack();
+      await expect(heading).toHaveText(scene.steps.at(-2)!.title);
+      expect(new URL(page.url()).searchParams.get("step")).toBe(String(scene.steps.length - 1));
+      expect(errors).toEqual([]);
+    });
