@@ -1,5 +1,5 @@
-// Every step of every scene, on a wide screen and on a phone: nothing sticks out sideways (content too wide
-// scrolls inside its own box), no page error, Next focuses the new step's heading, and the browser's Back
+// Every step of every scene, on a wide screen and on a phone: nothing sticks out sideways or is cut off (content
+// too wide scrolls inside its own box), no page error, Next focuses the new step's heading, and the browser's Back
 // returns to the step before.
 import { expect, test, type Page } from "@playwright/test";
 import { SCENE_DEFS } from "../src/lessons/sceneDefs.ts";
@@ -16,13 +16,27 @@ function overflowing(page: Page): Promise<string[]> {
       }
       return false;
     };
+    /** The nearest box that hides what sticks out of it sideways. */
+    const clippedBy = (el: Element | null): Element | null => {
+      for (let e = el; e && e !== document.body; e = e.parentElement) {
+        const x = getComputedStyle(e).overflowX;
+        if (x === "hidden" || x === "clip") return e;
+      }
+      return null;
+    };
     const out: string[] = [];
     if (document.documentElement.scrollWidth > width)
       out.push(`page is ${document.documentElement.scrollWidth} px wide`);
     for (const el of Array.from(document.querySelectorAll("body *"))) {
       const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || r.right <= width + 1) continue;
+      if (r.width === 0 || r.height === 0) continue;
       if (scrolls(el.parentElement)) continue;
+      const clip = clippedBy(el.parentElement);
+      if (clip && r.right > clip.getBoundingClientRect().right + 1) {
+        out.push(`${el.tagName.toLowerCase()}.${String(el.className).replace(/\s+/g, ".")} is cut off`);
+        continue;
+      }
+      if (r.right <= width + 1) continue;
       out.push(
         `${el.tagName.toLowerCase()}.${String(el.className).replace(/\s+/g, ".")} ends at ${Math.round(r.right)}`,
       );

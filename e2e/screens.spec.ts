@@ -89,7 +89,11 @@ const SCREENS: readonly {
       await page.goto("./?lr=abc&hidden=0,9999&model=7");
       await expect(page.getByRole("button", { name: "Step", exact: true })).toBeEnabled({ timeout: 60_000 });
       const notice = page.getByRole("alert");
-      for (const problem of ["lr=“abc” is not a number", "hidden=“0,9999” is not a list", "model=“7” is not a"])
+      for (const problem of [
+        "lr=“abc” is not a number",
+        "hidden=“0,9999” is not a list",
+        "model=“7” is not a",
+      ])
         await expect(notice).toContainText(problem);
     },
     blank: [...PAD, NO_TEST_IMAGE],
