@@ -128,5 +128,12 @@ describe("cost scene", () => {
     expect(termValue(section("untrained"), "average-cost")).toBe(u.cost);
     expect(termValue(section("trained"), "average-cost")).toBe(t.cost);
     expect(termValue(container, "parameter-count")).toBe(parameterCount(data.trained.spec));
+    // The average shown is the test set's; the cost training makes small is the training set's, and it says so.
+    expect(container.querySelector(".machine ~ .hint")?.textContent).toMatch(
+      /^here built from the \d+ labelled test images, .*60,000 training images small\)$/,
+    );
+    const text = screen.getByRole("article").textContent ?? "";
+    expect(text).toContain("The cost that training makes small is the average over the 60,000 training images");
+    expect(text).not.toContain("the cost function that learning will make small");
   });
 });

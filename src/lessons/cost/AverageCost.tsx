@@ -107,7 +107,8 @@ export function AverageCost({
           <span>one number, the average cost</span>
         </div>
         <p className="hint">
-          built from the {formatCount(test.count)} labelled test images, which stay fixed
+          here built from the {formatCount(test.count)} labelled test images, which stay fixed (training makes
+          the same average over the 60,000 training images small)
         </p>
       </div>
     </div>

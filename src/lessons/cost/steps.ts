@@ -9,7 +9,7 @@ export const COST_SCENE: SceneDef<CostView> = {
   id: "cost",
   title: "The cost of being wrong",
   summary:
-    "How far the network's ten outputs are from the answer we wanted, as one number per image, and averaged over all 10,000 test images: the cost function that learning will make small.",
+    "How far the network's ten outputs are from the answer we wanted, as one number per image, and averaged over many images: the cost function that learning makes small.",
   steps: [
     {
       title: "A network that knows nothing",
@@ -63,11 +63,11 @@ export const COST_SCENE: SceneDef<CostView> = {
       title: "The cost function",
       view: "average",
       prose: [
-        "One image says little about the network as a whole. Its overall cost is the average of C₀ over many labelled examples; here, all 10,000 test images, computed right now in your browser.",
-        "Look at that average as a function. Its input is the list of all 13,002 weights and biases, its output is one number, and the images are fixed data inside it. A network that reads digits well is one whose weights and biases make this number small, and the next lessons are about how to find them.",
+        "One image says little about the network as a whole. Its overall cost is the average of C₀ over many labelled examples. The cost that training makes small is the average over the 60,000 training images; here the same average is taken over the 10,000 test images, which the network never trained on, computed right now in your browser.",
+        "Look at that average as a function. Its input is the list of all 13,002 weights and biases, its output is one number, and the images are fixed data inside it. A network that reads digits well is one whose weights and biases make the training average small, and the next lessons are about how to find them; the test average then says whether that holds for handwriting it has not seen.",
       ],
       math: [
-        tex`C\big(w_1, w_2, \ldots, w_{13{,}002}\big) = \frac{1}{10{,}000} \sum_{i=1}^{10{,}000} C_0^{(i)}`,
+        tex`C\big(w_1, w_2, \ldots, w_{13{,}002}\big) = \frac{1}{n} \sum_{i=1}^{n} C_0^{(i)}, \qquad n = 60{,}000 \text{ training images}`,
       ],
     },
   ],
