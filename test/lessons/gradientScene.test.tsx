@@ -209,6 +209,17 @@ describe("gradient-descent scene", () => {
     });
     const found = trials.at(-1)!;
     if (found.falls) expect(termValue(document, "found-rate")).toBe(found.learningRate);
+    // Compared with the single weight's η in numbers, and a link to train with it within the slider's range.
+    const result = screen.getByRole("status").textContent ?? "";
+    const ratio = S.defaultRate / found.learningRate;
+    expect(result).toContain(
+      ratio >= 1.05
+        ? `That is ${ratio.toFixed(1)} times smaller than the η = ${S.defaultRate} that worked for a single weight.`
+        : "that worked for a single weight",
+    );
+    const link = screen.getByRole("link", { name: /^Train a fresh network with η = / });
+    const lr = Number(new URLSearchParams(link.getAttribute("href")!.replace(/^\.\//, "")).get("lr"));
+    expect(lr).toBe(Math.min(found.learningRate, 10));
   });
 
   it("closes its lab when the scene goes away", async () => {

@@ -3,7 +3,9 @@
 import { scaleBand, scaleLog } from "d3";
 import type { FinderTrial } from "../../engine/experiments.ts";
 import { formatFixed } from "../../render/format.ts";
+import { HYPER_RULES } from "../../engine/hyper.ts";
 import { Num } from "../views/Num.tsx";
+import { GRADIENT_SETTINGS } from "./steps.ts";
 import { useReveal } from "./useReveal.ts";
 
 /** Time between two trials appearing, ms. */
@@ -115,7 +117,8 @@ export function RateFinder({ trials, reduced }: { trials: readonly FinderTrial[]
               <Num term="found-rate" value={found.learningRate} digits={found.learningRate < 1 ? 3 : 0} /> is
               the first rate whose step lowers the cost, from{" "}
               <Num term="found-before" value={found.before} digits={4} /> to{" "}
-              <Num term="found-after" value={found.after} digits={4} />.
+              <Num term="found-after" value={found.after} digits={4} />.{" "}
+              <Comparison rate={found.learningRate} />
             </>
           ) : (
             <>No rate down to {formatFixed(found.learningRate, 4)} lowered the cost.</>
@@ -130,5 +133,31 @@ export function RateFinder({ trials, reduced }: { trials: readonly FinderTrial[]
         Run the trials again
       </button>
     </div>
+  );
+}
+
+/**
+ * The rate found beside the one that worked for a single weight, in numbers, and a link that opens the
+ * explorable training a fresh network with it (the largest rate its slider allows, when the rate is above).
+ */
+function Comparison({ rate }: { rate: number }) {
+  const single = GRADIENT_SETTINGS.defaultRate;
+  const { max } = HYPER_RULES.learningRate;
+  const ratio = single / rate;
+  const words =
+    ratio >= 1.05
+      ? `That is ${formatFixed(ratio, 1)} times smaller than the η = ${single} that worked for a single weight.`
+      : ratio <= 1 / 1.05
+        ? `That is ${formatFixed(1 / ratio, 1)} times larger than the η = ${single} that worked for a single weight.`
+        : `That is about the η = ${single} that worked for a single weight.`;
+  const tryRate = Math.min(rate, max);
+  return (
+    <>
+      {words}{" "}
+      <a className="try-it" href={`./?model=none&lr=${tryRate}`} target="_blank" rel="noopener">
+        Train a fresh network with η = {tryRate}
+      </a>
+      {rate > max ? ` (the explorable's largest η; ${formatFixed(rate, 0)} is beyond its slider)` : ""}.
+    </>
   );
 }

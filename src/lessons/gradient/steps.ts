@@ -96,7 +96,7 @@ export const GRADIENT_SCENE: SceneDef<GradientView> = {
       prose: [
         "Now move all 13,002 parameters together by −η∇C. Which η? A simple recipe: start with a rate that is surely too large, take the step, and check whether the cost on the batch went down. If it did not, halve η and try again.",
         "Each row is one trial, run in the lab on the same 32 images. The first rate that lowers the cost is where it becomes safe to step; rates of that size or a little smaller are a reasonable start for training.",
-        "Compare it with the rates that worked for a single weight: it is much smaller. With every parameter moving, thousands of small effects on the cost add up, so the same η has a far larger effect.",
+        "Compare it with the rate that worked for a single weight, η = 30: with every parameter moving, thousands of small effects on the cost add up, so the same η has a larger effect and the safe rate is smaller. The line under the table says by how much, for this batch.",
       ],
       math: [
         tex`C\big(\vec{W} - \eta\, \nabla C(\vec{W})\big) \overset{?}{<} C(\vec{W}), \qquad \eta \to \tfrac{\eta}{2} \text{ until it is}`,
