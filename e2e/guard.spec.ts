@@ -1,25 +1,12 @@
 // Pages where the app cannot start say why in one line instead of a blank frame: an unknown or deep address on a
 // static host (its 404.html) or on a server that answers every path with the app (vite preview), an iframe
 // sandboxed without allow-same-origin, and an embed whose only view `hide=` removes.
-import { resolve } from "node:path";
 import { expect, test } from "@playwright/test";
 import { collectPageErrors } from "./helpers.ts";
-import { serveStatic, type StaticHost } from "../scripts/lib/staticServer.ts";
+import { crossOriginHosts } from "./hosts.ts";
 
-const APP_PORT = 4196;
-const HOST_PORT = 4197;
-const COURSE = `http://127.0.0.1:${APP_PORT}/courses/nn/`;
-
-let app: StaticHost;
-let host: StaticHost;
-test.beforeAll(async () => {
-  app = await serveStatic(APP_PORT, { "/courses/nn/": resolve(import.meta.dirname, "..", "dist") + "/" });
-  host = await serveStatic(HOST_PORT, {});
-});
-test.afterAll(async () => {
-  await app.close();
-  await host.close();
-});
+const hosts = crossOriginHosts(4196, 4197, "/courses/nn/");
+const COURSE = hosts.app;
 
 test("a deep unknown address on a static host says so and links to the app's folder", async ({ page }) => {
   const response = await page.goto(`${COURSE}scene/cost`);
@@ -55,13 +42,13 @@ test("a server that answers every path with the page: /scene/cost is not found e
 test("an iframe sandboxed without allow-same-origin, and a view hide= removes, each say so in a line", async ({
   page,
 }) => {
-  host.page(
+  hosts.page(
     "/lesson.html",
     `<!doctype html><title>lesson</title>
      <iframe id="sandboxed" sandbox="allow-scripts" src="${COURSE}?embed=1&view=pad" width="500" height="300"></iframe>
      <iframe id="hidden" src="${COURSE}?embed=1&view=network&hide=network" width="500" height="300"></iframe>`,
   );
-  await page.goto(`http://127.0.0.1:${HOST_PORT}/lesson.html`);
+  await page.goto(`${hosts.origin}/lesson.html`);
   await expect(page.frameLocator("#sandboxed").getByRole("alert")).toHaveText(
     'This view cannot run in an iframe sandboxed without allow-same-origin: it needs its own origin for its worker and saved work. Give the iframe sandbox="allow-scripts allow-same-origin".',
   );

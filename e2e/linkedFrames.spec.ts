@@ -1,32 +1,19 @@
 // Linked frames: a pad, an output and a controls iframe of the app, with the same `group`, on a lesson page of
 // another origin, share one network: a digit drawn in the pad is read the same in the output frame, and Play in
 // the controls frame trains the network the others show.
-import { resolve } from "node:path";
 import { expect, test } from "@playwright/test";
-import { serveStatic, type StaticHost } from "../scripts/lib/staticServer.ts";
+import { crossOriginHosts } from "./hosts.ts";
 import { collectPageErrors, DIGIT_STROKES, draw } from "./helpers.ts";
 
-const APP_PORT = 4194;
-const HOST_PORT = 4195;
-const APP = `http://127.0.0.1:${APP_PORT}/`;
-const HOST = `http://127.0.0.1:${HOST_PORT}`;
-
-let app: StaticHost;
-let host: StaticHost;
-test.beforeAll(async () => {
-  app = await serveStatic(APP_PORT, { "/": resolve(import.meta.dirname, "..", "dist") + "/" });
-  host = await serveStatic(HOST_PORT, {});
-});
-test.afterAll(async () => {
-  await app.close();
-  await host.close();
-});
+const hosts = crossOriginHosts(4194, 4195);
+const APP = hosts.app;
+const HOST = hosts.origin;
 
 test("a pad, an output and a controls frame with one group share one network", async ({ page }) => {
   const errors = collectPageErrors(page);
   const src = (view: string) =>
     `${APP}?embed=1&view=${view}&group=lesson-3&origins=${encodeURIComponent(HOST)}`;
-  host.page(
+  hosts.page(
     "/lesson.html",
     `<!doctype html><title>A lesson</title>
      <iframe id="pad" src="${src("pad")}" width="420" height="560"></iframe>

@@ -1,15 +1,13 @@
 // One build, deployed under a course's subpath of a static host, embedded by a lesson page on another origin:
 // every snippet of the teachers' page — each scene's, experiment's and view's iframe, and each view's
 // <nn-explorable> element — renders there and responds.
-import { resolve } from "node:path";
 import { expect, test, type FrameLocator, type Locator, type Page } from "@playwright/test";
 import { collectPageErrors } from "./helpers.ts";
-import { serveStatic, type StaticHost } from "../scripts/lib/staticServer.ts";
+import { crossOriginHosts } from "./hosts.ts";
 
-const APP_PORT = 4198;
-const HOST_PORT = 4199;
-const COURSE = `http://127.0.0.1:${APP_PORT}/courses/nn/`;
-const LESSON = `http://127.0.0.1:${HOST_PORT}/lesson.html`;
+const hosts = crossOriginHosts(4198, 4199, "/courses/nn/");
+const COURSE = hosts.app;
+const LESSON = `${hosts.origin}/lesson.html`;
 
 interface Snippet {
   readonly section: string;
@@ -17,17 +15,6 @@ interface Snippet {
   readonly kind: string;
   readonly text: string;
 }
-
-let app: StaticHost;
-let host: StaticHost;
-test.beforeAll(async () => {
-  app = await serveStatic(APP_PORT, { "/courses/nn/": resolve(import.meta.dirname, "..", "dist") + "/" });
-  host = await serveStatic(HOST_PORT, {});
-});
-test.afterAll(async () => {
-  await app.close();
-  await host.close();
-});
 
 /** Every snippet the teachers' page shows, as served from the course's subpath. */
 async function snippets(page: Page): Promise<Snippet[]> {
@@ -127,7 +114,7 @@ test("every snippet of the teachers' page works on another origin's page, from a
   await page.setViewportSize({ width: 1400, height: 1000 });
   for (const snippet of all) {
     await test.step(`${snippet.section}: ${snippet.title} (${snippet.kind})`, async () => {
-      host.page("/lesson.html", lesson(snippet));
+      hosts.page("/lesson.html", lesson(snippet));
       await page.goto(LESSON);
       if (snippet.kind === "web component") {
         const view = /view="([\w+]+)"/.exec(snippet.text)![1]!;

@@ -3,8 +3,7 @@
 // mini-batch's nudge table and one SGD step, both computed by this scene's lab worker.
 import { useMemo, useState } from "react";
 import type { MnistSplit } from "../../engine/idx.ts";
-import { depth, type BatchTrace, type Network, type NetworkSpec } from "../../engine/network.ts";
-import type { LessonDrawing } from "../../store/drawingLink.ts";
+import { depth, type BatchTrace, type NetworkSpec } from "../../engine/network.ts";
 import {
   batchKey,
   traceLessonExample,
@@ -14,14 +13,13 @@ import {
 } from "../example.ts";
 import { START_MODEL, type Lab } from "../lab/lab.ts";
 import { useLabQuery, useLabSession, type LabAnswer, type LabState } from "../lab/useLab.tsx";
-import type { SceneProps } from "../types.ts";
 import { ExamplePicker } from "../views/ImagePicker.tsx";
 import { NumberPicker } from "../views/NumberPicker.tsx";
 import { Backwards } from "./Backwards.tsx";
 import "./backprop.css";
 import "./layers.css";
 import "./minibatch.css";
-import { CheckpointGate } from "./Checkpoint.tsx";
+import { checkpointScene, type CheckpointSceneProps } from "./Checkpoint.tsx";
 import { BACKPROP_CHECKPOINT, BACKPROP_FILE } from "./checkpoint.ts";
 import { Digit } from "./Digit.tsx";
 import { argmaxAbs } from "./nudges.ts";
@@ -53,25 +51,9 @@ async function stepIn(lab: Lab, batch: readonly LessonExample[], eta: number): P
   return { before: step.before, after: step.after, costsAfter: after.examples.map((t) => t.cost) };
 }
 
-export function BackpropScene({ view, data, drawing }: SceneProps<BackpropView>) {
-  return (
-    <CheckpointGate>
-      {(net) => <Live view={view} test={data.test} drawing={drawing} net={net} />}
-    </CheckpointGate>
-  );
-}
+export const BackpropScene = checkpointScene(Live);
 
-function Live({
-  view,
-  test,
-  drawing,
-  net,
-}: {
-  view: BackpropView;
-  test: MnistSplit;
-  drawing: LessonDrawing | null;
-  net: Network<Float32Array>;
-}) {
+function Live({ view, test, drawing, net }: CheckpointSceneProps<BackpropView>) {
   const L = depth(net.spec);
   const examples = useLessonExamples(test, drawing, BATCH_SIZE);
   const { example, batch } = examples;

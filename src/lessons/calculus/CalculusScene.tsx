@@ -3,14 +3,11 @@
 // recursion to deeper layers, the mini-batch average and a finite-difference check.
 import { useMemo, useState } from "react";
 import type { ParamRef } from "../../engine/experiments.ts";
-import type { MnistSplit } from "../../engine/idx.ts";
-import { depth, type Network } from "../../engine/network.ts";
-import { CheckpointGate } from "../backprop/Checkpoint.tsx";
+import { depth } from "../../engine/network.ts";
+import { checkpointScene, type CheckpointSceneProps } from "../backprop/Checkpoint.tsx";
 import { BACKPROP_CHECKPOINT, BACKPROP_FILE } from "../backprop/checkpoint.ts";
 import { rowCol } from "../backprop/nudges.ts";
-import type { LessonDrawing } from "../../store/drawingLink.ts";
 import { traceLessonExample, useLessonExamples } from "../example.ts";
-import type { SceneProps } from "../types.ts";
 import { ExamplePicker } from "../views/ImagePicker.tsx";
 import { BatchAverage } from "./BatchAverage.tsx";
 import "../backprop/backprop.css";
@@ -29,25 +26,9 @@ import { Tree } from "./Tree.tsx";
 /** Images in the mini-batch of the "averaging" step. */
 const BATCH_SIZE = 8;
 
-export function CalculusScene({ view, data, drawing }: SceneProps<CalculusView>) {
-  return (
-    <CheckpointGate>
-      {(net) => <Live view={view} test={data.test} drawing={drawing} net={net} />}
-    </CheckpointGate>
-  );
-}
+export const CalculusScene = checkpointScene(Live);
 
-function Live({
-  view,
-  test,
-  drawing,
-  net,
-}: {
-  view: CalculusView;
-  test: MnistSplit;
-  drawing: LessonDrawing | null;
-  net: Network<Float32Array>;
-}) {
+function Live({ view, test, drawing, net }: CheckpointSceneProps<CalculusView>) {
   const examples = useLessonExamples(test, drawing, BATCH_SIZE);
   const { example, batch } = examples;
   const trace = useMemo(() => traceLessonExample(net, example), [net, example]);
