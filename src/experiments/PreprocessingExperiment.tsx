@@ -16,9 +16,9 @@ import { MNIST_BOX, MNIST_SIDE } from "../engine/preprocess.ts";
 import { formatValue } from "../render/theme.ts";
 import type { Checkpoint } from "../worker/models.ts";
 import { useModel } from "./data.tsx";
-import { DRAWINGS } from "./drawings.ts";
+import { DRAWINGS } from "../render/drawings.ts";
 import { formatConfidence, GrayImage, Loaded } from "./parts.tsx";
-import { PAD_SIDE, SketchPad } from "./SketchPad.tsx";
+import { PAD_SIDE, SketchPad } from "../components/SketchPad.tsx";
 import "./preprocessing.css";
 
 /** Side of each stage's frame on screen, CSS px. */

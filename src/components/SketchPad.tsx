@@ -1,4 +1,4 @@
-// A drawing pad for the experiments: a mouse, finger, pen or the keyboard draws (render/penInput.ts) with the
+// A drawing pad for the experiments and the lessons: a mouse, finger, pen or the keyboard draws (render/penInput.ts) with the
 // explorable's marker (render/pad.ts); ready-made drawings fill it. Its strokes (vectors with times, as the
 // explorable's pad keeps them) go to `onDrawing` at most every INK_INTERVAL_MS while drawing and at once when a
 // stroke ends.
@@ -8,7 +8,8 @@ import { browserClock, type ViewClock } from "../render/clock.ts";
 import { PAD_SIDE, PEN_WIDTH } from "../render/pad.ts";
 import { PEN_INSTRUCTIONS } from "../render/penInput.ts";
 import { attachStrokePad } from "../render/strokePad.ts";
-import type { Drawing } from "./drawings.ts";
+import type { Drawing } from "../render/drawings.ts";
+import "./sketchPad.css";
 
 export { PAD_SIDE };
 

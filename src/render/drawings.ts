@@ -1,6 +1,6 @@
-// Ready-made drawings for the preprocessing experiment's pad, each a list of strokes in pad fractions ((0, 0) top
+// Ready-made drawings for the sketch pads (components/SketchPad.tsx), each a list of strokes in pad fractions ((0, 0) top
 // left, (1, 1) bottom right): digits drawn where preprocessing matters most, small, off-centre or stretched.
-import type { Point } from "../render/pad.ts";
+import type { Point } from "./pad.ts";
 
 export interface Drawing {
   readonly name: string;

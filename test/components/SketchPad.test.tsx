@@ -4,8 +4,8 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Strokes } from "../../src/engine/drawing.ts";
-import type { Drawing } from "../../src/experiments/drawings.ts";
-import { INK_INTERVAL_MS, PAD_SIDE, SketchPad } from "../../src/experiments/SketchPad.tsx";
+import type { Drawing } from "../../src/render/drawings.ts";
+import { INK_INTERVAL_MS, PAD_SIDE, SketchPad } from "../../src/components/SketchPad.tsx";
 import { fakeClock, type FakeClock } from "../render/fakeClock.ts";
 import { fakeCanvas } from "../components/inputHarness.tsx";
 
