@@ -81,16 +81,18 @@ export function SketchPad({ onDrawing, drawings, size = PAD_SIDE, clock = browse
       <button type="button" onClick={() => controller.current?.clear()}>
         Clear
       </button>
-      <div className="pad-buttons" role="group" aria-labelledby={`${instructionsId}-ready`}>
-        <span id={`${instructionsId}-ready`} className="hint">
-          Or let it draw one:
-        </span>
-        {drawings.map((d) => (
-          <button key={d.name} type="button" onClick={() => controller.current?.draw(d)}>
-            {d.name}
-          </button>
-        ))}
-      </div>
+      {drawings.length > 0 ? (
+        <div className="pad-buttons" role="group" aria-labelledby={`${instructionsId}-ready`}>
+          <span id={`${instructionsId}-ready`} className="hint">
+            Or let it draw one:
+          </span>
+          {drawings.map((d) => (
+            <button key={d.name} type="button" onClick={() => controller.current?.draw(d)}>
+              {d.name}
+            </button>
+          ))}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -5,7 +5,8 @@ import { quoted } from "../engine/userText.ts";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { startLessonBridge, type LessonBridge } from "../embed/lessonBridge.ts";
 import { reportHeightInFrame } from "../embed/resize.ts";
-import { readDrawingParam } from "../store/drawingLink.ts";
+import { readDrawingParam, searchWithDrawing } from "../store/drawingLink.ts";
+import { SetDrawing } from "./drawingContext.ts";
 import { parseUrlSettings } from "../store/urlState.ts";
 import "./lessons.css";
 import { SCENE_SIZES } from "./sceneDefs.ts";
@@ -92,6 +93,11 @@ export function Lessons() {
   // Read once per drawing, not once per step: the scenes keep their traces while the reader moves on.
   const drawingQuery = drawingPart(search);
   const drawing = useMemo(() => readDrawingParam(drawingQuery), [drawingQuery]);
+  // A drawing made in a scene goes into the address: a history entry, and a link that shows it.
+  const setDrawing = useCallback(
+    (x: Float32Array, label: number) => go(searchWithDrawing(window.location.search, x, label), "push"),
+    [go],
+  );
   const sceneIndex = route.kind === "scene" ? SCENES.findIndex((s) => s.def.id === route.id) : -1;
   const entry = SCENES[sceneIndex];
   // Each step is a history entry: the browser's Back and Forward move between steps.
@@ -150,7 +156,7 @@ export function Lessons() {
       ref={embedded ? reportHeightInFrame : undefined}
       className={embedded ? "lessons embedded" : "lessons"}
     >
-      {page}
+      <SetDrawing.Provider value={setDrawing}>{page}</SetDrawing.Provider>
     </div>
   );
 }

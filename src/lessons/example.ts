@@ -84,6 +84,13 @@ export function useLessonExamples(
     index: firstWithLabel(test.labels, test.count, 2),
     mine: drawing !== null,
   }));
+  // A new drawing (one just drawn in the scene, or a link followed) is shown at once.
+  const code = drawing?.code ?? null;
+  const [seen, setSeen] = useState(code);
+  if (code !== seen) {
+    setSeen(code);
+    if (code !== null) setChoice((c) => ({ ...c, mine: true }));
+  }
   const drawn = useMemo(() => drawing && drawingExample(drawing), [drawing]);
   const shown = useMemo(() => {
     const mine = choice.mine ? drawn : null;

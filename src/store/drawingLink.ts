@@ -45,7 +45,12 @@ export function encodeDrawing(x: ArrayLike<number>): string {
 
 /** The query string opening lesson `scene` on drawing `x` labelled `label`. */
 export function drawingSearch(scene: string, x: ArrayLike<number>, label: number): string {
-  const params = new URLSearchParams({ scene });
+  return searchWithDrawing(`?${new URLSearchParams({ scene }).toString()}`, x, label);
+}
+
+/** `search` with drawing `x` labelled `label` in place of any drawing it had, its other parameters kept. */
+export function searchWithDrawing(search: string, x: ArrayLike<number>, label: number): string {
+  const params = new URLSearchParams(search);
   params.set(DRAWING_PARAM, encodeDrawing(x));
   params.set(LABEL_PARAM, String(label));
   return `?${params.toString()}`;

@@ -2,7 +2,7 @@
 // The scene "Backpropagation, intuitively" rendered from an injected checkpoint, hand-made images and an
 // in-process lab: every shown number carries its full-precision value, and those values are the engine's.
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { sigmoidPrime } from "../../src/engine/activations.ts";
 import { sgdStep } from "../../src/engine/experiments.ts";
 import { traceBatch, traceExample } from "../../src/engine/network.ts";
@@ -10,6 +10,7 @@ import { argmaxAbs, batchFrom, paramKey } from "../../src/lessons/backprop/nudge
 import { BACKPROP_CHECKPOINT } from "../../src/lessons/backprop/checkpoint.ts";
 import { oneHot } from "../../src/engine/network.ts";
 import { drawingSearch, readDrawingParam } from "../../src/store/drawingLink.ts";
+import { fakeCanvas } from "../components/inputHarness.tsx";
 import { checkpointNet, checkpointText } from "./backpropFixtures.ts";
 import { example, fakeLab, fakeLabServices } from "./fakeLab.ts";
 import { fakeLessonData, termValue, termValues } from "./fixtures.ts";
@@ -241,5 +242,38 @@ describe("backprop-intuition on the learner's drawing", () => {
     );
     expect(await shown(container, "cost")).toBe(trace.cost);
     expect(screen.queryByRole("button", { name: "Your drawing" })).toBeNull();
+  });
+});
+
+describe("backprop-intuition with a drawing made in the scene", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("Draw your own: the drawing, labelled as the learner says, becomes the example and goes into the address", async () => {
+    fakeCanvas();
+    const { container } = openAt("?scene=backprop-intuition&step=1");
+    await shown(container, "cost");
+    fireEvent.click(screen.getByRole("button", { name: "Draw your own…" }));
+    const use = screen.getByRole("button", { name: "Use this drawing" }) as HTMLButtonElement;
+    expect(use.disabled).toBe(true);
+    const pad = screen.getByRole("img", { name: "Drawing pad" });
+    fireEvent.pointerDown(pad, { pointerId: 1, pointerType: "touch", clientX: 100, clientY: 40 });
+    fireEvent.pointerMove(pad, { pointerId: 1, pointerType: "touch", clientX: 110, clientY: 150 });
+    fireEvent.pointerMove(pad, { pointerId: 1, pointerType: "touch", clientX: 112, clientY: 240 });
+    fireEvent.pointerUp(pad, { pointerId: 1, pointerType: "touch", clientX: 112, clientY: 240 });
+    expect(use.disabled).toBe(true); // which digit it is, first
+    fireEvent.click(
+      within(screen.getByRole("group", { name: "Which digit is it?" })).getByRole("button", { name: "1" }),
+    );
+    fireEvent.click(use);
+    const carried = readDrawingParam(window.location.search);
+    if (carried.kind !== "drawing") throw new Error(`no drawing in ${window.location.search}`);
+    expect(carried.drawing.label).toBe(1);
+    expect(carried.drawing.x.some((v) => v > 0.5)).toBe(true);
+    await waitFor(() =>
+      expect(container.querySelector(".example-digit figcaption")!.textContent).toBe("your drawing, a 1"),
+    );
+    const t = traceExample(net, carried.drawing.x, oneHot(1, 10));
+    expect(termValue(container, "cost")).toBe(t.cost);
+    expect(screen.queryByRole("button", { name: "Use this drawing" })).toBeNull();
   });
 });

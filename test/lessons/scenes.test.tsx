@@ -133,7 +133,9 @@ describe("cost scene", () => {
       /^here built from the \d+ labelled test images, .*60,000 training images small\)$/,
     );
     const text = screen.getByRole("article").textContent ?? "";
-    expect(text).toContain("The cost that training makes small is the average over the 60,000 training images");
+    expect(text).toContain(
+      "The cost that training makes small is the average over the 60,000 training images",
+    );
     expect(text).not.toContain("the cost function that learning will make small");
   });
 });
