@@ -28,7 +28,13 @@ export default tseslint.config(
     // The page guard is inlined into the built page: plain browser JavaScript.
     files: ["scripts/pageGuard.js"],
     languageOptions: {
-      globals: { window: "readonly", document: "readonly", location: "readonly", fetch: "readonly" },
+      globals: {
+        window: "readonly",
+        document: "readonly",
+        location: "readonly",
+        fetch: "readonly",
+        URL: "readonly",
+      },
     },
   },
   {

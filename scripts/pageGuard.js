@@ -28,24 +28,36 @@
     else document.addEventListener("DOMContentLoaded", put);
   }
 
-  /** The nearest folder above this address from which `entry` (the app's module, e.g. "./assets/x.js") loads. */
+  /** Whether `url` serves JavaScript (the app's module), answering `done(true | false)`. */
+  function servesScript(url, done) {
+    fetch(url, { cache: "no-store" }).then(
+      function (r) {
+        done(r.ok && (r.headers.get("content-type") || "").indexOf("javascript") >= 0);
+      },
+      function () {
+        done(false);
+      },
+    );
+  }
+
+  /**
+   * The nearest folder at or above this address, on this origin, from which `entry` (the app's module, e.g.
+   * "./assets/x.js") loads: this address as a folder (it may lack its final "/"), then each folder above.
+   */
   function findApp(entry, done) {
-    var parts = location.pathname.split("/");
-    var folders = [];
+    var path = location.pathname.replace(/\/{2,}/g, "/");
+    var parts = path.split("/");
+    var folders = path.slice(-1) === "/" ? [] : [path + "/"];
     for (parts.pop(); parts.length > 0; parts.pop()) folders.push(parts.join("/") + "/");
     var here = location.pathname.replace(/[^/]*$/, "");
     function next(i) {
       if (i >= folders.length) return done(null);
-      if (folders[i] === here) return next(i + 1);
-      fetch(folders[i] + entry.replace(/^\.\//, ""), { cache: "no-store" }).then(
-        function (r) {
-          var type = r.headers.get("content-type") || "";
-          return r.ok && type.indexOf("javascript") >= 0 ? done(folders[i]) : next(i + 1);
-        },
-        function () {
-          next(i + 1);
-        },
-      );
+      var url = new URL(folders[i] + entry.replace(/^\.\//, ""), location.href);
+      if (folders[i] === here || url.origin !== location.origin) return next(i + 1);
+      servesScript(url.href, function (ok) {
+        if (ok) done(folders[i]);
+        else next(i + 1);
+      });
     }
     next(0);
   }
@@ -66,14 +78,22 @@
       var el = e.target;
       if (!el || el.tagName !== "SCRIPT" || el.type !== "module") return;
       var entry = el.getAttribute("src") || "";
-      show("There is no page at \u201c" + location.pathname + "\u201d.", function (box) {
-        findApp(entry, function (folder) {
-          var a = document.createElement("a");
-          a.href = folder || "/";
-          a.textContent = folder ? "Go to " + TITLE + " (" + folder + ")" : "Check the address.";
-          a.style.color = "#58c4dd";
-          if (folder) box.append(" ", a);
-          else box.append(" Check the address.");
+      // The entry module itself loads from here: one of its files failed (a network blip, a new deployment),
+      // not the address.
+      servesScript(new URL(entry, location.href).href, function (here) {
+        if (here)
+          return show(
+            "The page could not load all its files (the network, or a new version of the site). Reload it.",
+          );
+        show("There is no page at \u201c" + location.pathname + "\u201d.", function (box) {
+          findApp(entry, function (folder) {
+            if (!folder) return box.append(" Check the address.");
+            var a = document.createElement("a");
+            a.href = folder;
+            a.textContent = "Go to " + TITLE + " (" + folder + ")";
+            a.style.color = "#58c4dd";
+            box.append(" ", a);
+          });
         });
       });
     },

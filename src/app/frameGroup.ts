@@ -27,19 +27,21 @@ export interface GroupDeps {
   readonly createWorker: () => WorkerLike;
   /** Milliseconds, for thinning the frames relayed. */
   readonly now?: () => number;
+  /** How long to wait before asking for a taken lock once more (a restart in this frame frees it a moment later). */
+  readonly lockRetryMs?: number;
 }
 
 /** The messages frames of a group exchange. */
 type GroupMessage =
   | { readonly kind: "event"; readonly event: WorkerEvent }
+  /** A frame has just started running the worker: frames still waiting to join say hello again. */
+  | { readonly kind: "leader" }
   | { readonly kind: "command"; readonly command: Command }
   | { readonly kind: "hello"; readonly from: string }
   | { readonly kind: "replay"; readonly to: string; readonly events: readonly WorkerEvent[] };
 
 /** Frames relayed to the others at most this often (their painters need no more; skipped frames' points are kept). */
 export const RELAY_FRAME_MS = 40;
-/** Events kept for frames that join later (beyond the first `ready`). */
-const LOG_LIMIT = 400;
 /** Events a joining frame does not need: answers to someone else's question, old errors, load progress. */
 const NOT_REPLAYED: ReadonlySet<WorkerEvent["type"]> = new Set([
   "frame",
@@ -53,11 +55,15 @@ const NOT_REPLAYED: ReadonlySet<WorkerEvent["type"]> = new Set([
 
 type Frame = EventMap["frame"] & { readonly type: "frame" };
 
-/** The leader's memory of the group: what a frame that joins now must be told, in order. */
+/**
+ * The leader's memory of the group: what a frame that joins now must be told, in order. Every event it replays
+ * states something whole (the data is in, the network, the settings, the last good weights, a pause, a taught
+ * step), so the latest of each type is enough; then the latest frame with every history point since the current
+ * network appeared (frames carry only their new points; the store starts a history at `network`).
+ */
 class GroupLog {
-  private readonly events: WorkerEvent[] = [];
+  private readonly latest = new Map<WorkerEvent["type"], WorkerEvent>();
   private frame: Frame | null = null;
-  /** Every history point since the current network appeared (frames carry only new points). */
   private points: Frame["history"] = [];
 
   record(event: WorkerEvent): void {
@@ -66,15 +72,15 @@ class GroupLog {
       this.points = [...this.points, ...event.history];
       return;
     }
-    if (event.type === "ready" || event.type === "network") this.points = [];
+    if (event.type === "network") this.points = [];
     if (NOT_REPLAYED.has(event.type)) return;
-    this.events.push(event);
-    // Keep the first `ready` (the data is in) and the latest events.
-    if (this.events.length > LOG_LIMIT) this.events.splice(1, this.events.length - LOG_LIMIT);
+    this.latest.delete(event.type); // kept in the order they last happened
+    this.latest.set(event.type, event);
   }
 
   replay(): WorkerEvent[] {
-    return this.frame ? [...this.events, { ...this.frame, history: this.points }] : [...this.events];
+    const events = [...this.latest.values()];
+    return this.frame ? [...events, { ...this.frame, history: this.points }] : events;
   }
 }
 
@@ -98,7 +104,8 @@ class FrameRelay {
     else this.timer ??= setTimeout(() => this.flush(), wait);
   }
 
-  private flush(): void {
+  /** Sends the frame held back now: before an event that came after it, or before a replay. */
+  flush(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     if (!this.held) return;
@@ -129,6 +136,9 @@ export class LinkedWorker implements WorkerLike {
   private release: (() => void) | null = null;
   private readonly log = new GroupLog();
   private relay: FrameRelay | null = null;
+  /** A follower has asked to join (its client sent init), and has since been told what it missed. */
+  private asked = false;
+  private joined = false;
 
   constructor(
     name: string,
@@ -136,14 +146,7 @@ export class LinkedWorker implements WorkerLike {
   ) {
     this.channel = deps.channel(`nn-explorable-group:${name}`);
     this.channel.onmessage = (e) => this.hear(e.data as GroupMessage);
-    void deps.tryLock(`nn-explorable-group:${name}`).then((release) => {
-      if (this.role === "ended") return release?.();
-      if (release) this.lead(release);
-      else this.role = "follower";
-      const queued = this.queue;
-      this.queue = [];
-      for (const command of queued) this.postMessage(command);
-    });
+    void this.decide(`nn-explorable-group:${name}`);
   }
 
   /** The role this frame took: "leader" runs the worker, "follower" links to it ("pending" until known). */
@@ -151,45 +154,71 @@ export class LinkedWorker implements WorkerLike {
     return this.role;
   }
 
+  /** Leader if the lock is free (asked twice: a restart in this frame frees it a moment later), else follower. */
+  private async decide(lock: string): Promise<void> {
+    // Locks that cannot be had at all (storage blocked): this frame runs alone.
+    const ask = () => this.deps.tryLock(lock).catch(() => () => {});
+    let release = await ask();
+    if (!release && this.role !== "ended") {
+      await new Promise((r) => setTimeout(r, this.deps.lockRetryMs ?? 100));
+      release = await ask();
+    }
+    if (this.role === "ended") return release?.();
+    if (release) this.lead(release);
+    else this.role = "follower";
+    const queued = this.queue;
+    this.queue = [];
+    for (const command of queued) this.postMessage(command);
+  }
+
   private lead(release: () => void): void {
     this.role = "leader";
     this.release = release;
     const real = (this.real = this.deps.createWorker());
-    this.relay = new FrameRelay(
-      (frame) => this.channel.postMessage({ kind: "event", event: frame } satisfies GroupMessage),
+    const relay = (this.relay = new FrameRelay(
+      (frame) => this.post({ kind: "event", event: frame }),
       this.deps.now ?? (() => performance.now()),
-    );
+    ));
     real.onmessage = (e) => {
       const event = e.data as WorkerEvent;
       this.log.record(event);
-      if (event.type === "frame") this.relay?.offer(event as Frame);
-      else this.channel.postMessage({ kind: "event", event } satisfies GroupMessage);
+      if (event.type === "frame") relay.offer(event as Frame);
+      else {
+        relay.flush(); // a frame held back happened before this event
+        this.post({ kind: "event", event });
+      }
       this.onmessage?.(e);
     };
     real.onerror = (e) => this.onerror?.(e);
+    this.post({ kind: "leader" });
+  }
+
+  private post(message: GroupMessage): void {
+    this.channel.postMessage(message);
   }
 
   private hear(message: GroupMessage): void {
-    if (this.role === "leader") {
-      if (message.kind === "hello")
-        this.channel.postMessage({
-          kind: "replay",
-          to: message.from,
-          events: this.log.replay(),
-        } satisfies GroupMessage);
-      // A follower's init is its start (the group's network is this frame's), and frames are acknowledged here.
-      else if (
-        message.kind === "command" &&
-        message.command.op !== "init" &&
-        message.command.op !== "frameDone"
-      )
-        this.real?.postMessage(message.command);
-      return;
-    }
+    if (this.role === "leader") return this.serve(message);
     if (this.role !== "follower") return;
-    if (message.kind === "event") this.deliver(message.event);
-    else if (message.kind === "replay" && message.to === this.id)
+    if (message.kind === "leader" && this.asked && !this.joined) this.post({ kind: "hello", from: this.id });
+    // Live events count once this frame has its replay, which holds everything before it.
+    else if (message.kind === "event" && this.joined) this.deliver(message.event);
+    else if (message.kind === "replay" && message.to === this.id && this.asked && !this.joined) {
+      this.joined = true;
       for (const event of message.events) this.deliver(event);
+    }
+  }
+
+  /** The leader's side: a replay for a frame that joins, and the others' commands for the worker. */
+  private serve(message: GroupMessage): void {
+    if (message.kind === "hello") {
+      this.relay?.flush(); // to the others first: the replay holds it already
+      this.post({ kind: "replay", to: message.from, events: this.log.replay() });
+    }
+    // A follower's init is its start (the group's network is this frame's). Its frame acknowledgements count too:
+    // frames keep coming while this frame's own painting is throttled (hidden, or scrolled off the page).
+    else if (message.kind === "command" && message.command.op !== "init")
+      this.real?.postMessage(message.command);
   }
 
   private deliver(event: WorkerEvent): void {
@@ -202,9 +231,11 @@ export class LinkedWorker implements WorkerLike {
     else if (this.role === "leader") this.real?.postMessage(c, transfer);
     else if (this.role === "follower") {
       // Starting (or restarting after the running frame went quiet): ask for the group's state instead.
-      if (c.op === "init") this.channel.postMessage({ kind: "hello", from: this.id } satisfies GroupMessage);
-      else if (c.op !== "frameDone")
-        this.channel.postMessage({ kind: "command", command: c } satisfies GroupMessage);
+      if (c.op === "init") {
+        this.asked = true;
+        this.joined = false;
+        this.post({ kind: "hello", from: this.id });
+      } else this.post({ kind: "command", command: c });
     }
   }
 
@@ -226,11 +257,13 @@ export function pageGroupDeps(createWorker: () => WorkerLike): GroupDeps {
     tryLock: (name) =>
       new Promise((resolve) => {
         if (!("locks" in navigator)) return resolve(() => {}); // no Web Locks: every frame runs its own
-        void navigator.locks.request(name, { ifAvailable: true }, (lock) => {
-          if (!lock) return resolve(null);
-          // Held until released: the promise the lock waits on.
-          return new Promise<void>((done) => resolve(done));
-        });
+        navigator.locks
+          .request(name, { ifAvailable: true }, (lock) => {
+            if (!lock) return resolve(null);
+            // Held until released: the promise the lock waits on.
+            return new Promise<void>((done) => resolve(done));
+          })
+          .catch(() => resolve(() => {})); // locks refused (storage blocked): this frame runs alone
       }),
     createWorker,
   };

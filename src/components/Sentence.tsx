@@ -4,6 +4,17 @@ import { quotedParts } from "../engine/userText.ts";
 
 export function Sentence({ text }: { text: string }) {
   return (
-    <>{quotedParts(text).map((part, i) => (part.quoted ? <bdi key={i}>{part.text}</bdi> : part.text))}</>
+    <>
+      {quotedParts(text).map((part, i) =>
+        // The quotes stay outside the isolate, so a right-to-left value still reads “…”.
+        part.quoted ? (
+          <span key={i}>
+            “<bdi>{part.text.slice(1, -1)}</bdi>”
+          </span>
+        ) : (
+          part.text
+        ),
+      )}
+    </>
   );
 }

@@ -16,6 +16,7 @@
 // Every parameter is a float32, written as the shortest decimal that reads back as the same float32
 // ("-0" keeps its sign), so parse(write(net)) is bit-identical. NaN and ±Infinity are never written.
 
+import { cleaned, quoted } from "./userText.ts";
 import type { Activation, OutputActivation } from "./activations.ts";
 import type { Cost } from "./costs.ts";
 import { MNIST_CLASSES, MNIST_PIXELS } from "./mnist.ts";
@@ -208,7 +209,10 @@ function readLayer(values: unknown, what: string, expected: number): Float32Arra
   for (let i = 0; i < expected; i++) {
     const v: unknown = values[i];
     if (typeof v !== "number")
-      throw new ModelError("badNumber", `${what}[${i}] is ${JSON.stringify(v)}, not a number`);
+      throw new ModelError(
+        "badNumber",
+        `${what}[${i}] is ${cleaned(String(JSON.stringify(v)))}, not a number`,
+      );
     const f = Math.fround(v);
     if (!Number.isFinite(f))
       throw new ModelError("badNumber", `${what}[${i}] is ${v}, which is not a finite float32`);
@@ -231,13 +235,15 @@ export function parseModel(
     doc = JSON.parse(text);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new ModelError("invalidJson", `the model file is not valid JSON (${why})`, { cause: err });
+    throw new ModelError("invalidJson", `the model file is not valid JSON (${cleaned(why, 120)})`, {
+      cause: err,
+    });
   }
   if (!isRecord(doc) || doc.format !== MODEL_FORMAT)
     throw new ModelError(
       "wrongFormat",
       `this is not a model file: expected "format": ${JSON.stringify(MODEL_FORMAT)}` +
-        (isRecord(doc) && "format" in doc ? `, got ${JSON.stringify(doc.format)}` : ""),
+        (isRecord(doc) && "format" in doc ? `, got ${cleaned(String(JSON.stringify(doc.format)))}` : ""),
     );
   if (doc.version !== MODEL_VERSION)
     throw new ModelError(
@@ -246,7 +252,7 @@ export function parseModel(
     );
   for (const key of Object.keys(doc))
     if (!FIELDS.includes(key))
-      throw new ModelError("unknownField", `unknown field ${JSON.stringify(key)} in the model file`);
+      throw new ModelError("unknownField", `unknown field ${quoted(key)} in the model file`);
 
   const { sizes, hidden, output, cost } = doc;
   const spec: NetworkSpec = {
@@ -280,6 +286,9 @@ export function parseModel(
   }
 
   if (doc.meta !== undefined && !isRecord(doc.meta))
-    throw new ModelError("badMeta", `"meta" must be an object, got ${JSON.stringify(doc.meta)}`);
+    throw new ModelError(
+      "badMeta",
+      `"meta" must be an object, got ${cleaned(String(JSON.stringify(doc.meta)))}`,
+    );
   return { net: { spec, w, b }, meta: (doc.meta ?? {}) as ModelMeta };
 }

@@ -7,11 +7,16 @@
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** `raw` in “quotes”: hidden characters removed, quotes of ours made plain, at most `max` characters then "…". */
-export function quoted(raw: string, max = 40): string {
+/** `raw` with hidden characters removed and our quotes made plain, at most `max` characters then "…". */
+export function cleaned(raw: string, max = 40): string {
   const clean = raw.replace(HIDDEN, "").replace(/[“”]/g, '"');
   const chars = Array.from(clean);
-  return `“${chars.length > max ? `${chars.slice(0, max).join("")}…` : clean}”`;
+  return chars.length > max ? `${chars.slice(0, max).join("")}…` : clean;
+}
+
+/** `raw` in “quotes”, cleaned: where it starts and ends shows. */
+export function quoted(raw: string, max = 40): string {
+  return `“${cleaned(raw, max)}”`;
 }
 
 /** A sentence cut into plain parts and the quoted parts (with their quotes), in order: what views isolate. */

@@ -1,6 +1,7 @@
 // Linked frames: the first frame of a group runs the worker and relays it; the others' commands reach it, its
-// events reach them, a late frame is told what it missed, frames are thinned without losing a history point, and
-// when the running frame goes another can take over.
+// events reach them once, in order; a late frame is told what it missed (each history point once, `ready` however
+// long the group has run); frames are thinned without losing a point; a restart in the running frame keeps it
+// running the worker; when it goes, another takes over.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { LinkedWorker, RELAY_FRAME_MS, type ChannelLike, type GroupDeps } from "../../src/app/frameGroup.ts";
 import type { EventMap, WorkerEvent } from "../../src/worker/training/protocol.ts";
@@ -28,10 +29,11 @@ function page() {
       peers.add(channel);
       return channel;
     },
+    // As Web Locks do: a lock given back is free again only a moment later.
     tryLock: async (name) => {
       if (locks.has(name)) return null;
       locks.add(name);
-      return () => void locks.delete(name);
+      return () => void queueMicrotask(() => locks.delete(name));
     },
     createWorker() {
       const w = fakeTrainingWorker();
@@ -39,17 +41,22 @@ function page() {
       return w;
     },
     now: () => clock,
+    lockRetryMs: 0,
   };
-  const frame = () => {
+  /** A frame; `join` sends the client's init, as a starting explorable does. */
+  const frame = ({ join = true } = {}) => {
     const heard: WorkerEvent[] = [];
     const w = new LinkedWorker("a", deps);
     w.onmessage = (e) => heard.push(e.data as WorkerEvent);
+    if (join) w.postMessage({ op: "init" } as never);
     return { w, heard };
   };
   return { frame, workers, tick: (ms: number) => (clock += ms) };
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 0));
+const settle = async () => {
+  for (let i = 0; i < 4; i++) await new Promise((r) => setTimeout(r, 0));
+};
 const ready: WorkerEvent = {
   type: "ready",
   spec: { sizes: [784, 16, 16, 10], hidden: ["sigmoid", "sigmoid"], output: "sigmoid", cost: "mse" },
@@ -57,27 +64,27 @@ const ready: WorkerEvent = {
   testCount: 10000,
   origin: { kind: "untrained", seed: 1 },
 };
-function frameEvent(step: number, points: number[]): WorkerEvent {
+function frameEvent(points: number[]): WorkerEvent {
   return {
     type: "frame",
-    stats: { examplesSeen: step } as EventMap["frame"]["stats"],
+    stats: {} as EventMap["frame"]["stats"],
     weights: { w: [], b: [] } as unknown as EventMap["frame"]["weights"],
     probe: null,
     history: points.map((p) => ({ examplesSeen: p }) as unknown as EventMap["frame"]["history"][number]),
     batch: null,
   };
 }
-const examplesOf = (e: WorkerEvent) => (e.type === "frame" ? e.history.map((p) => p.examplesSeen) : []);
+const pointsOf = (e: WorkerEvent) => (e.type === "frame" ? e.history.map((p) => p.examplesSeen) : []);
+const allPoints = (events: WorkerEvent[]) => events.flatMap(pointsOf);
 
 afterEach(() => vi.useRealTimers());
 
 describe("LinkedWorker", () => {
-  it("the first frame runs the worker; another's commands reach it, but not its init or frame acknowledgements", async () => {
+  it("the first frame runs the worker; another's commands reach it, but not its init", async () => {
     const { frame, workers } = page();
     const leader = frame();
+    await settle();
     const follower = frame();
-    leader.w.postMessage({ op: "play" });
-    follower.w.postMessage({ op: "init" } as never);
     follower.w.postMessage({ op: "frameDone" });
     follower.w.postMessage({
       op: "setProbe",
@@ -89,59 +96,110 @@ describe("LinkedWorker", () => {
     expect(leader.w.linkRole).toBe("leader");
     expect(follower.w.linkRole).toBe("follower");
     expect(workers).toHaveLength(1);
-    expect(workers[0]!.sent.map((c) => c.op)).toEqual(["play", "setProbe", "pause"]);
+    // The leader's own init, then the follower's commands: its frame acknowledgements count too.
+    expect(workers[0]!.sent.map((c) => c.op)).toEqual(["init", "frameDone", "setProbe", "pause"]);
   });
 
-  it("relays the worker's events to the others, and tells a frame that joins late what it missed", async () => {
+  it("relays events once each, and tells a frame that joins late what it missed, each history point once", async () => {
     const { frame, workers } = page();
     const leader = frame();
+    await settle();
     const early = frame();
     await settle();
     const real = workers[0]!;
     real.emit(ready);
-    real.emit(frameEvent(10, [0, 10]));
+    real.emit(frameEvent([0, 10]));
     await settle();
     expect(leader.heard.map((e) => e.type)).toEqual(["ready", "frame"]);
     expect(early.heard.map((e) => e.type)).toEqual(["ready", "frame"]);
     real.emit({ type: "paused", reason: "command" });
     real.emit({ type: "pong", id: 1 });
-    real.emit(frameEvent(20, [20]));
+    real.emit(frameEvent([20])); // held back: less than RELAY_FRAME_MS after the last
     const late = frame();
-    late.w.postMessage({ op: "init" } as never);
-    await settle();
     await settle();
     expect(late.heard.map((e) => e.type)).toEqual(["ready", "paused", "frame"]);
-    expect(examplesOf(late.heard.at(-1)!)).toEqual([0, 10, 20]); // the whole history since the network appeared
+    expect(allPoints(late.heard)).toEqual([0, 10, 20]);
+    expect(allPoints(early.heard)).toEqual([0, 10, 20]);
+  });
+
+  it("a frame held back goes out before any later event, so a new network's history starts clean", async () => {
+    const { frame, workers } = page();
+    frame();
+    await settle();
+    const follower = frame();
+    await settle();
+    const real = workers[0]!;
+    real.emit(ready);
+    real.emit(frameEvent([1]));
+    real.emit(frameEvent([2]));
+    real.emit({
+      type: "network",
+      spec: (ready as EventMap["ready"]).spec,
+      origin: { kind: "untrained", seed: 2 },
+      request: null,
+    });
+    await settle();
+    expect(follower.heard.map((e) => (e.type === "frame" ? pointsOf(e) : e.type))).toEqual([
+      "ready",
+      [1],
+      [2],
+      "network",
+    ]);
+  });
+
+  it("keeps `ready` and only the latest of each event for late frames, however long the group has run", async () => {
+    const { frame, workers } = page();
+    frame();
+    await settle();
+    const real = workers[0]!;
+    real.emit({
+      type: "hyper",
+      hyper: { learningRate: 1, batchSize: 10, weightDecay: 0, momentum: 0 },
+      problems: [],
+    });
+    real.emit(ready);
+    for (let i = 0; i < 500; i++) real.emit({ type: "paused", reason: "step" });
+    const late = frame();
+    await settle();
+    expect(late.heard.map((e) => e.type)).toEqual(["hyper", "ready", "paused"]);
   });
 
   it("relays at most one frame per RELAY_FRAME_MS, keeping every history point", async () => {
     vi.useFakeTimers();
     const { frame, workers, tick } = page();
     frame();
+    await vi.advanceTimersByTimeAsync(0);
     const follower = frame();
     await vi.advanceTimersByTimeAsync(0);
     const real = workers[0]!;
-    real.emit(frameEvent(1, [1]));
+    real.emit(frameEvent([1]));
     tick(10);
-    real.emit(frameEvent(2, [2]));
+    real.emit(frameEvent([2]));
     tick(10);
-    real.emit(frameEvent(3, [3]));
+    real.emit(frameEvent([3]));
     await vi.advanceTimersByTimeAsync(0);
-    expect(follower.heard.filter((e) => e.type === "frame").map(examplesOf)).toEqual([[1]]);
+    expect(follower.heard.filter((e) => e.type === "frame").map(pointsOf)).toEqual([[1]]);
     tick(RELAY_FRAME_MS);
     await vi.advanceTimersByTimeAsync(RELAY_FRAME_MS);
-    expect(follower.heard.filter((e) => e.type === "frame").map(examplesOf)).toEqual([[1], [2, 3]]);
+    expect(follower.heard.filter((e) => e.type === "frame").map(pointsOf)).toEqual([[1], [2, 3]]);
   });
 
-  it("gives up the lock when the running frame ends, so another frame can run the worker", async () => {
+  it("a restart in the running frame runs the worker again; when that frame goes, another takes over", async () => {
     const { frame, workers } = page();
     const leader = frame();
     await settle();
-    leader.w.terminate();
+    leader.w.terminate(); // the client restarts at once after a crash
+    const again = frame();
+    await settle();
     expect(workers[0]!.terminated).toBe(true);
+    expect(again.w.linkRole).toBe("leader");
+    const other = frame();
+    await settle();
+    expect(other.w.linkRole).toBe("follower");
+    again.w.terminate();
     const next = frame();
     await settle();
     expect(next.w.linkRole).toBe("leader");
-    expect(workers).toHaveLength(2);
+    expect(workers).toHaveLength(3);
   });
 });

@@ -172,7 +172,7 @@ describe("parseModel errors", () => {
     expectModelError(
       () => parseModel(bad((d) => (d.weight = []))),
       "unknownField",
-      'Unknown field "weight" in the model file.',
+      "Unknown field “weight” in the model file.",
     );
   });
 

@@ -29,3 +29,11 @@ describe("quotedParts(sentence)", () => {
     ]);
   });
 });
+
+describe("model errors quote the file's text cleaned", () => {
+  it("an unknown field with a right-to-left override and a huge name reads in order and short", async () => {
+    const { parseModel } = await import("../../src/engine/model.ts");
+    const text = JSON.stringify({ format: "mnist-mlp", version: 1, ["\u202Eevil" + "x".repeat(100)]: 1 });
+    expect(() => parseModel(text)).toThrow(`Unknown field “evil${"x".repeat(36)}…”`);
+  });
+});
