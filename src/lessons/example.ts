@@ -74,16 +74,17 @@ export interface LessonExamples {
   readonly pickDrawing: () => void;
 }
 
-/** The example state of a scene that opens on the first test image of a 2, or on the learner's drawing. */
+/**
+ * The example state of a scene that opens on the learner's drawing when there is one, else on test image
+ * `first(test)` (by default the first 2 of the test set).
+ */
 export function useLessonExamples(
   test: MnistSplit,
   drawing: LessonDrawing | null,
   size: number,
+  first: (test: MnistSplit) => number = (t) => firstWithLabel(t.labels, t.count, 2),
 ): LessonExamples {
-  const [choice, setChoice] = useState<ExampleChoice>(() => ({
-    index: firstWithLabel(test.labels, test.count, 2),
-    mine: drawing !== null,
-  }));
+  const [choice, setChoice] = useState<ExampleChoice>(() => ({ index: first(test), mine: drawing !== null }));
   // A new drawing (one just drawn in the scene, or a link followed) is shown at once.
   const code = drawing?.code ?? null;
   const [seen, setSeen] = useState(code);

@@ -6,7 +6,7 @@ import { CalculusScene } from "./calculus/CalculusScene.tsx";
 import { CALCULUS_SCENE } from "./calculus/steps.ts";
 import { CostScene } from "./cost/CostScene.tsx";
 import { COST_SCENE } from "./cost/steps.ts";
-import { DRAWING_LESSONS, type LessonDrawing } from "../store/drawingLink.ts";
+import type { LessonDrawing } from "../store/drawingLink.ts";
 import type { LessonData } from "./data.ts";
 import { GradientScene } from "./gradient/GradientScene.tsx";
 import { GRADIENT_SCENE } from "./gradient/steps.ts";
@@ -19,8 +19,8 @@ import type { SceneDef, SceneProps } from "./types.ts";
 
 export interface SceneEntry {
   readonly def: SceneDef;
-  /** The scene can follow the learner's drawing (`&drawing=…&label=…`) instead of a test image: it is one of
-   * the store's DRAWING_LESSONS, the lessons the explorable links a taught drawing to. */
+  /** The scene can follow the learner's drawing (`&drawing=…&label=…`) instead of a test image (the store's
+   * DRAWING_LESSONS, those the explorable links a taught drawing to, are among them). */
   readonly takesDrawing: boolean;
   /** The scene's live view for step `stepIndex` (the same component for every step, so its state stays). */
   readonly render: (stepIndex: number, data: LessonData, drawing: LessonDrawing | null) => ReactNode;
@@ -29,8 +29,8 @@ export interface SceneEntry {
 function scene<View extends string>(
   def: SceneDef<View>,
   Component: ComponentType<SceneProps<View>>,
+  { takesDrawing = false }: { readonly takesDrawing?: boolean } = {},
 ): SceneEntry {
-  const takesDrawing = DRAWING_LESSONS.some((l) => l.scene === def.id);
   return {
     def,
     takesDrawing,
@@ -43,11 +43,11 @@ function scene<View extends string>(
 /** Each scene's entry, by id: its definition with its live component. */
 const ENTRIES = new Map(
   [
-    scene(NEURON_SCENE, NeuronScene),
-    scene(COST_SCENE, CostScene),
+    scene(NEURON_SCENE, NeuronScene, { takesDrawing: true }),
+    scene(COST_SCENE, CostScene, { takesDrawing: true }),
     scene(GRADIENT_SCENE, GradientScene),
-    scene(BACKPROP_SCENE, BackpropScene),
-    scene(CALCULUS_SCENE, CalculusScene),
+    scene(BACKPROP_SCENE, BackpropScene, { takesDrawing: true }),
+    scene(CALCULUS_SCENE, CalculusScene, { takesDrawing: true }),
     scene(SGD_SCENE, SgdScene),
   ].map((e) => [e.def.id, e]),
 );

@@ -144,17 +144,25 @@ describe("step navigation", () => {
     expect(window.location.search).toBe("?scene=cost");
   });
 
-  it("lets exactly the scenes the explorable links a drawing to take one, under the titles it links with", () => {
-    expect(SCENES.filter((s) => s.takesDrawing).map((s) => [s.def.id, s.def.title])).toEqual(
-      DRAWING_LESSONS.map((l) => [l.scene, l.title]),
-    );
+  it("lets the scenes with a test image take a drawing, the explorable's links among them under their titles", () => {
+    expect(SCENES.filter((s) => s.takesDrawing).map((s) => s.def.id)).toEqual([
+      "neuron",
+      "cost",
+      "backprop-intuition",
+      "backprop-calculus",
+    ]);
+    for (const l of DRAWING_LESSONS)
+      expect(SCENES.find((s) => s.def.id === l.scene)).toMatchObject({
+        takesDrawing: true,
+        def: { title: l.title },
+      });
   });
 
-  it("ignores a drawing in a scene that does not take one, and drops it on the way to the next", () => {
-    openAt(`${drawingSearch("neuron", new Float32Array(784), 3)}&step=7`);
+  it("ignores a drawing in a scene that does not take one, and does not carry it on", () => {
+    openAt(`${drawingSearch("gradient-descent", new Float32Array(784), 3)}&step=7`);
     expect(screen.queryByRole("alert")).toBeNull();
-    fireEvent.click(screen.getByRole("link", { name: "The cost of being wrong" }));
-    expect(window.location.search).toBe("?scene=cost");
+    fireEvent.click(screen.getByRole("link", { name: "Backpropagation, intuitively" }));
+    expect(window.location.search).toBe("?scene=backprop-intuition");
   });
 });
 

@@ -4,7 +4,8 @@
 import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { activate } from "../../src/engine/activations.ts";
-import { parameterCount } from "../../src/engine/network.ts";
+import { oneHot, parameterCount, traceExample } from "../../src/engine/network.ts";
+import { drawingSearch, readDrawingParam } from "../../src/store/drawingLink.ts";
 import { averageCost } from "../../src/lessons/cost/averageCost.ts";
 import { contributions, weightRow } from "../../src/lessons/neuron/parts.ts";
 import { defaultNeuron } from "../../src/lessons/neuron/steps.ts";
@@ -101,6 +102,22 @@ describe("cost scene", () => {
       expect(termValue(container, `output-${j}`)).toBe(untrained.a[2]![j]!);
       expect(termValue(container, `target-${j}`)).toBe(j === data.test.labels[IMAGE] ? 1 : 0);
     }
+  });
+
+  it("takes the learner's drawing from the link: its ten terms and cost, labelled as the learner said", () => {
+    const read = readDrawingParam(
+      drawingSearch(
+        "cost",
+        Float32Array.from({ length: 784 }, (_, k) => (k % 28 === 14 && k > 100 ? 1 : 0)),
+        1,
+      ),
+    );
+    if (read.kind !== "drawing") throw new Error(read.kind);
+    const { container } = openAt(`${drawingSearch("cost", read.drawing.x, 1)}&step=3`);
+    const t = traceExample(data.untrained, read.drawing.x, oneHot(1, 10));
+    expect(termValue(container, "cost")).toBe(t.cost);
+    for (let j = 0; j < 10; j++) expect(termValue(container, `target-${j}`)).toBe(j === 1 ? 1 : 0);
+    expect(container.querySelector(".digit-image figcaption")!.textContent).toBe("your drawing, label 1");
   });
 
   it("follows the test image picked", () => {

@@ -1,11 +1,13 @@
-// The scene "The cost of being wrong": one test image through the untrained and the trained network, its
+// The scene "The cost of being wrong": one test image (or the learner's drawing) through the untrained and the
+// trained network, its
 // cost as ten squared differences, and the average cost over the test set.
 import { useMemo, useState } from "react";
 import { argmax, type Trace } from "../../engine/network.ts";
-import { defaultImage, imageLabel, traceImage } from "../testImage.ts";
+import { traceLessonExample, useLessonExamples } from "../example.ts";
+import { defaultImage } from "../testImage.ts";
 import type { SceneProps } from "../types.ts";
 import { ActivationBars } from "../views/ActivationBars.tsx";
-import { ImagePicker } from "../views/ImagePicker.tsx";
+import { ExamplePicker } from "../views/ImagePicker.tsx";
 import { Num } from "../views/Num.tsx";
 import { activationColor, PixelGrid } from "../views/PixelGrid.tsx";
 import { AverageCost } from "./AverageCost.tsx";
@@ -15,15 +17,20 @@ import type { CostView } from "./steps.ts";
 
 const NAMES = { untrained: "Untrained (random weights)", trained: "Trained (30 epochs)" } as const;
 
-export function CostScene({ view, data }: SceneProps<CostView>) {
+export function CostScene({ view, data, drawing }: SceneProps<CostView>) {
   const { trained, untrained, test } = data;
-  const [image, setImage] = useState(() => defaultImage(test));
+  const examples = useLessonExamples(test, drawing, 1, defaultImage);
+  const { example } = examples;
   const [hovered, setHovered] = useState<number | null>(null);
   const traces = useMemo(
-    () => ({ untrained: traceImage(untrained, test, image), trained: traceImage(trained, test, image) }),
-    [untrained, trained, test, image],
+    () => ({
+      untrained: traceLessonExample(untrained, example),
+      trained: traceLessonExample(trained, example),
+    }),
+    [untrained, trained, example],
   );
-  const label = imageLabel(test, image);
+  const label = example.label;
+  const name = example.name.charAt(0).toUpperCase() + example.name.slice(1);
 
   const picture = (
     <figure className="digit-image">
@@ -32,12 +39,12 @@ export function CostScene({ view, data }: SceneProps<CostView>) {
         side={test.cols}
         cell={view === "compare" ? 4 : 6}
         color={activationColor}
-        label={`Test image ${image}, a handwritten ${label}`}
+        label={`${name}, a handwritten ${label}`}
         hovered={hovered}
         onHover={setHovered}
       />
       <figcaption>
-        test image {image}, label {label}
+        {example.name}, label {label}
       </figcaption>
     </figure>
   );
@@ -56,7 +63,7 @@ export function CostScene({ view, data }: SceneProps<CostView>) {
     <div className="cost-scene">
       {view === "average" ? null : (
         <div className="live-controls">
-          <ImagePicker test={test} value={image} onChange={setImage} />
+          <ExamplePicker test={test} examples={examples} />
         </div>
       )}
       {view === "output" || view === "target" ? (

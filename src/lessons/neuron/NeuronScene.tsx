@@ -1,11 +1,12 @@
-// The scene "What a neuron holds": a test image and one first-layer neuron, shown step by step from the
-// engine's trace of that image through the trained network.
+// The scene "What a neuron holds": a test image (or the learner's drawing) and one first-layer neuron, shown step by
+// step from the engine's trace of that image through the trained network.
 import { useMemo, useState } from "react";
 import { ACTIVATIONS } from "../../engine/activations.ts";
-import { defaultImage, traceImage } from "../testImage.ts";
+import { traceLessonExample, useLessonExamples } from "../example.ts";
+import { defaultImage } from "../testImage.ts";
 import type { SceneProps } from "../types.ts";
 import { ActivationPlot } from "../views/ActivationPlot.tsx";
-import { ImagePicker } from "../views/ImagePicker.tsx";
+import { ExamplePicker } from "../views/ImagePicker.tsx";
 import { NumberPicker } from "../views/NumberPicker.tsx";
 import { BiasView, SquishView } from "./Bias.tsx";
 import { neuronFocus } from "./focus.ts";
@@ -16,11 +17,12 @@ import { defaultNeuron, type NeuronView } from "./steps.ts";
 import { WeightedSum } from "./WeightedSum.tsx";
 import "./neuron.css";
 
-export function NeuronScene({ view, data }: SceneProps<NeuronView>) {
+export function NeuronScene({ view, data, drawing }: SceneProps<NeuronView>) {
   const { trained: net, test } = data;
   const n1 = net.spec.sizes[1]!;
-  const [image, setImage] = useState(() => defaultImage(test));
-  const trace = useMemo(() => traceImage(net, test, image), [net, test, image]);
+  const examples = useLessonExamples(test, drawing, 1, defaultImage);
+  const { example } = examples;
+  const trace = useMemo(() => traceLessonExample(net, example), [net, example]);
   const [neuron, setNeuron] = useState(() => defaultNeuron(trace.z[1]!, net.b[1]!));
   const [hovered, setHovered] = useState<number | null>(null);
   const focus = useMemo(() => neuronFocus(net, trace, neuron, test.cols), [net, trace, neuron, test.cols]);
@@ -30,7 +32,7 @@ export function NeuronScene({ view, data }: SceneProps<NeuronView>) {
     <div className="neuron-scene">
       {view === "parameters" ? null : (
         <div className="live-controls">
-          <ImagePicker test={test} value={image} onChange={setImage} />
+          <ExamplePicker test={test} examples={examples} />
           {choosesNeuron ? (
             <NumberPicker label="Neuron" value={neuron} min={0} max={n1 - 1} onChange={setNeuron} />
           ) : null}
