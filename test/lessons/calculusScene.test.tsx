@@ -104,6 +104,19 @@ describe("backprop-calculus scene", () => {
       sum += termValue(container, `path-term-${j}`);
     }
     expect(sum).toBeCloseTo(trace.dCda[2]![K]!, 6);
+    // The diagram marks the ten paths from that hidden neuron, one to each output.
+    expect(container.querySelectorAll(".network-diagram .path")).toHaveLength(10);
+  });
+
+  it("opens Deeper layers on a weight one layer back, the largest there", async () => {
+    const { container } = openAt("?scene=backprop-calculus&step=5");
+    const index = argmaxAbs(trace.dw[2]!);
+    expect(await shown(container, "gradient")).toBe(trace.dw[2]![index]!);
+    expect(container.querySelectorAll(".network-diagram .path")).toHaveLength(0);
+    // The check names what it compares with: the engine's own derivative, the last number of the line above.
+    expect(container.querySelector(".check-line")!.textContent).toMatch(
+      /the engine's own derivative from its backward pass, the last number of the line above/,
+    );
   });
 
   it("follows δ back to layer 1 for a first-layer weight", async () => {

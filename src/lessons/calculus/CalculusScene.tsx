@@ -15,7 +15,7 @@ import "../backprop/layers.css";
 import "../backprop/minibatch.css";
 import "./calculus.css";
 import { ChainFactors } from "./ChainFactors.tsx";
-import { DEFAULT_STEP_INDEX, defaultParam, sumFocus } from "./chain.ts";
+import { DEFAULT_STEP_INDEX, defaultParam, largestWeight, sumFocus } from "./chain.ts";
 import { Deeper } from "./Deeper.tsx";
 import { FiniteDifference } from "./FiniteDifference.tsx";
 import { NetworkPicker } from "./NetworkPicker.tsx";
@@ -35,8 +35,9 @@ function Live({ view, test, drawing, net }: CheckpointSceneProps<CalculusView>) 
   // null: the default weight for this image.
   const [chosen, setChosen] = useState<ParamRef | null>(null);
   const [hIndex, setHIndex] = useState(DEFAULT_STEP_INDEX);
-  const p = chosen ?? defaultParam(net, trace);
   const L = depth(net.spec);
+  // Deeper layers open on a weight one layer back (the largest there), the others on the output's weight.
+  const p = chosen ?? (view === "deep" && L > 1 ? largestWeight(trace, L - 1) : defaultParam(net, trace));
   const { j } = rowCol(net.spec, p);
   const focus = sumFocus(net.spec, trace, p);
 
@@ -47,7 +48,13 @@ function Live({ view, test, drawing, net }: CheckpointSceneProps<CalculusView>) 
         <span className="hint">network after {BACKPROP_CHECKPOINT} epochs of training</span>
       </div>
       <div className={view === "deep" ? "calculus-body wide" : "calculus-body"}>
-        <NetworkPicker net={net} trace={trace} value={p} onChange={setChosen} />
+        <NetworkPicker
+          net={net}
+          trace={trace}
+          value={p}
+          onChange={setChosen}
+          paths={view === "sum" ? focus : null}
+        />
         <div className="calculus-detail">
           {view === "tree" ? <Tree net={net} trace={trace} p={p} /> : null}
           {view === "chain" ? <ChainFactors net={net} trace={trace} p={p} /> : null}

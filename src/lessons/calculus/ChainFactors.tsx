@@ -82,8 +82,8 @@ export function ChainFactors({
         The three factors multiplied here give{" "}
         <Num term={t("factors-multiplied")} value={c.multiplied} digits={6} precise />
         {difference === 0
-          ? ", exactly the engine's value above."
-          : `; the engine's value above differs from it by ${formatPrecise(Math.abs(difference), 3)}, float32 rounding in the engine.`}
+          ? ", exactly the engine's own derivative from its backward pass, the last number of the line above."
+          : `; the engine's own derivative from its backward pass, the last number of the line above, differs from it by ${formatPrecise(Math.abs(difference), 3)}: float32 rounding in the engine.`}
       </p>
     </div>
   );

@@ -78,11 +78,14 @@ export function NetworkPicker({
   trace,
   value,
   onChange,
+  paths = null,
 }: {
   net: Network<Float32Array>;
   trace: Trace<Float32Array>;
   value: ParamRef;
   onChange: (p: ParamRef) => void;
+  /** Neuron k of layer `layer` whose paths to every neuron of the next layer the step is about, or null. */
+  paths?: { readonly layer: number; readonly k: number } | null;
 }) {
   const { spec } = net;
   const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
@@ -104,6 +107,7 @@ export function NetworkPicker({
       >
         <InputThumb net={net} trace={trace} value={value} onChange={onChange} />
         <Edges net={net} onPick={onChange} />
+        {paths ? <Paths spec={spec} from={paths} /> : null}
         <Selection spec={spec} value={value} />
         <Neurons net={net} trace={trace} value={value} onChange={onChange} />
       </svg>
@@ -184,6 +188,26 @@ function InputThumb({
         />
       ))}
     </>
+  );
+}
+
+/** The connections from one neuron to every neuron of the next layer: the paths a sum over them adds up. */
+function Paths({ spec, from }: { spec: NetworkSpec; from: { readonly layer: number; readonly k: number } }) {
+  const { x, y } = layout(spec.sizes);
+  const next = from.layer + 1;
+  return (
+    <g className="paths">
+      {Array.from({ length: spec.sizes[next] ?? 0 }, (_, j) => (
+        <line
+          key={j}
+          className="path"
+          x1={x(from.layer)}
+          y1={y(from.layer, from.k)}
+          x2={x(next)}
+          y2={y(next, j)}
+        />
+      ))}
+    </g>
   );
 }
 
