@@ -4,7 +4,8 @@
 import { lazy, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";
-import { appFolder, isAppPath, NotFound } from "./app/NotFound.tsx";
+import { appFolder, isAppPath } from "./app/appPath.ts";
+import { NotFound } from "./app/NotFound.tsx";
 import { registerServiceWorker } from "./app/serviceWorker.ts";
 import { isExperimentUrl } from "./experiments/url.ts";
 import { isLessonUrl } from "./lessons/url.ts";

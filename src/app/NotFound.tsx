@@ -3,16 +3,6 @@
 import { useEffect } from "react";
 import "./notFound.css";
 
-/** The folder the app is served from, from its entry module's URL (…/assets/index-….js in a build). */
-export function appFolder(entryUrl: string): string {
-  return new URL(entryUrl).pathname.replace(/[^/]*\/[^/]*$/, "");
-}
-
-/** Whether `pathname` is the app's page in `folder`: the folder itself or its index.html. */
-export function isAppPath(pathname: string, folder: string): boolean {
-  return pathname === folder || pathname === `${folder}index.html`;
-}
-
 const PAGES = [
   ["", "The explorable: draw a digit, watch the network learn"],
   ["?lessons", "Lessons: the videos' chapters, step by step"],

@@ -1,7 +1,7 @@
 // Random addresses over every route of the app (explorable, embeds, lessons, experiments, teachers, unknown
 // paths), seeded, and what the app must show for each: a message whenever its own parsers refuse something.
 import type { Rng } from "../../../src/engine/rng.ts";
-import { isAppPath } from "../../../src/app/NotFound.tsx";
+import { isAppPath } from "../../../src/app/appPath.ts";
 import { isExperimentUrl, parseExperimentRoute } from "../../../src/experiments/url.ts";
 import { SCENE_SIZES } from "../../../src/lessons/sceneDefs.ts";
 import { isLessonUrl, parseLessonRoute } from "../../../src/lessons/url.ts";

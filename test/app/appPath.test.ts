@@ -1,6 +1,6 @@
 // The app knows its own folder from its entry module's URL, and which addresses are its page.
 import { describe, expect, it } from "vitest";
-import { appFolder, isAppPath } from "../../src/app/NotFound.tsx";
+import { appFolder, isAppPath } from "../../src/app/appPath.ts";
 
 describe("the app's address", () => {
   it("appFolder is the folder above the built entry's assets/ (or above src/ in development)", () => {
