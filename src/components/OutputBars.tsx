@@ -1,14 +1,12 @@
 // The output layer as ten bars, digits 0–9, painted from each frame by direct DOM writes (never React state), with
 // the store's prediction (derived once from the same activations, src/store/prediction.ts) highlighted and announced.
 import { useEffect, useRef } from "react";
-import { MNIST_CLASSES } from "../engine/mnist.ts";
+import { MNIST_DIGITS } from "../engine/mnist.ts";
 import { THEME } from "../render/theme.ts";
 import { predictionOf } from "../store/appStore.ts";
 import { percent } from "../store/prediction.ts";
 import type { ProbeActivations } from "../worker/training/protocol.ts";
 import { useApp, useAppStore, useClient } from "./context.tsx";
-
-const DIGITS = Array.from({ length: MNIST_CLASSES }, (_, d) => d);
 
 /** The elements of one bar, written to on every frame. */
 interface Row {
@@ -86,7 +84,7 @@ export function OutputBars() {
         aria-label="Output activations, digits 0 to 9"
         style={{ listStyle: "none", margin: 0, padding: 0, fontFamily: THEME.monoFont }}
       >
-        {DIGITS.map((d) => (
+        {MNIST_DIGITS.map((d) => (
           <li
             key={d}
             data-predicted="false"

@@ -2,13 +2,12 @@
 // network takes one gradient step on that drawing alone; the drawing's cost before and after shows, Undo takes
 // the step back (the worker keeps the weights from before it), and links open the backpropagation lessons on the
 // drawing the worker learned from.
+import { MNIST_DIGITS } from "../engine/mnist.ts";
 import { formatValue } from "../render/theme.ts";
 import { predictionOf, type TaughtStep } from "../store/appStore.ts";
 import { DRAWING_LESSONS, drawingSearch } from "../store/drawingLink.ts";
 import "./firstMinute.css";
 import { useApp, useAppStore } from "./context.tsx";
-
-const DIGITS = Array.from({ length: 10 }, (_, d) => d);
 
 export function TeachDigit() {
   const store = useAppStore();
@@ -24,7 +23,7 @@ export function TeachDigit() {
         Which digit did you draw? One step of gradient descent (η = {eta}) on your drawing alone:
       </p>
       <div className="teach-buttons">
-        {DIGITS.map((d) => (
+        {MNIST_DIGITS.map((d) => (
           <button
             key={d}
             type="button"

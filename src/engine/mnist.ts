@@ -7,6 +7,8 @@ export const MNIST_SIDE = 28;
 export const MNIST_PIXELS = MNIST_SIDE * MNIST_SIDE;
 /** Digits 0–9, the network's output size. */
 export const MNIST_CLASSES = 10;
+/** The digits themselves, 0 … 9: one per output neuron, one per label. */
+export const MNIST_DIGITS: readonly number[] = Array.from({ length: MNIST_CLASSES }, (_, d) => d);
 /** Images in the training split. */
 export const MNIST_TRAIN_COUNT = 60_000;
 /** Images in the test split. */

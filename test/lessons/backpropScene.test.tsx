@@ -262,7 +262,9 @@ describe("backprop-intuition with a drawing made in the scene", () => {
     fireEvent.pointerUp(pad, { pointerId: 1, pointerType: "touch", clientX: 112, clientY: 240 });
     expect(use.disabled).toBe(true); // which digit it is, first
     fireEvent.click(
-      within(screen.getByRole("group", { name: "Which digit is it?" })).getByRole("button", { name: "1" }),
+      within(screen.getByRole("group", { name: "Which digit is it?" })).getByRole("button", {
+        name: "Label 1",
+      }),
     );
     fireEvent.click(use);
     const carried = readDrawingParam(window.location.search);

@@ -1,9 +1,9 @@
 // Experiment "My digits": the learner draws and labels digits of their own, kept in the browser across reloads,
 // and sees how the chosen network does on them: the accuracy, a 10 × 10 confusion matrix and each digit's answer,
 // and whether training on augmented images does better on them.
-import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import { LabelPicker } from "../../components/LabelPicker.tsx";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { answer } from "../../engine/analysis.ts";
-import { MNIST_CLASSES } from "../../engine/mnist.ts";
 import { forward, type Network } from "../../engine/network.ts";
 import { drawingToMnist, type Strokes } from "../../engine/drawing.ts";
 import type { AugmentationSize } from "../../engine/runs.ts";
@@ -22,8 +22,6 @@ import { scoreDigits } from "./score.ts";
 import type { DigitStore, MyDigit } from "./storage.ts";
 import "./myDigits.css";
 
-const DIGITS = Array.from({ length: MNIST_CLASSES }, (_, d) => d);
-
 /** The collection as loaded from the store. */
 type Collection =
   | { readonly status: "loading" }
@@ -32,29 +30,6 @@ type Collection =
 
 const message = (err: unknown) =>
   `Your digits could not be read or saved in this browser (${err instanceof Error ? err.message : String(err)}).`;
-
-function LabelPicker({ label, onLabel }: { label: number | null; onLabel: (d: number) => void }) {
-  const id = useId();
-  return (
-    <div className="label-picker" role="group" aria-labelledby={id}>
-      <span id={id} className="hint">
-        It is a
-      </span>
-      {DIGITS.map((d) => (
-        <button
-          key={d}
-          type="button"
-          className="num"
-          aria-pressed={label === d}
-          aria-label={`Label ${d}`}
-          onClick={() => onLabel(d)}
-        >
-          {d}
-        </button>
-      ))}
-    </div>
-  );
-}
 
 function Preview({ net, input }: { net: Network<Float32Array>; input: Float32Array }) {
   const { digit, confidence } = answer(forward(net, input), net.spec.output);
@@ -247,7 +222,7 @@ function DrawDigit({
   return (
     <div className="my-draw">
       <SketchPad key={padKey} onDrawing={onDrawing} drawings={DRAWINGS} />
-      <LabelPicker label={label} onLabel={onLabel} />
+      <LabelPicker prompt="It is a" label={label} onLabel={onLabel} />
       <button
         type="button"
         className="primary add-digit"

@@ -1,10 +1,10 @@
 // "Draw your own": a small sketch pad in a scene, the digit the learner says it is, and a button that makes the
 // drawing the scene's example (the pad's strokes read as MNIST reads them: engine/drawing.ts).
 import { useMemo, useState } from "react";
+import { LabelPicker } from "../../components/LabelPicker.tsx";
 import { SketchPad } from "../../components/SketchPad.tsx";
 import { drawingToMnist, type Strokes } from "../../engine/drawing.ts";
 
-const DIGITS = Array.from({ length: 10 }, (_, d) => d);
 const NO_DRAWINGS = [] as const;
 
 export function DrawExample({
@@ -20,20 +20,7 @@ export function DrawExample({
   return (
     <div className="draw-example" role="group" aria-label="Draw your own example">
       <SketchPad onDrawing={setStrokes} drawings={NO_DRAWINGS} size={200} />
-      <div className="draw-example-label" role="group" aria-label="Which digit is it?">
-        <span className="hint">Which digit is it?</span>
-        {DIGITS.map((d) => (
-          <button
-            key={d}
-            type="button"
-            className="num"
-            aria-pressed={label === d}
-            onClick={() => setLabel(d)}
-          >
-            {d}
-          </button>
-        ))}
-      </div>
+      <LabelPicker prompt="Which digit is it?" label={label} onLabel={setLabel} />
       <div className="draw-example-actions">
         <button
           type="button"
