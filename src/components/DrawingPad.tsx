@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, type RefObject } from "react";
 import { MNIST_SIDE } from "../engine/mnist.ts";
 import { drawingToMnist } from "../engine/drawing.ts";
 import { browserClock, type ViewClock } from "../render/clock.ts";
-import { clearCanvas, PAD_SIDE, paintGrayscale, PEN_WIDTH } from "../render/pad.ts";
+import { clearCanvas, PAD_SIDE, paintGrayscale } from "../render/pad.ts";
 import { PEN_INSTRUCTIONS } from "../render/penInput.ts";
 import { attachStrokePad } from "../render/strokePad.ts";
 import { THEME } from "../render/theme.ts";
@@ -14,6 +14,7 @@ import type { AppStore } from "../store/appStore.ts";
 import type { TrainingClient } from "../worker/training/client.ts";
 import { useAppStore, useClient } from "./context.tsx";
 import { PadAnswer } from "./PadAnswer.tsx";
+import { PadCanvas } from "./PadCanvas.tsx";
 
 /** Sends closer together than this (an animation frame) wait for the next frame. */
 const FRAME_MS = 16;
@@ -58,19 +59,7 @@ export function DrawingPad({ size = PAD_SIDE, clock = browserClock }: DrawingPad
   return (
     <section className="drawing-pad" aria-label="Draw a digit">
       <div style={{ display: "flex", gap: "1rem", alignItems: "flex-start", flexWrap: "wrap" }}>
-        <div style={{ position: "relative", width: size, height: size }}>
-          <canvas
-            ref={padRef}
-            width={PAD_SIDE}
-            height={PAD_SIDE}
-            role="img"
-            aria-label="Drawing pad"
-            aria-describedby={instructionsId}
-            tabIndex={0}
-            style={padStyle}
-          />
-          <div ref={cursorRef} aria-hidden="true" style={cursorStyle} />
-        </div>
+        <PadCanvas padRef={padRef} cursorRef={cursorRef} size={size} describedBy={instructionsId} />
         <SeenImage canvasRef={seenRef} />
         <PadAnswer />
       </div>
@@ -151,27 +140,6 @@ function attachPad({ pad, ctx, seen, cursor, client, store, clock, nextId }: Pad
     },
   };
 }
-
-const padStyle = {
-  display: "block",
-  width: "100%",
-  height: "100%",
-  background: THEME.off,
-  borderRadius: 8,
-  cursor: "crosshair",
-} as const;
-
-/** The keyboard pen's ring, a pen's width across; penInput moves and shows it. */
-const cursorStyle = {
-  display: "none",
-  position: "absolute",
-  width: `${100 * PEN_WIDTH}%`,
-  height: `${100 * PEN_WIDTH}%`,
-  transform: "translate(-50%, -50%)",
-  border: `2px solid ${THEME.blue}`,
-  borderRadius: "50%",
-  pointerEvents: "none",
-} as const;
 
 /** The image the network sees is shown 4 CSS px per pixel. */
 const SEEN_SIZE = 4 * MNIST_SIDE;

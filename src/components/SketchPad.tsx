@@ -5,10 +5,11 @@
 import { useEffect, useId, useRef } from "react";
 import type { Strokes } from "../engine/drawing.ts";
 import { browserClock, type ViewClock } from "../render/clock.ts";
-import { PAD_SIDE, PEN_WIDTH } from "../render/pad.ts";
+import { PAD_SIDE } from "../render/pad.ts";
 import { PEN_INSTRUCTIONS } from "../render/penInput.ts";
 import { attachStrokePad } from "../render/strokePad.ts";
 import type { Drawing } from "../render/drawings.ts";
+import { PadCanvas } from "./PadCanvas.tsx";
 import "./sketchPad.css";
 
 export { PAD_SIDE };
@@ -58,23 +59,7 @@ export function SketchPad({ onDrawing, drawings, size = PAD_SIDE, clock = browse
 
   return (
     <div className="sketch-pad">
-      <div className="pad-frame" style={{ width: size, height: size }}>
-        <canvas
-          ref={padRef}
-          width={PAD_SIDE}
-          height={PAD_SIDE}
-          role="img"
-          aria-label="Drawing pad"
-          aria-describedby={instructionsId}
-          tabIndex={0}
-        />
-        <div
-          ref={cursorRef}
-          className="pen-cursor"
-          aria-hidden="true"
-          style={{ width: `${100 * PEN_WIDTH}%`, height: `${100 * PEN_WIDTH}%` }}
-        />
-      </div>
+      <PadCanvas padRef={padRef} cursorRef={cursorRef} size={size} describedBy={instructionsId} />
       <p id={instructionsId} className="hint">
         {PEN_INSTRUCTIONS}
       </p>
