@@ -4,6 +4,7 @@
 import { createServer, type Server } from "node:http";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import {
+  BROKEN_WORKER_SCRIPTS,
   idbSilent,
   idbThrows,
   quotaFull,
@@ -71,13 +72,7 @@ test.describe("the worker always answers", () => {
     expect(errors).toEqual([]);
   });
 
-  for (const [what, reply] of [
-    ["missing (404)", { status: 404, body: "not found" }],
-    [
-      "HTML served in its place",
-      { status: 200, contentType: "text/html", body: "<!doctype html><p>app</p>" },
-    ],
-  ] as const)
+  for (const { what, reply } of BROKEN_WORKER_SCRIPTS)
     test(`a worker script ${what} ends in one clear message after a few tries, not a loop`, async ({
       page,
     }) => {

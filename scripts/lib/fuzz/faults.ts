@@ -38,6 +38,15 @@ export function trackWorkers(): void {
 /** The training worker's script, as the build names it (for page.route). */
 export const TRAINING_WORKER_SCRIPT = "**/training.worker-*.js";
 
+/** What a server may send in place of the training worker's script: nothing (404), or a page. */
+export const BROKEN_WORKER_SCRIPTS = [
+  { what: "missing (404)", reply: { status: 404, body: "not found" } },
+  {
+    what: "served as a page",
+    reply: { status: 200, contentType: "text/html", body: "<!doctype html><p>app</p>" },
+  },
+] as const;
+
 /** One fault: it runs in a fresh context at `base` and returns the message the page showed, or throws. */
 export interface Fault {
   readonly name: string;
@@ -62,28 +71,16 @@ async function says(page: Page, text: string, timeout = 15_000): Promise<void> {
 }
 
 export const FAULTS: readonly Fault[] = [
-  {
-    name: "training worker script missing (404)",
+  ...BROKEN_WORKER_SCRIPTS.map(({ what, reply }): Fault => ({
+    name: `training worker script ${what}`,
     message: "The training engine could not start:",
     async run(context, base) {
       const page = await context.newPage();
-      await page.route(TRAINING_WORKER_SCRIPT, (r) => r.fulfill({ status: 404, body: "not found" }));
+      await page.route(TRAINING_WORKER_SCRIPT, (r) => r.fulfill(reply));
       await page.goto(base);
       await says(page, this.message);
     },
-  },
-  {
-    name: "training worker script served as a page",
-    message: "The training engine could not start:",
-    async run(context, base) {
-      const page = await context.newPage();
-      await page.route(TRAINING_WORKER_SCRIPT, (r) =>
-        r.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><p>app</p>" }),
-      );
-      await page.goto(base);
-      await says(page, this.message);
-    },
-  },
+  })),
   {
     name: "IndexedDB throws",
     message: "Your work can't be saved in this browser: the browser does not let this page use its storage",
