@@ -43,6 +43,21 @@ export interface IdxImages {
   pixels: Uint8Array;
 }
 
+/**
+ * The input activations of image i: xₖ = pixel k / 255, into `out` (a new array by default; a loop over many
+ * images passes one buffer).
+ */
+export function imageActivations(
+  images: IdxImages,
+  i: number,
+  out = new Float32Array(images.rows * images.cols),
+): Float32Array {
+  const n = images.rows * images.cols;
+  const pixels = images.pixels.subarray(i * n, (i + 1) * n);
+  for (let k = 0; k < n; k++) out[k] = pixels[k]! / 255;
+  return out;
+}
+
 /** One class label per image, `labels[i]` in 0..9 for image i. */
 export interface IdxLabels {
   count: number;

@@ -1,12 +1,12 @@
 // The example the backpropagation scenes follow: a test image by index, or the learner's own drawing when the
 // link carried one (src/store/drawingLink.ts); its input, label and names, its mini-batch, and the engine's trace.
 import { useMemo, useState } from "react";
-import type { MnistSplit } from "../engine/idx.ts";
+import { imageActivations, type MnistSplit } from "../engine/idx.ts";
 import { oneHot, traceExample, type Network, type Trace } from "../engine/network.ts";
 import type { LessonDrawing } from "../store/drawingLink.ts";
 import type { LabExample } from "../worker/lab/protocol.ts";
 import { batchFrom, firstWithLabel } from "./backprop/nudges.ts";
-import { imageInput, imageLabel } from "./testImage.ts";
+import { imageLabel } from "./testImage.ts";
 
 /** One example as the scenes show it and the lab computes on it. */
 export interface LessonExample {
@@ -29,7 +29,7 @@ export interface LessonExample {
 /** Test image `index`. */
 export function testExample(test: MnistSplit, index: number): LessonExample {
   return {
-    x: imageInput(test, index),
+    x: imageActivations(test, index),
     label: imageLabel(test, index),
     name: `test image ${index}`,
     short: `#${index}`,

@@ -1,6 +1,13 @@
 // Tests for the IDX parser, on tiny images and labels files built in memory.
 import { describe, it, expect } from "vitest";
-import { IdxError, makeSplit, MNIST_FILES, parseIdxImages, parseIdxLabels } from "../../src/engine/idx.ts";
+import {
+  IdxError,
+  imageActivations,
+  makeSplit,
+  MNIST_FILES,
+  parseIdxImages,
+  parseIdxLabels,
+} from "../../src/engine/idx.ts";
 import type { IdxErrorKind } from "../../src/engine/idx.ts";
 
 /** An IDX images file: 16-byte big-endian header (magic, count, rows, cols), then the pixels. */
@@ -134,5 +141,14 @@ describe("MNIST_FILES", () => {
       expect(f.bytes).toBe(f.kind === "images" ? 16 + f.count * 28 * 28 : 8 + f.count);
       expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
     }
+  });
+});
+
+describe("imageActivations(images, i)", () => {
+  it("is image i's pixels / 255, into a buffer when given one", () => {
+    const images = { count: 2, rows: 1, cols: 3, pixels: Uint8Array.from([0, 0, 0, 255, 51, 0]) };
+    expect(Array.from(imageActivations(images, 1))).toEqual([1, 0.2, 0].map(Math.fround));
+    const out = new Float32Array(3);
+    expect(imageActivations(images, 0, out)).toBe(out);
   });
 });

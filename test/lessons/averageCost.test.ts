@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate, toSparse } from "../../src/engine/fast.ts";
 import { argmax, exampleCost, forward, oneHot } from "../../src/engine/network.ts";
 import { averageCost } from "../../src/lessons/cost/averageCost.ts";
-import { imageInput } from "../../src/lessons/testImage.ts";
+import { imageActivations } from "../../src/engine/idx.ts";
 import { fakeLessonData } from "./fixtures.ts";
 
 const now = () => Promise.resolve();
@@ -15,7 +15,7 @@ describe("averageCost", () => {
     let sum = 0;
     let correct = 0;
     for (let i = 0; i < test.count; i++) {
-      const aL = forward(net, imageInput(test, i));
+      const aL = forward(net, imageActivations(test, i));
       sum += exampleCost(net.spec, aL, oneHot(test.labels[i]!, 10)).cost;
       if (argmax(aL) === test.labels[i]) correct++;
     }

@@ -9,7 +9,7 @@ import { drawingSearch, readDrawingParam } from "../../src/store/drawingLink.ts"
 import { averageCost } from "../../src/lessons/cost/averageCost.ts";
 import { contributions, weightRow } from "../../src/lessons/neuron/parts.ts";
 import { defaultNeuron } from "../../src/lessons/neuron/steps.ts";
-import { traceImage } from "../../src/lessons/testImage.ts";
+import { testExample, traceLessonExample } from "../../src/lessons/example.ts";
 import { fakeLessonData, termValue, termValues } from "./fixtures.ts";
 import { openLessons } from "./openLessons.tsx";
 
@@ -24,7 +24,7 @@ function openAt(search: string) {
 afterEach(cleanup);
 
 describe("neuron scene", () => {
-  const trace = traceImage(data.trained, data.test, IMAGE);
+  const trace = traceLessonExample(data.trained, testExample(data.test, IMAGE));
   const j = defaultNeuron(trace.z[1]!, data.trained.b[1]!);
 
   it("shows the input image's 784 activations, each readable", () => {
@@ -89,8 +89,8 @@ describe("neuron scene", () => {
 });
 
 describe("cost scene", () => {
-  const untrained = traceImage(data.untrained, data.test, IMAGE);
-  const trained = traceImage(data.trained, data.test, IMAGE);
+  const untrained = traceLessonExample(data.untrained, testExample(data.test, IMAGE));
+  const trained = traceLessonExample(data.trained, testExample(data.test, IMAGE));
 
   it("lists the ten terms (aⱼ − yⱼ)² of the trace and their sum, the example's cost", () => {
     const { container } = openAt("?scene=cost&step=3");
@@ -123,7 +123,9 @@ describe("cost scene", () => {
   it("follows the test image picked", () => {
     const { container } = openAt("?scene=cost&step=4");
     fireEvent.change(screen.getByRole("spinbutton", { name: /Test image/ }), { target: { value: "0" } });
-    expect(termValue(container, "cost")).toBe(traceImage(data.untrained, data.test, 0).cost);
+    expect(termValue(container, "cost")).toBe(
+      traceLessonExample(data.untrained, testExample(data.test, 0)).cost,
+    );
   });
 
   it("puts the untrained and the trained network side by side", () => {

@@ -1,6 +1,6 @@
 // The cost function's value: the mean of the engine's exampleCost over a test set, computed in chunks that
 // give the page back between them (so it stays responsive), with progress.
-import type { MnistSplit } from "../../engine/idx.ts";
+import { imageActivations, type MnistSplit } from "../../engine/idx.ts";
 import { argmax, exampleCost, forward, oneHot, type Network } from "../../engine/network.ts";
 
 export interface AverageCostResult {
@@ -45,7 +45,7 @@ export async function averageCost(
     signal?.throwIfAborted();
     const to = Math.min(test.count, from + chunk);
     for (let i = from; i < to; i++) {
-      for (let k = 0; k < size; k++) x[k] = test.pixels[i * size + k]! / 255;
+      imageActivations(test, i, x);
       const label = test.labels[i]!;
       const aL = forward(net, x);
       sum += exampleCost(net.spec, aL, ys[label]!).cost;

@@ -1,6 +1,6 @@
 // The lab's examples: a batch's references (an MNIST image by split and index, or an example given whole, such as
 // the learner's drawing) turned into the engine's (x, y), with a sentence for a reference that names nothing.
-import type { MnistSplit } from "../../engine/idx.ts";
+import { imageActivations, type MnistSplit } from "../../engine/idx.ts";
 import { MNIST_CLASSES, MNIST_PIXELS } from "../../engine/mnist.ts";
 import { oneHot, type Example } from "../../engine/network.ts";
 import type { LabExample } from "./protocol.ts";
@@ -27,9 +27,6 @@ export function labExamples(refs: readonly LabExample[], sets: LabSets): Example
     if (!set) throw new Error(`the ${split === "train" ? "training" : "test"} images are not loaded yet`);
     if (!Number.isInteger(index) || index < 0 || index >= set.count)
       throw new Error(`there is no ${split} image ${index} (they are numbered 0 to ${set.count - 1})`);
-    const x = new Float32Array(MNIST_PIXELS);
-    const pixels = set.pixels.subarray(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS);
-    for (let k = 0; k < MNIST_PIXELS; k++) x[k] = pixels[k]! / 255;
-    return { x, y: oneHot(set.labels[index]!, MNIST_CLASSES) };
+    return { x: imageActivations(set, index), y: oneHot(set.labels[index]!, MNIST_CLASSES) };
   });
 }
