@@ -3,9 +3,10 @@ import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
 import { pageGuard } from "./scripts/pageGuardPlugin.ts";
 import { precacheServiceWorker } from "./scripts/serviceWorker.ts";
+import { themeVariables } from "./scripts/themePlugin.ts";
 
 export default defineConfig({
-  plugins: [react(), pageGuard(), precacheServiceWorker()],
+  plugins: [react(), pageGuard(), themeVariables(), precacheServiceWorker()],
   base: "./",
   worker: { format: "es" },
   test: {

@@ -3,6 +3,7 @@
 // returns to the step before.
 import { expect, test, type Page } from "@playwright/test";
 import { SCENE_DEFS } from "../src/lessons/sceneDefs.ts";
+import { hexToRgb, PALETTE } from "../src/render/theme.ts";
 import { collectPageErrors } from "./helpers.ts";
 
 /** Elements whose right edge passes the viewport's, outside any box that scrolls sideways (with their classes). */
@@ -45,6 +46,32 @@ function overflowing(page: Page): Promise<string[]> {
   });
 }
 
+const UNSIGNED_SCENES = new Set(["cost", "sgd"]);
+const rgb = (hex: string) => `rgb(${hexToRgb(hex).join(", ")})`;
+
+/**
+ * Engine numbers on the page (data-term, data-value) whose colour breaks the language: shown in the positive
+ * colour but not > 0, or in the negative colour but not < 0. Also counts the numbers checked in either colour.
+ */
+function signClashes(page: Page): Promise<{ clashes: string[]; coloured: number }> {
+  return page.evaluate(
+    ({ positive, negative }) => {
+      const clashes: string[] = [];
+      let coloured = 0;
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>("[data-term][data-value]"))) {
+        if (el.getClientRects().length === 0) continue;
+        const colour = getComputedStyle(el).color;
+        const v = Number(el.dataset.value);
+        if (colour === positive || colour === negative) coloured++;
+        if ((colour === positive && !(v > 0)) || (colour === negative && !(v < 0)))
+          clashes.push(`${el.dataset.term}=${el.dataset.value} in ${colour === positive ? "blue" : "red"}`);
+      }
+      return { clashes: clashes.slice(0, 5), coloured };
+    },
+    { positive: rgb(PALETTE.positive), negative: rgb(PALETTE.negative) },
+  );
+}
+
 for (const [width, height] of [
   [1400, 1000],
   [390, 844],
@@ -58,16 +85,23 @@ for (const [width, height] of [
       await page.setViewportSize({ width, height });
       await page.goto(`./?scene=${scene.id}`);
       const heading = page.getByRole("heading", { level: 2 });
+      let coloured = 0;
       for (let i = 0; i < scene.steps.length; i++) {
         await expect(heading).toHaveText(scene.steps[i]!.title);
         await expect(page.locator(".lesson-live .lesson-loading")).toHaveCount(0, { timeout: 60_000 });
         await page.waitForTimeout(300); // the live view's first paint
         expect(await overflowing(page), `step ${i + 1}`).toEqual([]);
+        const signs = await signClashes(page);
+        expect(signs.clashes, `step ${i + 1}: numbers coloured against their sign`).toEqual([]);
+        coloured += signs.coloured;
         if (i + 1 < scene.steps.length) {
           await page.getByRole("button", { name: "Next" }).click();
           await expect(heading).toBeFocused();
         }
       }
+      // Every scene with signed numbers shows some in the language's colours (so the check above checked some);
+      // the cost scene's numbers (activations, costs) and the SGD scene's (costs) are never negative.
+      if (!UNSIGNED_SCENES.has(scene.id)) expect(coloured).toBeGreaterThan(0);
       await page.goBack();
       await expect(heading).toHaveText(scene.steps.at(-2)!.title);
       expect(new URL(page.url()).searchParams.get("step")).toBe(String(scene.steps.length - 1));

@@ -17,13 +17,14 @@ import { initialOverrides, syncSettings, type SettingsSync } from "../store/urlS
 import { parseUrlSettings } from "../store/urlState.ts";
 import layoutCss from "../components/layout.css?inline";
 import appCss from "../styles.css?inline";
+import { themeStyleSheet } from "../render/theme.ts";
 import { App } from "./App.tsx";
 import type { Connect } from "./Explorable.tsx";
 import { PAGE_GROUPS } from "./groups.ts";
 import { startExplorable, type ExplorableOptions } from "./startExplorable.ts";
 
-/** The page's styles, with :root's variables moved to the shadow host, and the host sized as a block. */
-const SHADOW_CSS = `${appCss.replace(/:root\b/g, ":host")}\n${embedCss}\n${layoutCss}\n:host { display: block; }`;
+/** The palette's variables and the page's styles, with :root moved to the shadow host, and the host sized as a block. */
+const SHADOW_CSS = `${themeStyleSheet(":host")}\n${appCss.replace(/:root\b/g, ":host")}\n${embedCss}\n${layoutCss}\n:host { display: block; }`;
 
 function showProblems(store: AppStore, problems: readonly string[]) {
   if (!problems.length) return;

@@ -24,7 +24,7 @@ import {
   type NetworkLayout,
   type NeuronRef,
 } from "../render/networkLayout.ts";
-import { THEME } from "../render/theme.ts";
+import { PALETTE, THEME } from "../render/theme.ts";
 import type { AppStore } from "../store/appStore.ts";
 import type { TrainingClient } from "../worker/training/client.ts";
 import { useApp, useAppStore, useClient } from "./context.tsx";
@@ -49,8 +49,8 @@ const panelStyle: CSSProperties = {
   pointerEvents: "none",
   padding: "4px 8px",
   borderRadius: 4,
-  border: "1px solid rgba(232, 230, 227, 0.25)",
-  background: "rgba(14, 17, 22, 0.92)",
+  border: `1px solid ${THEME.gridLine}`,
+  background: PALETTE.scrim,
   color: THEME.foreground,
   font: `12px ${THEME.monoFont}`,
   // Its lines wrap only in a diagram narrower than they are.

@@ -2,7 +2,7 @@
 // the store's prediction (derived once from the same activations, src/store/prediction.ts) highlighted and announced.
 import { useEffect, useRef } from "react";
 import { MNIST_DIGITS } from "../engine/mnist.ts";
-import { THEME } from "../render/theme.ts";
+import { PALETTE, THEME } from "../render/theme.ts";
 import { predictionOf } from "../store/appStore.ts";
 import { percent } from "../store/prediction.ts";
 import type { ProbeActivations } from "../worker/training/protocol.ts";
@@ -28,9 +28,9 @@ function paintBars(rows: readonly Row[], a: ArrayLike<number> | null, predicted:
     const v = a ? Math.min(1, Math.max(0, a[j] ?? 0)) : 0;
     const isPredicted = j === predicted;
     fill.style.width = `${100 * v}%`;
-    fill.style.background = isPredicted ? THEME.highlight : THEME.blue;
+    fill.style.background = isPredicted ? THEME.accent : THEME.positive;
     label.style.opacity = String(0.35 + 0.65 * v);
-    label.style.color = isPredicted ? THEME.highlight : "";
+    label.style.color = isPredicted ? THEME.accent : "";
     const text = a ? (a[j] ?? 0).toFixed(2) : "–";
     if (value.textContent !== text) value.textContent = text;
     row.dataset["predicted"] = String(isPredicted);
@@ -98,7 +98,7 @@ export function OutputBars() {
             <span data-part="label" style={{ fontWeight: "bold", opacity: 0.35 }}>
               {d}
             </span>
-            <span style={{ height: "0.8em", background: "rgba(255,255,255,0.08)", borderRadius: 2 }}>
+            <span style={{ height: "0.8em", background: PALETTE.track, borderRadius: 2 }}>
               <span
                 data-part="fill"
                 style={{ display: "block", height: "100%", width: 0, borderRadius: 2 }}

@@ -4,6 +4,7 @@
 import { useRef, useState, type KeyboardEvent } from "react";
 import { MNIST_CLASSES } from "../engine/mnist.ts";
 import { formatCount, formatPercent } from "../render/format.ts";
+import { PALETTE, withAlpha } from "../render/theme.ts";
 
 /** A cell: images labelled `label` that the network called `predicted`. */
 export interface Cell {
@@ -48,11 +49,9 @@ function keyTarget(key: string, focus: Cell, classes: number): Cell | null {
   return null;
 }
 
-/** A cell's background at colour strength s: blue on the diagonal, red off it. */
+/** A cell's background at colour strength s: the "right" verdict on the diagonal, "wrong" off it. */
 function cellColor(diagonal: boolean, s: number): string {
-  return diagonal
-    ? `rgba(88, 196, 221, ${(0.15 + 0.6 * s).toFixed(3)})`
-    : `rgba(252, 98, 85, ${(0.12 + 0.75 * s).toFixed(3)})`;
+  return diagonal ? withAlpha(PALETTE.good, 0.15 + 0.6 * s) : withAlpha(PALETTE.bad, 0.12 + 0.75 * s);
 }
 
 function Head({ digits }: { digits: readonly number[] }) {

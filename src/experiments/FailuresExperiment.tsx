@@ -109,8 +109,8 @@ function Failures({ analysis }: { analysis: TestAnalysis }) {
         </div>
         <div className="matrix-notes prose">
           <p>
-            The diagonal holds the right answers; everything off it is a mistake, redder the more common it
-            is. Choose a cell to see its images below.
+            The diagonal holds the right answers, in green; everything off it is a mistake, a stronger orange
+            the more common it is. Choose a cell to see its images below.
           </p>
           {selected ? (
             <button type="button" onClick={() => setSelected(null)}>

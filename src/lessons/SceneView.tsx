@@ -1,5 +1,6 @@
 // One scene: its title, the list of steps, the current step's prose and math beside the live view, and
 // step navigation by the Back/Next buttons and the ← → keys.
+import { ColourLegend } from "../components/ColourLegend.tsx";
 import { Sentence } from "../components/Sentence.tsx";
 import { quoted } from "../engine/userText.ts";
 import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
@@ -205,6 +206,7 @@ function StepText({
           </LessonLink>
         </p>
       ) : null}
+      <ColourLegend />
     </article>
   );
 }

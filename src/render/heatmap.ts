@@ -244,7 +244,7 @@ export function drawHeatmapGrid(
     ctx.strokeRect(x - width / 2, y - width / 2, grid.tile + width, grid.tile + width);
   };
   outline(focused, THEME.foreground, 1.5);
-  outline(enlarged, THEME.highlight, 2);
+  outline(enlarged, THEME.accent, 2);
 }
 
 /**

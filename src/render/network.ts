@@ -136,11 +136,11 @@ function paintOutputLabels(ctx: CanvasRenderingContext2D, L: LayerLayout, a: Flo
   for (let j = 0; j < L.size; j++) {
     const x = L.x[j]! + L.radius + 8;
     ctx.font = monoFont(size, j === best ? "bold" : "normal");
-    ctx.fillStyle = j === best ? THEME.highlight : THEME.foreground;
+    ctx.fillStyle = j === best ? THEME.accent : THEME.foreground;
     ctx.fillText(String(j), x, L.y[j]!);
     if (a) {
       ctx.font = monoFont(size * 0.8);
-      ctx.fillStyle = j === best ? THEME.highlight : THEME.muted;
+      ctx.fillStyle = j === best ? THEME.accent : THEME.muted;
       ctx.fillText(formatValue(a[j]!, 2), x + size * 1.1, L.y[j]!);
     }
   }
@@ -200,5 +200,5 @@ export function paintNetwork(
   paintCaptions(ctx, layout);
   const hov = options.hovered;
   if (hov && inLayout(layout, hov)) ring(ctx, layers[hov.layer]!, hov.index, THEME.foreground, 1.5);
-  if (sel) ring(ctx, layers[sel.layer]!, sel.index, THEME.highlight, 2);
+  if (sel) ring(ctx, layers[sel.layer]!, sel.index, THEME.accent, 2);
 }

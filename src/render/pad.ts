@@ -1,6 +1,7 @@
 // Painters for the drawing pad (a soft round marker stroke, ink in the alpha channel) and for 28×28 digit
 // images (what the network sees). Plain functions of a 2-D context, called outside React's render path.
 import { MNIST_SIDE } from "../engine/mnist.ts";
+import { THEME } from "./theme.ts";
 
 /** A drawing pad's backing store in canvas pixels (10 per MNIST pixel), whatever its size on screen. */
 export const PAD_SIDE = 10 * MNIST_SIDE;
@@ -21,7 +22,7 @@ export const PEN_WIDTH = 1 / 12;
 export function paintStroke(ctx: CanvasRenderingContext2D, from: Point, to: Point, side: number): void {
   const width = side * PEN_WIDTH;
   ctx.save();
-  ctx.strokeStyle = ctx.fillStyle = ctx.shadowColor = "#fff";
+  ctx.strokeStyle = ctx.fillStyle = ctx.shadowColor = THEME.on;
   ctx.shadowBlur = width / 2;
   ctx.lineWidth = width;
   ctx.lineCap = ctx.lineJoin = "round";

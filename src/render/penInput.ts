@@ -2,6 +2,7 @@
 // scrolling or zooming under the finger), and the keyboard moves a pen that Space puts down. It reports ink as
 // segments in the pad's own pixels; what the ink becomes is the pad's business.
 import type { Point } from "./pad.ts";
+import { THEME, withAlpha } from "./theme.ts";
 
 /** The keys the pen answers to, in words, for the pad's instructions. */
 export const PEN_INSTRUCTIONS =
@@ -69,7 +70,7 @@ export function attachPenInput(canvas: HTMLCanvasElement, options: PenInputOptio
     cursor.style.display = visible ? "block" : "none";
     cursor.style.left = `${(100 * pen.x) / side}%`;
     cursor.style.top = `${(100 * pen.y) / side}%`;
-    cursor.style.background = pen.down ? "rgba(255,255,255,0.5)" : "transparent";
+    cursor.style.background = pen.down ? withAlpha(THEME.on, 0.5) : "transparent";
   };
   const cancel = () => {
     state.pointer = state.last = null;

@@ -1,23 +1,116 @@
-// The explorable's visual constants (3Blue1Brown's palette on a dark page) and colour helpers shared by
-// the canvas painters: weights blue (+) / red (−) with opacity by magnitude, activations as brightness.
+// The one colour language of the explorable, the lessons and the experiments (3Blue1Brown's palette on a dark
+// page), and the colour helpers the canvas painters share. Blue is positive, "increase", "brighter"; red is
+// negative, "decrease", "dimmer" — for weights, terms, wishes and nudges alike. One accent, yellow, marks what is
+// selected and the answer. Verdicts (right/wrong) and chart series have colours of their own that never carry
+// those meanings. The page's CSS variables are generated from PALETTE (themeStyleSheet), so CSS, SVG and canvas
+// read the same values; no other source file writes a colour.
 
-/** Colours, fonts and sizes; the page's CSS variables (src/styles.css) use the same colours. */
-export const THEME = {
-  background: "#0e1116",
-  foreground: "#e8e6e3",
-  muted: "#8b949e",
-  /** Positive weights and contributions. */
-  blue: "#58c4dd",
-  /** Negative weights and contributions. */
-  red: "#fc6255",
-  /** The selected neuron or heatmap. */
-  highlight: "#ffd94a",
-  /** Zero on every scale (an unlit pixel or neuron, a zero weight in a heatmap). */
+/** Every colour, by meaning. The CSS variable of each is `--<kebab-case name>` (see CSS_VARIABLES). */
+export const PALETTE = {
+  /** The page. */
+  bg: "#0e1116",
+  /** A panel on the page, and its border. */
+  panel: "#151a22",
+  panelEdge: "#232b36",
+  /** A box sunk into a panel (code, charts' backgrounds, tables). */
+  inset: "#111720",
+  /** A raised control (buttons, inputs) and its border. */
+  raised: "#1d2430",
+  raisedEdge: "#2f3a48",
+  /** The current item of a navigation (the step, the page, a chosen toggle). */
+  current: "#1f4a57",
+  /** Table rules and chart axes. */
+  rule: "#1e2630",
+  axis: "#4a5666",
+  /** Text, and quieter text. */
+  fg: "#e8e6e3",
+  muted: "#9aa4b1",
+  /** Sliders, checkboxes and links: the controls' own colour, not a meaning. */
+  control: "#c9d1d9",
+  /** Activation 0 (an unlit pixel or neuron) and activation 1. */
   off: "#000000",
-  /** Fully lit (activation 1). */
   on: "#ffffff",
+  /** Positive / increase / "brighter". */
+  positive: "#58c4dd",
+  /** Negative / decrease / "dimmer". */
+  negative: "#fc6255",
+  /** Selected, and the answer. */
+  accent: "#ffff00",
+  /** A verdict: right / converges / better. */
+  good: "#83c167",
+  /** A verdict: wrong / diverges / worse. */
+  bad: "#ff862f",
+  /** A faint track behind a bar; a faint tint of the accent behind a selected row. */
+  track: "rgba(255, 255, 255, 0.06)",
+  accentTint: "rgba(255, 255, 0, 0.08)",
+  /** Outlines of neurons and faint guide lines. */
   neuronStroke: "rgba(232, 230, 227, 0.6)",
   gridLine: "rgba(232, 230, 227, 0.12)",
+  /** A scrim behind a floating label. */
+  scrim: "rgba(14, 17, 22, 0.92)",
+  /** The shadow under a floating box. */
+  shadow: "rgba(0, 0, 0, 0.5)",
+  /** Chart series (runs, curves): none of them is blue, red, yellow, green or orange. */
+  series1: "#dc75cd",
+  series2: "#5cd0b3",
+  series3: "#a393f0",
+  series4: "#d9b77e",
+  series5: "#c7ccd3",
+  series6: "#f2a3b5",
+} as const;
+
+export type ColourName = keyof typeof PALETTE;
+
+/** The colour language in words, for the legend every view can show: the signs and the accent. */
+export const COLOUR_MEANINGS = [
+  { colour: "positive", word: "blue", meaning: "positive, increase, brighter" },
+  { colour: "negative", word: "red", meaning: "negative, decrease, dimmer" },
+  { colour: "accent", word: "yellow", meaning: "selected, the answer" },
+] as const satisfies ReadonlyArray<{ colour: ColourName; word: string; meaning: string }>;
+
+/** The chart series, in order. */
+export const SERIES = [
+  PALETTE.series1,
+  PALETTE.series2,
+  PALETTE.series3,
+  PALETTE.series4,
+  PALETTE.series5,
+  PALETTE.series6,
+] as const;
+
+/** A sequential scale for the cost landscape (low → high), dark to light, without the signed hues. */
+export const LANDSCAPE_SCALE = ["#0c1a2b", "#173f5a", "#2b6e7c", "#5d9f8f", "#a8cfa6", "#eceac2"] as const;
+
+/** `panelEdge` → `--panel-edge`. */
+export function cssVariable(name: ColourName): string {
+  return `--${String(name).replace(/[A-Z0-9]+/g, (m: string) => `-${m.toLowerCase()}`)}`;
+}
+
+/** The CSS variables the style sheets use, name → value. */
+export const CSS_VARIABLES: ReadonlyArray<readonly [string, string]> = (
+  Object.keys(PALETTE) as ColourName[]
+).map((name) => [cssVariable(name), PALETTE[name]]);
+
+/** A style sheet that defines every colour variable on `selector` (:root for a page, :host for the element). */
+export function themeStyleSheet(selector = ":root"): string {
+  return `${selector}{${CSS_VARIABLES.map(([k, v]) => `${k}:${v}`).join(";")}}`;
+}
+
+/** Colours, fonts and sizes of the canvas painters. */
+export const THEME = {
+  background: PALETTE.bg,
+  foreground: PALETTE.fg,
+  muted: PALETTE.muted,
+  /** Positive weights and contributions. */
+  positive: PALETTE.positive,
+  /** Negative weights and contributions. */
+  negative: PALETTE.negative,
+  /** The selected neuron or heatmap, the prediction. */
+  accent: PALETTE.accent,
+  off: PALETTE.off,
+  on: PALETTE.on,
+  neuronStroke: PALETTE.neuronStroke,
+  gridLine: PALETTE.gridLine,
   monoFont: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace',
   sansFont: "system-ui, sans-serif",
   network: {
@@ -65,14 +158,20 @@ export function monoFont(sizePx: number, weight: "normal" | "bold" = "normal"): 
 
 type Rgb = readonly [number, number, number];
 
+/** A palette colour ("#rrggbb") at opacity a, as rgba(). */
+export function withAlpha(hex: string, a: number): string {
+  const [r, g, b] = hexToRgb(hex);
+  return `rgba(${r}, ${g}, ${b}, ${alpha(clamp01(a))})`;
+}
+
 /** "#rrggbb" → [r, g, b], 0…255. */
 export function hexToRgb(hex: string): Rgb {
   const n = Number.parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
-const BLUE = hexToRgb(THEME.blue);
-const RED = hexToRgb(THEME.red);
+const BLUE = hexToRgb(THEME.positive);
+const RED = hexToRgb(THEME.negative);
 const OFF = hexToRgb(THEME.off);
 const ON = hexToRgb(THEME.on);
 
@@ -128,7 +227,7 @@ export const DIVERGING_LUT: Uint8ClampedArray = (() => {
 })();
 
 /** The diverging scale as a CSS gradient, for legends beside the heatmaps. */
-export const DIVERGING_CSS = `linear-gradient(to right, ${THEME.red}, ${THEME.off}, ${THEME.blue})`;
+export const DIVERGING_CSS = `linear-gradient(to right, ${THEME.negative}, ${THEME.off}, ${THEME.positive})`;
 
 /** Index into DIVERGING_LUT (entry, not byte) of value v on the symmetric scale [−scale, +scale]. */
 export function divergingIndex(v: number, scale: number): number {

@@ -54,7 +54,7 @@ const SVG_STYLES = [
 export async function downloadSvgAsPng(
   svg: SVGSVGElement,
   name: string,
-  { scale = 2, background = "#fff" } = {},
+  { scale = 2, background }: { scale?: number; background: string },
 ): Promise<void> {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const from = [svg, ...svg.querySelectorAll("*")];

@@ -76,14 +76,15 @@ describe("backprop-intuition scene", () => {
     expect(termValue(container, `w-${top}`)).toBe(net.w[3]![32 + top]!);
   });
 
-  it("adds the ten outputs' terms wⱼₖ δⱼ into the trace's ∂C₀/∂a⁽ᴸ⁻¹⁾ₖ, for the neuron chosen", async () => {
+  it("adds the ten outputs' wishes −wⱼₖ δⱼ into minus the trace's ∂C₀/∂a⁽ᴸ⁻¹⁾ₖ, for the neuron chosen", async () => {
     const { container } = openAt("?scene=backprop-intuition&step=5");
     const k = argmaxAbs(trace.dCda[2]!);
     expect(await shown(container, "dcda")).toBe(trace.dCda[2]![k]!);
-    const terms = Array.from({ length: 10 }, (_, j) => termValue(container, `back-term-${j}`));
-    terms.forEach((t, j) => expect(t).toBe(net.w[3]![j * 16 + k]! * trace.delta[3]![j]!));
-    expect(terms.reduce((s, t) => s + t, 0)).toBeCloseTo(trace.dCda[2]![k]!, 6);
-    expect(termValue(container, "expanded-term")).toBe(terms[2]);
+    const wishes = Array.from({ length: 10 }, (_, j) => termValue(container, `back-wish-${j}`));
+    wishes.forEach((t, j) => expect(t).toBe(-(net.w[3]![j * 16 + k]! * trace.delta[3]![j]!)));
+    expect(wishes.reduce((s, t) => s + t, 0)).toBeCloseTo(-trace.dCda[2]![k]!, 6);
+    expect(termValue(container, "hidden-wish")).toBe(-trace.dCda[2]![k]!);
+    expect(termValue(container, "expanded-wish")).toBe(wishes[2]);
     for (let i = 0; i < 16; i++) expect(termValue(container, `hidden-nudge-${i}`)).toBe(-trace.dCda[2]![i]!);
     const other = (k + 1) % 16;
     const bars = screen.getByRole("list", { name: /Wished nudge of each neuron of layer L−1/ });

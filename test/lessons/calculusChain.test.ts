@@ -122,8 +122,8 @@ describe("finiteDifference", () => {
 describe("verdict", () => {
   it("counts the images that would raise, lower or leave the parameter", () => {
     expect(verdict([-0.1, 0.2, 0, -0.3])).toBe(
-      "Of the 4 images, 2 would raise it (negative derivative), 1 would lower it, 1 has no say at all (exactly 0, as for a pixel left blank). A training step follows their mean, the entry of the mini-batch gradient.",
+      "Of the 4 images, 2 would raise it (blue: a negative derivative), 1 would lower it (red), 1 has no say at all (exactly 0, as for a pixel left blank). A training step follows their mean.",
     );
-    expect(verdict([0.1, 0.2])).toMatch(/^Of the 2 images, 2 would lower it\. /);
+    expect(verdict([0.1, 0.2])).toMatch(/^Of the 2 images, 2 would lower it \(red\)\. /);
   });
 });

@@ -140,8 +140,9 @@ describe("backprop-calculus scene", () => {
     );
     expect(await shown(container, "batch-mean")).toBe(bt.mean.dw[3]![32 + K]!);
     batch.forEach((_, i) =>
-      expect(termValue(container, `batch-gradient-${i}`)).toBe(bt.examples[i]!.dw[3]![32 + K]! + 0),
+      expect(termValue(container, `batch-wish-${i}`)).toBe(-bt.examples[i]!.dw[3]![32 + K]! + 0),
     );
+    expect(termValue(container, "batch-wish-mean")).toBe(-bt.mean.dw[3]![32 + K]! + 0);
     expect(container.querySelector(".batch-average > .hint")!.textContent).toMatch(/^Of the 8 images, /);
   });
 

@@ -96,7 +96,7 @@ describe("paintNetwork(ctx, layout, frame, options)", () => {
     const extra = fake.named("lineTo").length - plain.named("lineTo").length;
     expect(extra).toBeLessThanOrEqual(16 + MNIST_CLASSES);
     expect(extra).toBeGreaterThan(20);
-    const rings = fake.named("stroke").filter((c) => c.style.strokeStyle === THEME.highlight);
+    const rings = fake.named("stroke").filter((c) => c.style.strokeStyle === THEME.accent);
     expect(rings).toHaveLength(1);
   });
 
@@ -108,7 +108,7 @@ describe("paintNetwork(ctx, layout, frame, options)", () => {
       hovered: { layer: 7, index: 0 },
     });
     expect(fake.named("lineTo").every((c) => c.args.every((v) => Number.isFinite(v)))).toBe(true);
-    expect(fake.named("stroke").filter((c) => c.style.strokeStyle === THEME.highlight)).toHaveLength(0);
+    expect(fake.named("stroke").filter((c) => c.style.strokeStyle === THEME.accent)).toHaveLength(0);
   });
 
   it("draws the empty network, without edges, before a frame or for a frame of another shape", () => {

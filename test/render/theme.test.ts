@@ -11,8 +11,8 @@ import {
   weightColor,
 } from "../../src/render/theme.ts";
 
-const [br, bg, bb] = hexToRgb(THEME.blue);
-const [rr, rg, rb] = hexToRgb(THEME.red);
+const [br, bg, bb] = hexToRgb(THEME.positive);
+const [rr, rg, rb] = hexToRgb(THEME.negative);
 
 function lut(i: number): number[] {
   return Array.from(DIVERGING_LUT.subarray(i * 4, i * 4 + 4));

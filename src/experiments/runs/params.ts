@@ -1,5 +1,6 @@
 // The run experiments' own URL parameters: `runLimit` (training images) and `runEpochs` (passes) shrink a run,
 // for quick demonstrations and the end-to-end tests. Invalid values are ignored.
+import { SERIES } from "../../render/theme.ts";
 
 export interface RunSizeParams {
   readonly trainLimit?: number;
@@ -23,8 +24,8 @@ export function parseRunSizeParams(search: string): RunSizeParams {
   };
 }
 
-/** Run colours, 3Blue1Brown's palette in order. */
-export const RUN_COLORS = ["#58c4dd", "#ffff00", "#83c167", "#fc6255", "#c59af0", "#ff862f"] as const;
+/** Run colours: the theme's chart series, which never mean a sign, the selection or a verdict. */
+export const RUN_COLORS = SERIES;
 
 export function percent(v: number): string {
   return `${(v * 100).toFixed(1)} %`;

@@ -1,5 +1,6 @@
-// Step "adding up the wishes": every output's wish for one hidden neuron of layer L−1, the ten terms
-// w⁽ᴸ⁾ⱼₖ δ⁽ᴸ⁾ⱼ with the correct digit's δ expanded, and their sum — the trace's ∂C₀/∂a⁽ᴸ⁻¹⁾ₖ.
+// Step "adding up the wishes": every output's wish for one hidden neuron of layer L−1, the ten wishes
+// −w⁽ᴸ⁾ⱼₖ δ⁽ᴸ⁾ⱼ with the correct digit's expanded, and their sum — minus the trace's ∂C₀/∂a⁽ᴸ⁻¹⁾ₖ. A wish is
+// coloured by its sign (blue: brighter, red: dimmer), the line to its output the same.
 import { sigmoidPrime } from "../../engine/activations.ts";
 import { depth, type Network, type Trace } from "../../engine/network.ts";
 import { maxAbs } from "../../render/heatmap.ts";
@@ -86,7 +87,7 @@ function SumDiagram({
             y1={hy(k)}
             x2={OX - 11}
             y2={oy(j)}
-            stroke={-term >= 0 ? THEME.blue : THEME.red}
+            stroke={-term >= 0 ? THEME.positive : THEME.negative}
             strokeOpacity={0.15 + 0.85 * rel}
             strokeWidth={0.8 + 5 * rel}
           />
@@ -120,7 +121,7 @@ function SumDiagram({
   );
 }
 
-/** The terms wⱼₖ δⱼ of ∂C₀/∂aₖ, one per output, their sum, and the correct digit's term expanded. */
+/** The wishes −wⱼₖ δⱼ for aₖ, one per output, their sum −∂C₀/∂aₖ, and the correct digit's wish expanded. */
 function SumTerms({ net, trace, k }: { net: Network<Float32Array>; trace: Trace<Float32Array>; k: number }) {
   const L = depth(net.spec);
   const terms = backTerms(net, trace, L, k);
@@ -131,15 +132,15 @@ function SumTerms({ net, trace, k }: { net: Network<Float32Array>; trace: Trace<
   const kTex = texNumber(k, 0);
   const sup = layerSup(L, L);
   return (
-    <section className="sum-terms" aria-label={`The terms of ∂C₀/∂a for hidden neuron ${k}`}>
+    <section className="sum-terms" aria-label={`The wishes of the outputs for hidden neuron ${k}`}>
       <table className="lever-table">
-        <caption>Hidden neuron {k}: one term per output j (blue lines want it brighter, red dimmer)</caption>
+        <caption>Hidden neuron {k}: one wish per output j (blue: brighter, red: dimmer)</caption>
         <thead>
           <tr>
             <th scope="col">j</th>
             <th scope="col">w⁽ᴸ⁾ⱼₖ</th>
             <th scope="col">δ⁽ᴸ⁾ⱼ</th>
-            <th scope="col">wⱼₖ δⱼ</th>
+            <th scope="col">wish −wⱼₖ δⱼ</th>
           </tr>
         </thead>
         <tbody>
@@ -153,7 +154,7 @@ function SumTerms({ net, trace, k }: { net: Network<Float32Array>; trace: Trace<
                 <Num term={`back-delta-${j}`} value={delta} digits={4} precise signed />
               </td>
               <td>
-                <Num term={`back-term-${j}`} value={term} digits={4} precise signed />
+                <Num term={`back-wish-${j}`} value={-term} digits={4} precise signed />
               </td>
             </tr>
           ))}
@@ -161,21 +162,21 @@ function SumTerms({ net, trace, k }: { net: Network<Float32Array>; trace: Trace<
         <tfoot>
           <tr>
             <th scope="row" colSpan={3}>
-              sum: ∂C₀/∂a⁽ᴸ⁻¹⁾<sub>{k}</sub> (the engine&apos;s)
+              sum: −∂C₀/∂a⁽ᴸ⁻¹⁾<sub>{k}</sub>
             </th>
             <td>
-              <Num term="dcda" value={total} digits={4} precise signed />
+              <Num term="hidden-wish" value={-total} digits={4} precise signed />
             </td>
           </tr>
         </tfoot>
       </table>
       <TexMath
         display
-        tex={tex`w^{(${sup})}_{${jTex},${kTex}}\,\delta^{(${sup})}_{${jTex}} = ${paren(texValue("expanded-w", expanded.w), expanded.w)} \times \underbrace{${texValue("expanded-sigma-prime", sigmoidPrime(trace.z[L]![expanded.j]!))} \times ${paren(texValue("expanded-cost-slope", trace.dCda[L]![expanded.j]!), trace.dCda[L]![expanded.j]!)}}_{\sigma'(z^{(${sup})}_{${jTex}})\,\cdot\, 2(a^{(${sup})}_{${jTex}} - y_{${jTex}})} = ${texValue("expanded-term", expanded.term, 4, true)}`}
+        tex={tex`-w^{(${sup})}_{${jTex},${kTex}}\,\delta^{(${sup})}_{${jTex}} = -${paren(texValue("expanded-w", expanded.w), expanded.w)} \times \underbrace{${texValue("expanded-sigma-prime", sigmoidPrime(trace.z[L]![expanded.j]!))} \times ${paren(texValue("expanded-cost-slope", trace.dCda[L]![expanded.j]!), trace.dCda[L]![expanded.j]!)}}_{\sigma'(z^{(${sup})}_{${jTex}})\,\cdot\, 2(a^{(${sup})}_{${jTex}} - y_{${jTex}})} = ${texValue("expanded-wish", -expanded.term, 4, true)}`}
       />
       <p className="hint">
-        The wished nudge of a<sup>(L−1)</sup>
-        <sub>{k}</sub> is minus the sum: <Num term="hidden-wish" value={-total} digits={4} precise signed />.
+        The sum is minus the engine&apos;s ∂C₀/∂a<sup>(L−1)</sup>
+        <sub>{k}</sub> = <Num term="dcda" value={total} digits={4} precise signed /> from its backward pass.
       </p>
     </section>
   );

@@ -32,7 +32,7 @@ function triangle(x: number, y: number, up: boolean, size: number): string {
     : `M${x - w},${y - h / 2} L${x + w},${y - h / 2} L${x},${y + h / 2} Z`;
 }
 
-const signColor = (v: number) => (v >= 0 ? THEME.blue : THEME.red);
+const signColor = (v: number) => (v >= 0 ? THEME.positive : THEME.negative);
 
 /** The output neuron's row of the last layer: weights, their gradients, the activations they carry. */
 function outputRow(net: Network<Float32Array>, trace: Trace<Float32Array>, j: number) {
@@ -194,7 +194,13 @@ function OutputNeuron({
   return (
     <>
       <circle cx={OX} cy={oy} r={26} fill={activationFill(a)} className="neuron chosen" />
-      <text className="output-digit" x={OX} y={oy + 6} textAnchor="middle" fill={a > 0.55 ? "#000" : "#fff"}>
+      <text
+        className="output-digit"
+        x={OX}
+        y={oy + 6}
+        textAnchor="middle"
+        fill={a > 0.55 ? THEME.off : THEME.on}
+      >
         {j}
       </text>
       <path d={triangle(OX, oy - 46, up, 16)} fill={signColor(up ? 1 : -1)} />

@@ -61,7 +61,7 @@ export const BACKPROP_SCENE: SceneDef<BackpropView> = {
       prose: [
         "That was one output's opinion about the last hidden layer. The other nine outputs have opinions too, and they disagree: a neuron that the 2 output would like brighter may be one the 7 output would like dimmer.",
         "Backpropagation settles it by adding. Every output contributes its weight times its δ, so outputs that want a big change, through strong connections, count the most. The total for each hidden neuron is the slope of the cost with respect to that neuron's activation.",
-        "Pick a hidden neuron to see its ten terms; their sum is the number the engine stored during its backward pass.",
+        "Pick a hidden neuron to see the ten outputs' wishes for it, each minus its weight times its δ. Their sum is minus the slope the engine stored during its backward pass.",
       ],
       math: [
         tex`\frac{\partial C_0}{\partial a^{(L-1)}_k} = \sum_{j=0}^{9} w^{(L)}_{jk}\, \delta^{(L)}_j = \sum_{j=0}^{9} w^{(L)}_{jk}\, \sigma'\big(z^{(L)}_j\big)\, 2\big(a^{(L)}_j - y_j\big)`,

@@ -170,11 +170,11 @@ export function verdict(values: readonly number[]): string {
   const lower = values.filter((v) => v > 0).length;
   const none = values.length - raise - lower;
   const parts = [
-    raise > 0 ? `${raise} would raise it (negative derivative)` : "",
-    lower > 0 ? `${lower} would lower it` : "",
+    raise > 0 ? `${raise} would raise it (blue: a negative derivative)` : "",
+    lower > 0 ? `${lower} would lower it (red)` : "",
     none > 0
       ? `${none} ${none === 1 ? "has" : "have"} no say at all (exactly 0, as for a pixel left blank)`
       : "",
   ].filter((p) => p !== "");
-  return `Of the ${values.length} images, ${parts.join(", ")}. A training step follows their mean, the entry of the mini-batch gradient.`;
+  return `Of the ${values.length} images, ${parts.join(", ")}. A training step follows their mean.`;
 }

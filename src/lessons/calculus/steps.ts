@@ -76,7 +76,7 @@ export const CALCULUS_SCENE: SceneDef<CalculusView> = {
       view: "batch",
       prose: [
         "Every derivative so far belongs to one example's cost C₀. The cost that training lowers is an average over examples, and a derivative of an average is the average of the derivatives.",
-        "So the gradient on a mini-batch is the mean of the per-example values. The list gives the selected parameter's derivative for eight test images, and their mean: one entry of the batch gradient.",
+        "So the gradient on a mini-batch is the mean of the per-example values. The list gives what each of eight test images asks of the selected parameter, minus its derivative (blue: raise it, red: lower it), and their mean: minus one entry of the batch gradient.",
       ],
       math: [
         tex`\frac{\partial C}{\partial w} = \frac{1}{m} \sum_{i=1}^{m} \frac{\partial C_0^{(i)}}{\partial w}, \qquad m = 8`,

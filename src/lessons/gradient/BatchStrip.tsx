@@ -4,6 +4,7 @@ import type { MnistSplit } from "../../engine/idx.ts";
 import type { ExampleRef } from "../../worker/lab/protocol.ts";
 import { imageLabel } from "../testImage.ts";
 import { greyPaths } from "./batch.ts";
+import { activationFill, THEME } from "../../render/theme.ts";
 
 const Thumb = memo(function Thumb({ test, index, size }: { test: MnistSplit; index: number; size: number }) {
   const label = imageLabel(test, index);
@@ -17,13 +18,9 @@ const Thumb = memo(function Thumb({ test, index, size }: { test: MnistSplit; ind
         aria-label={`Test image ${index}, a ${label}`}
         shapeRendering="crispEdges"
       >
-        <rect width={test.cols} height={test.rows} fill="#000" />
+        <rect width={test.cols} height={test.rows} fill={THEME.off} />
         {greyPaths(test, index).map((p) => (
-          <path
-            key={p.level}
-            d={p.d}
-            fill={`rgb(${Math.round(255 * p.level)} ${Math.round(255 * p.level)} ${Math.round(255 * p.level)})`}
-          />
+          <path key={p.level} d={p.d} fill={activationFill(p.level)} />
         ))}
       </svg>
       <span className="thumb-label">{label}</span>

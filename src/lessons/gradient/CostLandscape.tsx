@@ -11,6 +11,7 @@ import {
 import { useMemo } from "react";
 import type { CostSurface, DescentStep } from "../../engine/experiments.ts";
 import { BottomAxis, LeftAxis, svgPoint } from "../views/Axes.tsx";
+import { LANDSCAPE_SCALE } from "../../render/theme.ts";
 
 const SIDE = 340;
 const M = { top: 12, right: 14, bottom: 44, left: 62 };
@@ -21,10 +22,9 @@ const ARROW = 46;
 /** Contour lines: at these quantiles of the costs on the grid, so they crowd neither the basin nor the heights. */
 const CONTOUR_QUANTILES = [0.04, 0.1, 0.18, 0.27, 0.37, 0.48, 0.6, 0.72, 0.84, 0.94];
 
-/** Dark blue-green for low cost to pale sand for high: calm beside the page's dark panels. Colour follows the
- * cost's rank on the grid, not its value, so the shape of the basin shows. */
-export const LANDSCAPE_COLOURS = ["#0c1a2b", "#173f5a", "#2b6e7c", "#5d9f8f", "#a8cfa6", "#eceac2"];
-const interpolate = interpolateRgbBasis(LANDSCAPE_COLOURS);
+/** The theme's landscape scale, low cost to high. Colour follows the cost's rank on the grid, not its value, so
+ * the shape of the basin shows. */
+const interpolate = interpolateRgbBasis([...LANDSCAPE_SCALE]);
 
 export interface CostLandscapeProps {
   readonly surface: CostSurface;
