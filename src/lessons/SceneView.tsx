@@ -3,8 +3,10 @@
 import { ColourLegend } from "../components/ColourLegend.tsx";
 import { Sentence } from "../components/Sentence.tsx";
 import { quoted } from "../engine/userText.ts";
-import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
 import { formatCount } from "../render/format.ts";
+import { createGlanceStore, GlanceContext, type GlanceStore } from "./glance/glance.ts";
+import { NetworkGlance } from "./glance/NetworkGlance.tsx";
 import { usePrefersReducedMotion } from "./motion.ts";
 import type { SceneEntry } from "./scenes.tsx";
 import { TexMath } from "./TexMath.tsx";
@@ -165,8 +167,10 @@ function StepText({
   next,
   navigate,
   drawing,
+  glance,
 }: Pick<SceneViewProps, "entry" | "stepIndex" | "onStep" | "next" | "navigate"> & {
   drawing: LessonDrawing | null;
+  glance: GlanceStore;
 }) {
   const count = entry.def.steps.length;
   const step = entry.def.steps[stepIndex]!;
@@ -206,6 +210,7 @@ function StepText({
           </LessonLink>
         </p>
       ) : null}
+      <NetworkGlance store={glance} />
       <ColourLegend />
     </article>
   );
@@ -225,6 +230,7 @@ export function SceneView({
   const count = def.steps.length;
   const step = def.steps[stepIndex]!;
   const reduced = usePrefersReducedMotion();
+  const [glance] = useState(createGlanceStore);
 
   useArrowSteps(stepIndex, count, onStep);
   useFocusOnStep(stepIndex);
@@ -268,9 +274,12 @@ export function SceneView({
           next={next}
           navigate={navigate}
           drawing={mine}
+          glance={glance}
         />
         <section className="lesson-live" aria-label="Live view">
-          <LiveView entry={entry} stepIndex={stepIndex} drawing={mine} />
+          <GlanceContext value={glance}>
+            <LiveView entry={entry} stepIndex={stepIndex} drawing={mine} />
+          </GlanceContext>
         </section>
       </div>
     </div>

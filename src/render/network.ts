@@ -113,7 +113,14 @@ function paintColumn(
   }
 }
 
-function ring(ctx: CanvasRenderingContext2D, L: LayerLayout, j: number, colour: string, width: number): void {
+/** A ring of `colour` round neuron j of layer L (a square round a pixel of the input grid). */
+export function ring(
+  ctx: CanvasRenderingContext2D,
+  L: LayerLayout,
+  j: number,
+  colour: string,
+  width: number,
+): void {
   ctx.strokeStyle = colour;
   ctx.lineWidth = width;
   ctx.beginPath();
@@ -128,9 +135,10 @@ function ring(ctx: CanvasRenderingContext2D, L: LayerLayout, j: number, colour: 
 
 function paintOutputLabels(ctx: CanvasRenderingContext2D, L: LayerLayout, a: Float32Array | null): void {
   if (L.cols !== 1) return; // a wrapped output layer has no room for labels
-  const size = Math.max(10, Math.min(16, L.pitch * 0.45));
+  // Never under 11 px, the smallest text the page shows.
+  const size = Math.max(11, Math.min(16, L.pitch * 0.45));
   let best = -1;
-  if (a) for (let j = 0; j < L.size; j++) if (best < 0 || a[j]! > a[best]!) best = j;
+  if (a) for (let j = 0; j < L.size; j++) if (a[j]! > (best < 0 ? 0 : a[best]!)) best = j;
   ctx.textBaseline = "middle";
   ctx.textAlign = "left";
   for (let j = 0; j < L.size; j++) {
@@ -139,7 +147,7 @@ function paintOutputLabels(ctx: CanvasRenderingContext2D, L: LayerLayout, a: Flo
     ctx.fillStyle = j === best ? THEME.accent : THEME.foreground;
     ctx.fillText(String(j), x, L.y[j]!);
     if (a) {
-      ctx.font = monoFont(size * 0.8);
+      ctx.font = monoFont(Math.max(11, size * 0.8));
       ctx.fillStyle = j === best ? THEME.accent : THEME.muted;
       ctx.fillText(formatValue(a[j]!, 2), x + size * 1.1, L.y[j]!);
     }

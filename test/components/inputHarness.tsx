@@ -65,7 +65,8 @@ export interface FakeCanvas {
 
 /**
  * Stubs HTMLCanvasElement.prototype.getContext with a fake 2-D context. getImageData returns a blank image,
- * or — once anything was stroked or filled since the last clearRect — a vertical bar of full alpha (a "1").
+ * or — once anything was stroked or filled since the last clearRect — a vertical bar of full alpha (a "1"); any
+ * other method does nothing.
  * Returns the state of a canvas's fake context.
  */
 export function fakeCanvas(): (canvas: HTMLCanvasElement) => FakeCanvas {
@@ -80,7 +81,7 @@ export function fakeCanvas(): (canvas: HTMLCanvasElement) => FakeCanvas {
   vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockImplementation(function (this: HTMLCanvasElement) {
     const s = stateOf(this);
     const noop = () => {};
-    return {
+    const methods = {
       canvas: this,
       save: noop,
       restore: noop,
@@ -102,7 +103,11 @@ export function fakeCanvas(): (canvas: HTMLCanvasElement) => FakeCanvas {
               img.data[4 * (y * width + x) + 3] = 255;
         return img;
       },
-    } as unknown as CanvasRenderingContext2D;
+    };
+    // Any other method (the painters' setTransform, fillText, …) does nothing; properties are kept.
+    return new Proxy(methods as Record<string, unknown>, {
+      get: (target, key) => (typeof key === "string" && !(key in target) ? noop : target[key as string]),
+    }) as unknown as CanvasRenderingContext2D;
   } as never);
   return stateOf;
 }

@@ -85,6 +85,10 @@ describe("backprop-intuition scene", () => {
     expect(wishes.reduce((s, t) => s + t, 0)).toBeCloseTo(-trace.dCda[2]![k]!, 6);
     expect(termValue(container, "hidden-wish")).toBe(-trace.dCda[2]![k]!);
     expect(termValue(container, "expanded-wish")).toBe(wishes[2]);
+    // The step's compact network: the chosen hidden neuron, with all ten outputs' wishes flowing back to it.
+    expect(screen.getByRole("img", { name: /^The network 784-16-16-10: / }).getAttribute("aria-label")).toBe(
+      "The network 784-16-16-10: All ten outputs' wishes, summed at each neuron of hidden layer 2",
+    );
     for (let i = 0; i < 16; i++) expect(termValue(container, `hidden-nudge-${i}`)).toBe(-trace.dCda[2]![i]!);
     const other = (k + 1) % 16;
     const bars = screen.getByRole("list", { name: /Wished nudge of each neuron of layer L−1/ });

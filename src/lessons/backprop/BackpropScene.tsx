@@ -13,6 +13,8 @@ import {
 } from "../example.ts";
 import { START_MODEL, type Lab } from "../lab/lab.ts";
 import { useLabQuery, useLabSession, type LabAnswer, type LabState } from "../lab/useLab.tsx";
+import { usePublishGlance } from "../glance/glance.ts";
+import { backpropGlance } from "../glance/sceneGlances.ts";
 import { ExamplePicker } from "../views/ImagePicker.tsx";
 import { NumberPicker } from "../views/NumberPicker.tsx";
 import { Backwards } from "./Backwards.tsx";
@@ -68,6 +70,9 @@ function Live({ view, test, drawing, net }: CheckpointSceneProps<BackpropView>) 
   const k = hidden ?? argmaxAbs(trace.dCda[L - 1]!);
   const j1 = first ?? argmaxAbs(trace.delta[1]!);
   const eta = ETAS[etaIndex]!;
+  usePublishGlance(
+    useMemo(() => backpropGlance(net, trace, view, { j, k, j1 }), [net, trace, view, j, k, j1]),
+  );
 
   const usesLab = view === "table" || view === "step";
   const lab = useLabSession({ checkpoint: BACKPROP_CHECKPOINT, trainLimit: 0, wanted: usesLab });

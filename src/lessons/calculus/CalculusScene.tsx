@@ -22,6 +22,8 @@ import { NetworkPicker } from "./NetworkPicker.tsx";
 import { PathSum } from "./PathSum.tsx";
 import type { CalculusView } from "./steps.ts";
 import { Tree } from "./Tree.tsx";
+import { usePublishGlance } from "../glance/glance.ts";
+import { calculusGlance } from "../glance/sceneGlances.ts";
 
 /** Images in the mini-batch of the "averaging" step. */
 const BATCH_SIZE = 8;
@@ -40,6 +42,10 @@ function Live({ view, test, drawing, net }: CheckpointSceneProps<CalculusView>) 
   const p = chosen ?? (view === "deep" && L > 1 ? largestWeight(trace, L - 1) : defaultParam(net, trace));
   const { j } = rowCol(net.spec, p);
   const focus = sumFocus(net.spec, trace, p);
+  // p is made afresh each render when it follows the image: the glance changes only when it names another one.
+  const pKey = `${p.kind}${p.layer}:${p.index}`;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  usePublishGlance(useMemo(() => calculusGlance(net, trace, view, p), [net, trace, view, pKey]));
 
   return (
     <div className="calculus-scene" data-checkpoint={BACKPROP_FILE}>

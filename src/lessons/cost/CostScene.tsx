@@ -4,6 +4,8 @@
 import { useMemo, useState } from "react";
 import { argmax, type Trace } from "../../engine/network.ts";
 import { traceLessonExample, useLessonExamples } from "../example.ts";
+import { usePublishGlance } from "../glance/glance.ts";
+import { costGlance } from "../glance/sceneGlances.ts";
 import { defaultImage } from "../testImage.ts";
 import type { SceneProps } from "../types.ts";
 import { ActivationBars } from "../views/ActivationBars.tsx";
@@ -16,6 +18,23 @@ import "./cost.css";
 import type { CostView } from "./steps.ts";
 
 const NAMES = { untrained: "Untrained (random weights)", trained: "Trained (30 epochs)" } as const;
+
+/** The compact network shows the network the step shows: the untrained one until the comparison. */
+function useCostGlance(
+  view: CostView,
+  { trained, untrained }: SceneProps<CostView>["data"],
+  traces: Record<"untrained" | "trained", Trace<Float32Array>>,
+  label: number,
+) {
+  const shown =
+    view === "output" || view === "target" || view === "terms" || view === "sum" ? "untrained" : "trained";
+  usePublishGlance(
+    useMemo(
+      () => costGlance(shown === "untrained" ? untrained : trained, traces[shown], view, label),
+      [shown, untrained, trained, traces, view, label],
+    ),
+  );
+}
 
 export function CostScene({ view, data, drawing }: SceneProps<CostView>) {
   const { trained, untrained, test } = data;
@@ -30,6 +49,7 @@ export function CostScene({ view, data, drawing }: SceneProps<CostView>) {
     [untrained, trained, example],
   );
   const label = example.label;
+  useCostGlance(view, data, traces, label);
   const name = example.name.charAt(0).toUpperCase() + example.name.slice(1);
 
   const picture = (

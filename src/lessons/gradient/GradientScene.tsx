@@ -22,6 +22,8 @@ import { RateScrubber } from "./RateControl.tsx";
 import { RateFinder } from "./RateFinder.tsx";
 import { GRADIENT_CHECKPOINT, GRADIENT_SETTINGS as S, type GradientView } from "./steps.ts";
 import { useGradientLab, type GradientLab } from "./useGradientLab.ts";
+import { gradientGlance } from "../glance/sceneGlances.ts";
+import { useCheckpointGlance } from "../glance/useCheckpointGlance.ts";
 import "./gradient.css";
 import "./tables.css";
 import "./nudges.css";
@@ -116,6 +118,8 @@ function GradientLive({ lab, spec, view, data }: LiveProps) {
   const g = useGradientLab(lab, view, data.test);
   const { trace, mean, weights, nudges, curve, finder } = g;
   const [neuron, setNeuron] = useState<number | null>(null);
+  const glanceKey = `${view} ${weights?.map((p) => `${p.kind}${p.layer}:${p.index}`).join(" ")}`;
+  useCheckpointGlance(GRADIENT_CHECKPOINT, (net) => gradientGlance(net, view, weights ?? []), glanceKey);
 
   if (!trace.value || !mean || !weights || !nudges)
     return <Computing what="the gradient on the batch" error={trace.error} />;

@@ -3,6 +3,8 @@
 import { useMemo, useState } from "react";
 import { ACTIVATIONS } from "../../engine/activations.ts";
 import { traceLessonExample, useLessonExamples } from "../example.ts";
+import { usePublishGlance } from "../glance/glance.ts";
+import { neuronGlance } from "../glance/sceneGlances.ts";
 import { defaultImage } from "../testImage.ts";
 import type { SceneProps } from "../types.ts";
 import { ActivationPlot } from "../views/ActivationPlot.tsx";
@@ -27,6 +29,7 @@ export function NeuronScene({ view, data, drawing }: SceneProps<NeuronView>) {
   const [hovered, setHovered] = useState<number | null>(null);
   const focus = useMemo(() => neuronFocus(net, trace, neuron, test.cols), [net, trace, neuron, test.cols]);
   const choosesNeuron = view !== "input" && view !== "parameters";
+  usePublishGlance(useMemo(() => neuronGlance(net, trace, view, neuron), [net, trace, view, neuron]));
 
   return (
     <div className="neuron-scene">

@@ -25,8 +25,11 @@ import {
 } from "./runs.ts";
 import type { SgdView } from "./steps.ts";
 import "./sgd.css";
+import { sgdGlance } from "../glance/sceneGlances.ts";
+import { useCheckpointGlance } from "../glance/useCheckpointGlance.ts";
 
 export function SgdScene({ view }: SceneProps<SgdView>) {
+  useCheckpointGlance(SGD_CHECKPOINT, sgdGlance, "sgd");
   const session = useLabSession({ checkpoint: SGD_CHECKPOINT, trainLimit: SGD_SETTINGS.trainLimit });
   if (session.status === "error")
     return (
