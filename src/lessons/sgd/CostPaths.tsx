@@ -1,7 +1,8 @@
 // The runs' cost paths (the lab's compareDescent: held-out cost after so many examples, or seconds) as a d3 line
 // chart on a log scale of cost, with a legend and a hover readout of the nearest measurement of each run.
-import { line, scaleLinear, scaleLog } from "d3";
-import { useState } from "react";
+import { extent as d3extent, line, scaleLinear, scaleLog } from "d3";
+import { useRef, useState } from "react";
+import { useElementWidth } from "../../components/useFramePainter.ts";
 import type { RunPoint } from "../../engine/experiments.ts";
 import { formatCount } from "../../render/format.ts";
 import { BottomAxis, LeftAxis, svgPoint } from "../views/Axes.tsx";
@@ -14,7 +15,8 @@ export interface RunResult {
   readonly path: readonly RunPoint[];
 }
 
-const W = 640;
+/** The chart's widest, CSS px: narrower screens get a narrower chart (so its text stays its size), not a smaller one. */
+const MAX_W = 640;
 const H = 320;
 const M = { top: 14, right: 20, bottom: 46, left: 64 };
 /** Cost ticks on the log scale, where they fit. */
@@ -25,12 +27,22 @@ export function runSettings(def: RunDef): string {
   return `m = ${formatCount(def.batchSize)}, η = ${def.learningRate}`;
 }
 
+/** [min, max] of the costs (±Infinity for none, as Math.min/max give). */
+function extent(costs: number[]): [number, number] {
+  const [lo, hi] = d3extent(costs);
+  return [lo ?? Infinity, hi ?? -Infinity];
+}
+
+function useChartWidth(ref: React.RefObject<HTMLElement | null>): number {
+  return Math.min(MAX_W, useElementWidth(ref, MAX_W));
+}
+
 export function CostPaths({ runs, axis }: { runs: readonly RunResult[]; axis: Axis }) {
   const [hoverX, setHoverX] = useState<number | null>(null);
+  const figureRef = useRef<HTMLElement>(null);
+  const W = useChartWidth(figureRef);
   const finite = runs.flatMap((r) => r.path.filter((p) => Number.isFinite(p.cost)));
-  const costs = finite.map((p) => p.cost);
-  const lo = Math.min(...costs);
-  const hi = Math.max(...costs);
+  const [lo, hi] = extent(finite.map((p) => p.cost));
   const xMax = Math.max(...finite.map((p) => xOf(p, axis)), axis === "examples" ? 1 : 0.001);
   const x = scaleLinear()
     .domain([0, xMax])
@@ -52,7 +64,7 @@ export function CostPaths({ runs, axis }: { runs: readonly RunResult[]; axis: Ax
   };
 
   return (
-    <figure className="cost-paths" data-axis={axis}>
+    <figure className="cost-paths" data-axis={axis} ref={figureRef}>
       <RunLegend runs={runs} />
       <svg
         viewBox={`0 0 ${W} ${H}`}
@@ -67,6 +79,7 @@ export function CostPaths({ runs, axis }: { runs: readonly RunResult[]; axis: Ax
           scale={x}
           at={H - M.bottom}
           title={axis === "examples" ? "training examples seen" : "seconds of training"}
+          count={W < 480 ? 3 : 6}
           {...(axis === "examples" ? { format: (v: number) => formatCount(v) } : {})}
         />
         <LeftAxis

@@ -41,14 +41,35 @@ export function SgdScene({ view }: SceneProps<SgdView>) {
     return session.stage === "model" ? (
       <LabStarting stage="model" what="the untrained network" />
     ) : (
-      <div className="lesson-loading" role="status">
+      <div className="lesson-loading sgd-scene" role="status">
         <p>
           Loading {formatCount(SGD_SETTINGS.trainLimit)} training images and the test images into the lab…
         </p>
         <progress aria-label="Starting the lab" />
+        <RunPlan trainCount={SGD_SETTINGS.trainLimit} />
       </div>
     );
   return <SgdLive lab={session.lab} trainCount={session.trainCount} view={view} />;
+}
+
+/** What the scene is about to run, shown while the lab loads: the three runs and what they share. */
+function RunPlan({ trainCount }: { trainCount: number }) {
+  return (
+    <div className="run-plan">
+      <p>
+        Then three training runs start from the same untrained network, each allowed{" "}
+        {formatCount(SGD_SETTINGS.budget)} examples; their cost on {formatCount(SGD_SETTINGS.heldOut)}{" "}
+        held-out images is charted as each one finishes:
+      </p>
+      <ul>
+        {sgdRuns(trainCount).map((def) => (
+          <li key={def.id} className={`run-${def.id}`}>
+            <span className="run-name">{def.name}</span> {runSettings(def)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 /** The runs, computed one after another; the list grows as each finishes. */
