@@ -4,7 +4,7 @@
 // from a pen stroke on the pad to the prediction appearing, idle and while training. First, two fresh loads of
 // the page: the cumulative layout shift from navigation until a second after the data is in (no input), and the
 // time from navigation to the first prediction of a stroke drawn as soon as the pad is on screen; and how long after
-// a linked pad frame's answer its output frame's arrives.
+// a linked pad frame's answer its output frame's arrives; and the frames while a lesson's backward pass plays.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
 import { chromium, type Browser, type Page } from "@playwright/test";
@@ -239,6 +239,67 @@ async function linkedLag(browser: Browser): Promise<number[]> {
 }
 
 /** Node's single-threaded speed for the same network and settings, as `npm run bench` measures it. */
+/** Starts recording the main thread's frame intervals and long tasks (afresh). */
+async function recordFrames(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __long: number[]; __run: boolean };
+    w.__frames = [];
+    w.__long = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({
+      type: "longtask",
+    });
+    let last = performance.now();
+    w.__run = true;
+    const loop = (t: number) => {
+      w.__frames.push(t - last);
+      last = t;
+      if (w.__run) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  });
+}
+
+/** Stops recording; the intervals (the first, from before recording began, left out) and long tasks. */
+function stopFrames(page: Page): Promise<{ frames: number[]; longTasks: number[] }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __long: number[]; __run: boolean };
+    w.__run = false;
+    return { frames: w.__frames.slice(1), longTasks: w.__long };
+  });
+}
+
+/**
+ * The lessons' motion: the backward pass of "Back to the first hidden layer" played 3 times (Replay), with the
+ * frame intervals and long tasks on the main thread while it plays (it ends when the glance says progress 1).
+ */
+async function lessonMotion(browser: Browser): Promise<{ frames: number[]; longTasks: number[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.addInitScript({ content: "window.__name = (f) => f;" });
+  await page.goto(`${URL_}?scene=backprop-intuition&step=6`);
+  const replay = page.getByRole("button", { name: "Replay the backward pass" });
+  await replay.waitFor({ timeout: 60_000 });
+  const done = () =>
+    page.waitForFunction(
+      () => document.querySelector(".network-glance canvas")?.getAttribute("data-progress") === "1",
+    );
+  await done();
+  const frames: number[] = [];
+  const longTasks: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    await recordFrames(page);
+    await replay.click();
+    await page.waitForFunction(
+      () => document.querySelector(".network-glance canvas")?.getAttribute("data-progress") !== "1",
+    );
+    await done();
+    const run = await stopFrames(page);
+    frames.push(...run.frames);
+    longTasks.push(...run.longTasks);
+  }
+  await page.close();
+  return { frames, longTasks };
+}
+
 function nodeSpeed(): number {
   const { train } = loadMnist();
   const data = toSparse({ count: train.count, size: 784, pixels: train.pixels, labels: train.labels });
@@ -267,6 +328,7 @@ try {
   const shift = await loadShift(browser);
   const firstPredictionMs = await firstPrediction(browser);
   const lags = await linkedLag(browser);
+  const motion = await lessonMotion(browser);
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   // tsx compiles the callbacks below with esbuild's keep-names helper, which the page must define.
   await page.addInitScript({ content: "window.__name = (f) => f;" });
@@ -278,22 +340,7 @@ try {
   const idle: number[] = [];
   for (let k = 0; k < 10; k++) idle.push(await strokeLatency(page, k));
 
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __long: number[]; __run: boolean };
-    w.__frames = [];
-    w.__long = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({
-      type: "longtask",
-    });
-    let last = performance.now();
-    w.__run = true;
-    const loop = (t: number) => {
-      w.__frames.push(t - last);
-      last = t;
-      if (w.__run) requestAnimationFrame(loop);
-    };
-    requestAnimationFrame(loop);
-  });
+  await recordFrames(page);
   await play.click();
   await page.waitForTimeout(1000);
   await page.evaluate(() => {
@@ -306,11 +353,7 @@ try {
   await page.waitForTimeout(SECONDS * 1000);
   const e1 = await examplesSeen(page);
   const t1 = Date.now();
-  const { frames, longTasks } = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __long: number[]; __run: boolean };
-    w.__run = false;
-    return { frames: w.__frames, longTasks: w.__long };
-  });
+  const { frames, longTasks } = await stopFrames(page);
   const training: number[] = [];
   for (let k = 0; k < 10; k++) training.push(await strokeLatency(page, k));
   await page.getByRole("button", { name: "Pause" }).click();
@@ -341,6 +384,10 @@ try {
       navigation_to_first_prediction_ms: round(firstPredictionMs, 0),
       linked_output_after_pad_ms_p50: round(quantile(lags, 0.5), 1),
       linked_output_after_pad_ms_max: round(Math.max(...lags.map(Math.abs)), 1),
+      lesson_motion_frames: motion.frames.length,
+      lesson_motion_frame_ms_p50: round(quantile(motion.frames, 0.5)),
+      lesson_motion_frame_ms_p95: round(quantile(motion.frames, 0.95)),
+      lesson_motion_long_tasks: motion.longTasks.length,
     }),
   );
 } finally {

@@ -27,6 +27,7 @@ export function NetworkGlance({ store }: { store: GlanceStore }) {
     const layout = layoutNetwork(glance.net.spec.sizes, width, HEIGHT);
     const duration = reduced ? 0 : motionDuration(glance.motion, glance.net.spec.sizes.length);
     const start = performance.now();
+    canvas.dataset.progress = duration > 0 ? "0" : "1";
     let frame = 0;
     const paint = (now: number) => {
       const t = duration > 0 ? Math.min(1, (now - start) / duration) : 1;
