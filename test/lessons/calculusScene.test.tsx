@@ -62,6 +62,13 @@ describe("backprop-calculus scene", () => {
     expect(termValue(container, "gradient")).toBe(trace.dw[3]![32 + K]!);
     expect(termValue(container, "factors-multiplied")).toBe(a * s * c);
     expect(Math.abs(a * s * c - trace.dw[3]![32 + K]!)).toBeLessThan(1e-7);
+    // The nudge along the chain: each link the one before times its factor, ΔC₀/Δw the gradient.
+    const dw = termValue(container, "nudge-dw");
+    expect(dw).toBe(0.001);
+    expect(termValue(container, "nudge-dz")).toBe(a * dw);
+    expect(termValue(container, "nudge-da")).toBe(s * (a * dw));
+    expect(termValue(container, "nudge-dc")).toBe(c * (s * (a * dw)));
+    expect(termValue(container, "nudge-dc") / dw).toBeCloseTo(trace.dw[3]![32 + K]!, 6);
   });
 
   it("follows the parameter chosen with the picker, a neuron click, or the arrow keys on the diagram", async () => {

@@ -10,6 +10,7 @@ import { rowCol } from "../backprop/nudges.ts";
 import { traceLessonExample, useLessonExamples } from "../example.ts";
 import { ExamplePicker } from "../views/ImagePicker.tsx";
 import { BatchAverage } from "./BatchAverage.tsx";
+import { ChainNudge } from "./ChainNudge.tsx";
 import "../backprop/backprop.css";
 import "../backprop/layers.css";
 import "../backprop/minibatch.css";
@@ -63,7 +64,12 @@ function Live({ view, test, drawing, net }: CheckpointSceneProps<CalculusView>) 
         />
         <div className="calculus-detail">
           {view === "tree" ? <Tree net={net} trace={trace} p={p} /> : null}
-          {view === "chain" ? <ChainFactors net={net} trace={trace} p={p} /> : null}
+          {view === "chain" ? (
+            <>
+              <ChainNudge net={net} trace={trace} p={p} />
+              <ChainFactors net={net} trace={trace} p={p} />
+            </>
+          ) : null}
           {view === "bias" ? (
             <>
               <ChainFactors
