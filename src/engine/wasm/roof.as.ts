@@ -2,9 +2,6 @@
 // accumulators, as many as the registers hold, so that nothing waits on a result; `npm run bench` divides the
 // step's FLOPs per second by this kernel's.
 
-/** FLOPs per round of `roof`: 12 accumulators × 4 lanes × (one multiply + one add). */
-export const ROOF_FLOPS_PER_ROUND = 96;
-
 /** `rounds` rounds of a ← a·c + d on 12 independent f32x4 accumulators; returns a sum of them (so none is dead). */
 export function roof(rounds: i32): f32 {
   const c = f32x4.splat(0.999);
