@@ -20,7 +20,10 @@ import { kernels } from "../../src/engine/wasm/kernels.ts";
 /** A timed run: trains for a while and returns the examples per second it trained at. */
 export type Timed = () => number;
 
-export const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+/** The value at fraction q of the sorted values (q = 0.5: the median, the upper one for an even count). */
+export const quantile = (v: number[], q: number) =>
+  [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) * q + 0.5)]!;
+export const median = (v: number[]) => quantile(v, 0.5);
 
 /** Runs a and b in turn, `rounds` times each (a first); each one's rates and the ratios a/b pair by pair. */
 export function alternate(a: Timed, b: Timed, rounds: number) {
@@ -61,6 +64,23 @@ export function fastEpoch(
     after?.(trainer);
     trainer.dispose();
     return data.count / s;
+  };
+}
+
+/**
+ * The fast path in short turns: one Trainer (seed 1) that trains whole mini-batches of at least `examples` examples a
+ * call, carrying on from call to call; a short turn lets two runs alternate many times within a few seconds.
+ */
+export function fastTurns(spec: NetworkSpec, train: Hyper, data: SparseImages, examples: number): Timed {
+  const trainer = new Trainer(createNetwork(spec, 1) as Network<Float32Array>, data, train, 1);
+  return () => {
+    const t0 = performance.now();
+    let done = 0;
+    while (done < examples) {
+      done += Math.min(train.batchSize, data.count - trainer.position.cursor);
+      trainer.step();
+    }
+    return done / ((performance.now() - t0) / 1000);
   };
 }
 
