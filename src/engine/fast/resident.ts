@@ -138,13 +138,16 @@ export class ResidentNetwork {
     });
   }
 
-  /** Makes ΣW and Σb 0 if a part sum may be left in them; the caller is about to add to them. */
-  startSums(): void {
+  /**
+   * Makes ΣW and Σb 0 if they may hold a part sum (a mini-batch trained in parts and dropped): every step starts
+   * from sums at 0 and leaves them so; `accumulating` says the caller is about to leave a part sum in them.
+   */
+  cleanSums(accumulating: boolean): void {
     if (this.sumsDirty) kernels().fn.clearSums(this.table, this.L);
-    this.sumsDirty = true;
+    this.sumsDirty = accumulating;
   }
 
-  /** The sums were applied (which leaves them 0). */
+  /** The sums were applied, which leaves them 0. */
   sumsApplied(): void {
     this.sumsDirty = false;
   }

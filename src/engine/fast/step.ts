@@ -1,9 +1,11 @@
 // One SGD step of the fast path over a BatchContext, each a single call into the WebAssembly SIMD kernels
 // (src/engine/wasm/step.as.ts): forward, δ for every layer and example, then the update. Plain SGD adds
-// −(η/m) Σₑ δₑ aₑᵀ straight to the weights; momentum sums the batch's gradients first, then updates every weight
-// (v ← μv − η(g + λw), w ← w + v). A huge mini-batch can be trained in parts (accumulateGradients, then
-// applySummedGradients), so no single call runs long. The same numbers as network.ts's traceBatch + applyGradient
-// up to float32 rounding order; test/engine/fast.test.ts and test/engine/fast/partialStep.test.ts hold it to that.
+// −(η/m) Σₑ δₑ aₑᵀ to layer 1's weights over the ink only; momentum sums the batch's gradients first, then updates
+// every weight (v ← μv − η(g + λw), w ← w + v). A huge mini-batch can be trained in parts (accumulateGradients, then
+// applySummedGradients), so no single call runs long. The same numbers as network.ts's traceBatch + applyGradient up
+// to float32 rounding order (test/engine/fast.test.ts and test/engine/fast/partialStep.test.ts hold it to that), and
+// bit for bit the steps of the JavaScript loops the kernels replace, so `npm run models` still regenerates the shipped
+// models exactly.
 
 import type { Hyper } from "../hyper.ts";
 import { kernels } from "../wasm/kernels.ts";
@@ -20,6 +22,7 @@ export function sgdStep(ctx: BatchContext, opt: Hyper): number {
     return cost / ctx.m;
   }
   setBatch(ctx);
+  ctx.net.cleanSums(false);
   const { table, L, spec } = ctx.net;
   const sum = kernels().fn.trainStep(table, L, ctx.m, ...costArgs(spec), opt.learningRate, opt.weightDecay);
   return sum / ctx.m;
@@ -32,7 +35,7 @@ export function sgdStep(ctx: BatchContext, opt: Hyper): number {
  */
 export function accumulateGradients(ctx: BatchContext, first: boolean): number {
   setBatch(ctx);
-  if (first) ctx.net.startSums();
+  if (first) ctx.net.cleanSums(true);
   const { table, L, spec } = ctx.net;
   return kernels().fn.accumulate(table, L, ctx.m, ...costArgs(spec));
 }

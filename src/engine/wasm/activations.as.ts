@@ -1,7 +1,7 @@
 // Activations, their derivatives, the output layer's δ and the cost, over a whole mini-batch in the kernels' memory
 // (AssemblyScript). Each is the formula of src/engine/activations.ts, costs.ts and network.ts's outputDelta, which
-// stay the readable reference the fast path is tested against; the transcendental ones are computed in f64 as
-// the reference does and rounded to f32 when stored. Rows are m × s floats (s = n rounded up to 4); only j < n is
+// stay the readable reference the fast path is tested against. Everything is computed in f64 and rounded to f32
+// when stored, as the JavaScript these kernels replace did (see dense.as.ts). Rows are m × s floats (s = n rounded up to 4); only j < n is
 // read or written, so a row's padding stays as it is.
 
 /** Activation codes, as src/engine/fast/resident.ts writes them into the layer table. */
@@ -58,10 +58,10 @@ export function timesPrime(act: i32, Z: usize, A: usize, D: usize, s: i32, n: i3
   for (let e = 0; e < m; e++) {
     const row = <usize>e * rowBytes;
     for (let p = row; p < row + nBytes; p += 4) {
-      const a = load<f32>(A + p);
-      const d = load<f32>(D + p);
-      if (act == SIGMOID) store<f32>(D + p, d * (a * (1 - a)));
-      else if (act == TANH) store<f32>(D + p, d * (1 - a * a));
+      const a = <f64>load<f32>(A + p);
+      const d = <f64>load<f32>(D + p);
+      if (act == SIGMOID) store<f32>(D + p, <f32>(d * (a * (1 - a))));
+      else if (act == TANH) store<f32>(D + p, <f32>(d * (1 - a * a)));
       else if (!(load<f32>(Z + p) > 0)) store<f32>(D + p, 0);
     }
   }

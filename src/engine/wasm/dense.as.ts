@@ -1,12 +1,27 @@
 // The layers after the first in WebAssembly SIMD (AssemblyScript): dense weighted sums, δ sent back through the
-// weights, and the rank-1 sums δ aᵀ, over a whole mini-batch in the kernels' memory. Weights are input-major like
-// layer 1's (sparse.as.ts), so the neurons fed by one input sit side by side, four to a v128.
+// weights, the batch's gradient sums and the updates, over a whole mini-batch in the kernels' memory. Weights are
+// input-major like layer 1's (sparse.as.ts), so the neurons fed by one input sit side by side.
+//
+// Each float32 result is what JavaScript's float64 arithmetic on the same float32 numbers gives, rounded to float32
+// when stored, in the same order, so training takes bit for bit the steps it took when these loops were JavaScript
+// (and the shipped models still regenerate exactly). So sums of products run in f64x2 lanes: a product of two f32s
+// is exact in f64, and each sum is rounded as a double, then to f32 where the JavaScript stored it.
 //
 //   W     f32[nIn × s]   W[q·s + j] = wⱼ_q, from neuron q of the layer before to neuron j; s = n rounded up to 4
 //   A     f32[m × sIn]   the layer before's activations, row e is example e (sIn its stride; only q < nIn read)
 //   Z, D  f32[m × s]     this layer's weighted sums, and δ; a row's padding stays 0
 
-/** Z[e] = b + Σ_q A[e][q] · W[q] for every example e: the weighted sums z = w a + b of m examples. */
+/** Two f32s at p as an f64x2. */
+function pair(p: usize): v128 {
+  return f64x2.promote_low_f32x4(v128.load64_zero(p));
+}
+
+/** An f64x2 rounded to two f32s, stored at p. */
+function storePair(p: usize, v: v128): void {
+  v128.store64_lane(p, f32x4.demote_f64x2_zero(v), 0);
+}
+
+/** Z[e][j] = b[j] + Σ_q W[q][j] · A[e][q], summed in f64 in the order of q, for every example e. */
 export function denseForward(
   W: usize,
   s: i32,
@@ -23,50 +38,26 @@ export function denseForward(
   for (let e = 0; e < m; e++) {
     const a = A + <usize>e * inBytes;
     const z = Z + <usize>e * rowBytes;
-    let j: usize = 0;
-    for (; j + 64 <= rowBytes; j += 64) {
-      let a0 = v128.load(b + j);
-      let a1 = v128.load(b + j, 16);
-      let a2 = v128.load(b + j, 32);
-      let a3 = v128.load(b + j, 48);
+    for (let j: usize = 0; j < rowBytes; j += 16) {
+      let lo = pair(b + j);
+      let hi = pair(b + j + 8);
       let w = W + j;
       for (let q: usize = 0; q < qEnd; q += 4) {
-        const v = f32x4.splat(load<f32>(a + q));
-        a0 = f32x4.add(a0, f32x4.mul(v, v128.load(w)));
-        a1 = f32x4.add(a1, f32x4.mul(v, v128.load(w, 16)));
-        a2 = f32x4.add(a2, f32x4.mul(v, v128.load(w, 32)));
-        a3 = f32x4.add(a3, f32x4.mul(v, v128.load(w, 48)));
+        const v = f64x2.splat(<f64>load<f32>(a + q));
+        lo = f64x2.add(lo, f64x2.mul(pair(w), v));
+        hi = f64x2.add(hi, f64x2.mul(pair(w + 8), v));
         w += rowBytes;
       }
-      v128.store(z + j, a0);
-      v128.store(z + j, a1, 16);
-      v128.store(z + j, a2, 32);
-      v128.store(z + j, a3, 48);
-    }
-    for (; j < rowBytes; j += 16) {
-      let a0 = v128.load(b + j);
-      let w = W + j;
-      for (let q: usize = 0; q < qEnd; q += 4) {
-        a0 = f32x4.add(a0, f32x4.mul(f32x4.splat(load<f32>(a + q)), v128.load(w)));
-        w += rowBytes;
-      }
-      v128.store(z + j, a0);
+      storePair(z + j, lo);
+      storePair(z + j + 8, hi);
     }
   }
 }
 
-/** The sum of a v128's four lanes. */
-function lanes(v: v128): f32 {
-  return (
-    f32x4.extract_lane(v, 0) +
-    f32x4.extract_lane(v, 1) +
-    (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3))
-  );
-}
-
 /**
- * G[e][q] = Σⱼ W[q][j] · D[e][j] for q < nIn: ∂C₀/∂a of the layer before, w ᵀ δ, for every example (G has the
- * layer before's stride sIn). The caller multiplies by f′(z) to make it that layer's δ.
+ * G[e][q] = Σⱼ W[q][j] · D[e][j] for q < nIn: ∂C₀/∂a of the layer before, wᵀδ, for every example (G has the layer
+ * before's stride sIn), summed from 0 over j in order and rounded to f32 after each term, skipping δⱼ = 0. The
+ * caller multiplies by f′(z) to make it that layer's δ.
  */
 export function denseBack(W: usize, s: i32, D: usize, m: i32, sIn: i32, nIn: i32, G: usize): void {
   const rowBytes = (<usize>s) << 2;
@@ -76,60 +67,51 @@ export function denseBack(W: usize, s: i32, D: usize, m: i32, sIn: i32, nIn: i32
     const g = G + <usize>e * inBytes;
     let w = W;
     for (let q = 0; q < nIn; q++) {
-      let acc = f32x4.mul(v128.load(w), v128.load(d));
-      for (let j: usize = 16; j < rowBytes; j += 16)
-        acc = f32x4.add(acc, f32x4.mul(v128.load(w + j), v128.load(d + j)));
-      store<f32>(g + ((<usize>q) << 2), lanes(acc));
+      let acc: f32 = 0;
+      for (let j: usize = 0; j < rowBytes; j += 4) {
+        const dj = load<f32>(d + j);
+        if (dj != 0) acc = <f32>(<f64>acc + <f64>load<f32>(w + j) * <f64>dj);
+      }
+      store<f32>(g + ((<usize>q) << 2), acc);
       w += rowBytes;
     }
   }
 }
 
 /**
- * W[q] += coef · A[e][q] · D[e] for every example e and input q < nIn: the sum of m outer products δ aᵀ. With
- * coef = −η/m this is the SGD step of the weights; with coef = 1 it adds the batch's ∂C/∂w to a sum. Inputs
- * that are exactly 0 (ReLU's) are skipped.
+ * G[q][j] += D[e][j] · A[e][q] for every example e in order and input q < nIn, rounded to f32 after each example:
+ * adds the batch's ∂C/∂w = Σₑ δₑ aₑᵀ to the sum G. Inputs that are exactly 0 (ReLU's) add nothing and are skipped.
  */
-export function denseRank1(
-  W: usize,
-  s: i32,
-  D: usize,
-  coef: f32,
-  A: usize,
-  sIn: i32,
-  nIn: i32,
-  m: i32,
-): void {
+export function denseGradient(G: usize, s: i32, D: usize, A: usize, sIn: i32, nIn: i32, m: i32): void {
   const rowBytes = (<usize>s) << 2;
   const inBytes = (<usize>sIn) << 2;
   for (let e = 0; e < m; e++) {
     const a = A + <usize>e * inBytes;
     const d = D + <usize>e * rowBytes;
-    let w = W;
+    let g = G;
     for (let q = 0; q < nIn; q++) {
       const x = load<f32>(a + ((<usize>q) << 2));
       if (x != 0) {
-        const v = f32x4.splat(coef * x);
-        for (let j: usize = 0; j < rowBytes; j += 16)
-          v128.store(w + j, f32x4.add(v128.load(w + j), f32x4.mul(v, v128.load(d + j))));
+        const v = f64x2.splat(<f64>x);
+        for (let j: usize = 0; j < rowBytes; j += 8)
+          storePair(g + j, f64x2.add(pair(g + j), f64x2.mul(pair(d + j), v)));
       }
-      w += rowBytes;
+      g += rowBytes;
     }
   }
 }
 
-/** g[j] += coef · Σₑ D[e][j]: the batch's ∂C/∂b (coef 1) or the bias step (coef −η/m), four at a time. */
-export function sumRows(g: usize, s: i32, D: usize, m: i32, coef: f32): void {
+/** g[j] += D[e][j] for every example e in order: adds the batch's ∂C/∂b to the sum g, four at a time. */
+export function sumRows(g: usize, s: i32, D: usize, m: i32): void {
   const rowBytes = (<usize>s) << 2;
-  const c = f32x4.splat(coef);
   for (let j: usize = 0; j < rowBytes; j += 16) {
-    let acc = v128.load(D + j);
-    for (let e = 1; e < m; e++) acc = f32x4.add(acc, v128.load(D + <usize>e * rowBytes + j));
-    v128.store(g + j, f32x4.add(v128.load(g + j), f32x4.mul(c, acc)));
+    let acc = v128.load(g + j);
+    for (let e = 0; e < m; e++) acc = f32x4.add(acc, v128.load(D + <usize>e * rowBytes + j));
+    v128.store(g + j, acc);
   }
 }
 
-/** W[i] *= factor for n floats (n a multiple of 4): weight decay's w ← (1 − ηλ)w, four at a time. */
+/** W[i] *= factor for n floats (n a multiple of 4), in f32: weight decay's w ← (1 − ηλ)w on layer 1. */
 export function scale(W: usize, n: i32, factor: f32): void {
   const f = f32x4.splat(factor);
   const end = W + ((<usize>n) << 2);
@@ -137,45 +119,59 @@ export function scale(W: usize, n: i32, factor: f32): void {
 }
 
 /**
- * The momentum step over n floats (a multiple of 4), then G cleared for the next sum:
- *   v ← μv − η(g·invM + λw),  w ← w + v,  g ← 0.
+ * The plain step from a summed gradient G over n floats (a multiple of 4), then G ← 0: w ← w·keep (rounded to f32)
+ * when `decay`, then w ← w − scaleBy·g, as plain SGD's step takes it.
+ */
+export function stepFromSum(W: usize, G: usize, n: i32, decay: bool, keep: f64, scaleBy: f64): void {
+  const vKeep = f64x2.splat(keep);
+  const vScale = f64x2.splat(scaleBy);
+  const bytes = (<usize>n) << 2;
+  for (let i: usize = 0; i < bytes; i += 8) {
+    let w = pair(W + i);
+    if (decay) w = f64x2.promote_low_f32x4(f32x4.demote_f64x2_zero(f64x2.mul(w, vKeep)));
+    storePair(W + i, f64x2.sub(w, f64x2.mul(vScale, pair(G + i))));
+    store<u64>(G + i, 0);
+  }
+}
+
+/** w ← w·keep − scaleBy·g in one rounding, then g ← 0: the step of a mini-batch summed in parts, without momentum. */
+export function stepFromParts(W: usize, G: usize, n: i32, keep: f64, scaleBy: f64): void {
+  const vKeep = f64x2.splat(keep);
+  const vScale = f64x2.splat(scaleBy);
+  const bytes = (<usize>n) << 2;
+  for (let i: usize = 0; i < bytes; i += 8) {
+    storePair(W + i, f64x2.sub(f64x2.mul(pair(W + i), vKeep), f64x2.mul(vScale, pair(G + i))));
+    store<u64>(G + i, 0);
+  }
+}
+
+/**
+ * The momentum step over n floats (a multiple of 4), then G ← 0: v ← μv − η(g/m + λw) (without the λw term when not
+ * `decay`: the biases), rounded to f32, then w ← w + v.
  */
 export function momentumStep(
   W: usize,
   V: usize,
   G: usize,
   n: i32,
-  mu: f32,
-  eta: f32,
-  invM: f32,
-  lambda: f32,
+  mu: f64,
+  eta: f64,
+  m: f64,
+  decay: bool,
+  lambda: f64,
 ): void {
-  const vMu = f32x4.splat(mu);
-  const vEta = f32x4.splat(eta);
-  const vInvM = f32x4.splat(invM);
-  const vLambda = f32x4.splat(lambda);
-  const zero = f32x4.splat(0);
+  const vMu = f64x2.splat(mu);
+  const vEta = f64x2.splat(eta);
+  const vM = f64x2.splat(m);
+  const vLambda = f64x2.splat(lambda);
   const bytes = (<usize>n) << 2;
-  for (let i: usize = 0; i < bytes; i += 16) {
-    const w = v128.load(W + i);
-    const g = f32x4.mul(v128.load(G + i), vInvM);
-    const step = f32x4.mul(vEta, f32x4.add(g, f32x4.mul(vLambda, w)));
-    const v = f32x4.sub(f32x4.mul(vMu, v128.load(V + i)), step);
-    v128.store(V + i, v);
-    v128.store(W + i, f32x4.add(w, v));
-    v128.store(G + i, zero);
-  }
-}
-
-/** The plain step from a summed gradient over n floats (a multiple of 4): w ← keep·w − scale·g, then g ← 0. */
-export function plainStep(W: usize, G: usize, n: i32, keep: f32, scaleBy: f32): void {
-  const vKeep = f32x4.splat(keep);
-  const vScale = f32x4.splat(scaleBy);
-  const zero = f32x4.splat(0);
-  const bytes = (<usize>n) << 2;
-  for (let i: usize = 0; i < bytes; i += 16) {
-    const w = f32x4.mul(v128.load(W + i), vKeep);
-    v128.store(W + i, f32x4.sub(w, f32x4.mul(vScale, v128.load(G + i))));
-    v128.store(G + i, zero);
+  for (let i: usize = 0; i < bytes; i += 8) {
+    const w = pair(W + i);
+    let g = f64x2.div(pair(G + i), vM);
+    if (decay) g = f64x2.add(g, f64x2.mul(vLambda, w));
+    const v = f32x4.demote_f64x2_zero(f64x2.sub(f64x2.mul(vMu, pair(V + i)), f64x2.mul(vEta, g)));
+    v128.store64_lane(V + i, v, 0);
+    storePair(W + i, f64x2.add(w, f64x2.promote_low_f32x4(v)));
+    store<u64>(G + i, 0);
   }
 }

@@ -7,7 +7,16 @@
 // Layer 1's input is the batch's images' ink (sparse.as.ts); the others' is the layer before's A.
 
 import { activateRows, costSum, outputDelta, timesPrime } from "./activations.as";
-import { denseBack, denseForward, denseRank1, momentumStep, plainStep, scale, sumRows } from "./dense.as";
+import {
+  denseBack,
+  denseForward,
+  denseGradient,
+  momentumStep,
+  scale,
+  stepFromParts,
+  stepFromSum,
+  sumRows,
+} from "./dense.as";
 import { forwardSparse, rank1Sparse } from "./sparse.as";
 
 const NIN = 0;
@@ -95,33 +104,42 @@ function backward(table: usize, L: i32, m: i32, costKind: i32): void {
   }
 }
 
-/** W[l] += coef · Σₑ δₑ aₑᵀ and b += coef · Σₑ δₑ, or the same into the sums ΣW, Σb when `sums`. */
-function addOuterProducts(table: usize, L: i32, m: i32, coef: f32, sums: bool): void {
+/** Adds the batch's ∂C/∂b = Σₑ δₑ to Σb for every layer, and its ∂C/∂w = Σₑ δₑ aₑᵀ to ΣW for layers from `from`. */
+function addGradients(table: usize, L: i32, m: i32, from: i32): void {
   for (let l = 1; l <= L; l++) {
     const s = at(table, l, S);
-    const Wl = <usize>at(table, l, sums ? GW : W);
     const Dl = <usize>at(table, l, D);
-    sumRows(<usize>at(table, l, sums ? GB : B), s, Dl, m, coef);
-    if (l == 1) rank1Sparse(Wl, s, Dl, coef, offsets, index, value, rows, m);
-    else {
-      const Ap = <usize>at(table, l - 1, A);
-      denseRank1(Wl, s, Dl, coef, Ap, at(table, l - 1, S), at(table, l, NIN), m);
-    }
+    sumRows(<usize>at(table, l, GB), s, Dl, m);
+    if (l < from) continue;
+    const G = <usize>at(table, l, GW);
+    if (l == 1) rank1Sparse(G, s, Dl, 1, offsets, index, value, rows, m);
+    else denseGradient(G, s, Dl, <usize>at(table, l - 1, A), at(table, l - 1, S), at(table, l, NIN), m);
   }
 }
 
 /**
- * One plain SGD step on the batch: forward, δ, then w ← (1 − ηλ)w − (η/m) Σₑ δₑ aₑᵀ, b ← b − (η/m) Σₑ δₑ.
+ * One plain SGD step on the batch: forward, δ, then w ← (1 − ηλ)w − (η/m) Σₑ δₑ aₑᵀ, b ← b − (η/m) Σₑ δₑ. Layer 1's
+ * sum goes straight into its weights (rank1Sparse); the others' through ΣW. Needs the sums at 0, and leaves them so.
  * Returns the sum of the batch's costs before the step.
  */
-export function trainStep(table: usize, L: i32, m: i32, costKind: i32, eps: f64, eta: f32, lambda: f32): f64 {
+export function trainStep(table: usize, L: i32, m: i32, costKind: i32, eps: f64, eta: f64, lambda: f64): f64 {
   forward(table, L, m);
   const c = cost(table, L, m, costKind, eps);
   backward(table, L, m, costKind);
-  if (lambda != 0)
-    for (let l = 1; l <= L; l++)
-      scale(<usize>at(table, l, W), at(table, l, NIN) * at(table, l, S), 1 - eta * lambda);
-  addOuterProducts(table, L, m, -eta / <f32>m, false);
+  addGradients(table, L, m, 2);
+  const keep = 1 - eta * lambda;
+  const scaleBy = eta / <f64>m;
+  for (let l = 1; l <= L; l++) {
+    const s = at(table, l, S);
+    const Wl = <usize>at(table, l, W);
+    const n = at(table, l, NIN) * s;
+    stepFromSum(<usize>at(table, l, B), <usize>at(table, l, GB), s, false, 1, scaleBy);
+    if (l > 1) stepFromSum(Wl, <usize>at(table, l, GW), n, lambda != 0, keep, scaleBy);
+    else {
+      if (lambda != 0) scale(Wl, n, <f32>keep);
+      rank1Sparse(Wl, s, <usize>at(table, 1, D), <f32>-scaleBy, offsets, index, value, rows, m);
+    }
+  }
   return c;
 }
 
@@ -130,7 +148,7 @@ export function accumulate(table: usize, L: i32, m: i32, costKind: i32, eps: f64
   forward(table, L, m);
   const c = cost(table, L, m, costKind, eps);
   backward(table, L, m, costKind);
-  addOuterProducts(table, L, m, 1, true);
+  addGradients(table, L, m, 1);
   return c;
 }
 
@@ -138,19 +156,20 @@ export function accumulate(table: usize, L: i32, m: i32, costKind: i32, eps: f64
  * The step from the sums of m examples' gradients, g = ΣW/m: with momentum μ, v ← μv − η(g + λw), w ← w + v
  * (biases not decayed); without, w ← (1 − ηλ)w − ηg. The sums are 0 afterwards.
  */
-export function applySums(table: usize, L: i32, m: i32, eta: f32, lambda: f32, mu: f32): void {
-  const invM: f32 = <f32>1 / <f32>m;
+export function applySums(table: usize, L: i32, m: f64, eta: f64, lambda: f64, mu: f64): void {
   for (let l = 1; l <= L; l++) {
     const s = at(table, l, S);
     const n = at(table, l, NIN) * s;
     const Wl = <usize>at(table, l, W);
     const bl = <usize>at(table, l, B);
+    const GWl = <usize>at(table, l, GW);
+    const GBl = <usize>at(table, l, GB);
     if (mu != 0) {
-      momentumStep(Wl, <usize>at(table, l, VW), <usize>at(table, l, GW), n, mu, eta, invM, lambda);
-      momentumStep(bl, <usize>at(table, l, VB), <usize>at(table, l, GB), s, mu, eta, invM, 0);
+      momentumStep(Wl, <usize>at(table, l, VW), GWl, n, mu, eta, m, true, lambda);
+      momentumStep(bl, <usize>at(table, l, VB), GBl, s, mu, eta, m, false, 0);
     } else {
-      plainStep(Wl, <usize>at(table, l, GW), n, 1 - eta * lambda, eta * invM);
-      plainStep(bl, <usize>at(table, l, GB), s, 1, eta * invM);
+      stepFromParts(Wl, GWl, n, 1 - eta * lambda, eta / m);
+      stepFromParts(bl, GBl, s, 1, eta / m);
     }
   }
 }
