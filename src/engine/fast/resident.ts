@@ -35,6 +35,7 @@ const FIELD = {
   Z: 10,
   A: 11,
   D: 12,
+  T: 13,
 } as const;
 type Field = keyof typeof FIELD;
 
@@ -51,8 +52,9 @@ export interface LayerRows {
 }
 
 /**
- * A network's w and b in the kernels' memory, and for training the gradient sums ΣW, Σb and the momentum
- * velocity vW, vb (all 0 at first). The network object itself is not kept: `load` copies one in, `store` out.
+ * A network's w and b in the kernels' memory, and for training the gradient sums ΣW, Σb, the momentum velocity vW,
+ * vb (all 0 at first) and room for layers 2 … L's weights output-major (for δ's way back). The network object itself
+ * is not kept: `load` copies one in, `store` out.
  */
 export class ResidentNetwork {
   /** L, the number of weight layers. */
@@ -81,6 +83,7 @@ export class ResidentNetwork {
       this.set(l, "act", ACTIVATION_CODE[act]);
       const fields: Field[] = training ? ["W", "b", "gW", "gb", "vW", "vb"] : ["W", "b"];
       for (const f of fields) this.set(l, f, this.alloc((f.endsWith("b") ? s : nIn * s) * 4));
+      if (training && l > 1) this.set(l, "T", this.alloc(n * strideOf(nIn) * 4));
     }
   }
 

@@ -54,26 +54,37 @@ export function denseForward(
   }
 }
 
+/** T[j][q] = W[q][j] for q < nIn, j < n: the weights output-major (T's rows have sIn floats, padding 0). */
+export function transpose(W: usize, s: i32, nIn: i32, n: i32, T: usize, sIn: i32): void {
+  for (let q = 0; q < nIn; q++)
+    for (let j = 0; j < n; j++) {
+      const w = load<f32>(W + ((<usize>(q * s + j)) << 2));
+      store<f32>(T + ((<usize>(j * sIn + q)) << 2), w);
+    }
+}
+
 /**
- * G[e][q] = Σⱼ W[q][j] · D[e][j] for q < nIn: ∂C₀/∂a of the layer before, wᵀδ, for every example (G has the layer
- * before's stride sIn), summed from 0 over j in order and rounded to f32 after each term, skipping δⱼ = 0. The
- * caller multiplies by f′(z) to make it that layer's δ.
+ * G[e][q] = Σⱼ W[q][j] · D[e][j]: ∂C₀/∂a of the layer before, wᵀδ, for every example, from T = the weights
+ * output-major (transpose). G has the layer before's stride sIn; each of its floats is summed from 0 over j in order
+ * and rounded to f32 after each term (δⱼ = 0 skipped), two at a time. The caller multiplies by f′(z) to make it that
+ * layer's δ.
  */
-export function denseBack(W: usize, s: i32, D: usize, m: i32, sIn: i32, nIn: i32, G: usize): void {
+export function denseBack(T: usize, sIn: i32, n: i32, D: usize, s: i32, m: i32, G: usize): void {
   const rowBytes = (<usize>s) << 2;
   const inBytes = (<usize>sIn) << 2;
   for (let e = 0; e < m; e++) {
     const d = D + <usize>e * rowBytes;
     const g = G + <usize>e * inBytes;
-    let w = W;
-    for (let q = 0; q < nIn; q++) {
-      let acc: f32 = 0;
-      for (let j: usize = 0; j < rowBytes; j += 4) {
-        const dj = load<f32>(d + j);
-        if (dj != 0) acc = <f32>(<f64>acc + <f64>load<f32>(w + j) * <f64>dj);
+    memory.fill(g, 0, inBytes);
+    let t = T;
+    for (let j: usize = 0; j < (<usize>n) << 2; j += 4) {
+      const dj = load<f32>(d + j);
+      if (dj != 0) {
+        const v = f64x2.splat(<f64>dj);
+        for (let q: usize = 0; q < inBytes; q += 8)
+          storePair(g + q, f64x2.add(pair(g + q), f64x2.mul(pair(t + q), v)));
       }
-      store<f32>(g + ((<usize>q) << 2), acc);
-      w += rowBytes;
+      t += inBytes;
     }
   }
 }
@@ -145,9 +156,30 @@ export function stepFromParts(W: usize, G: usize, n: i32, keep: f64, scaleBy: f6
   }
 }
 
+/** The momentum step of the two floats at byte i, given their g/m. */
+function momentumPair(
+  W: usize,
+  V: usize,
+  G: usize,
+  i: usize,
+  g: v128,
+  mu: v128,
+  eta: v128,
+  decay: bool,
+  lambda: v128,
+): void {
+  const w = pair(W + i);
+  const step = f64x2.mul(eta, decay ? f64x2.add(g, f64x2.mul(lambda, w)) : g);
+  const v = f32x4.demote_f64x2_zero(f64x2.sub(f64x2.mul(mu, pair(V + i)), step));
+  v128.store64_lane(V + i, v, 0);
+  storePair(W + i, f64x2.add(w, f64x2.promote_low_f32x4(v)));
+  store<u64>(G + i, 0);
+}
+
 /**
  * The momentum step over n floats (a multiple of 4), then G ← 0: v ← μv − η(g/m + λw) (without the λw term when not
- * `decay`: the biases), rounded to f32, then w ← w + v.
+ * `decay`: the biases), rounded to f32, then w ← w + v. When m is a power of 2, g/m is g·(1/m) exactly, and a
+ * multiply is much cheaper than a divide.
  */
 export function momentumStep(
   W: usize,
@@ -162,16 +194,15 @@ export function momentumStep(
 ): void {
   const vMu = f64x2.splat(mu);
   const vEta = f64x2.splat(eta);
-  const vM = f64x2.splat(m);
   const vLambda = f64x2.splat(lambda);
   const bytes = (<usize>n) << 2;
-  for (let i: usize = 0; i < bytes; i += 8) {
-    const w = pair(W + i);
-    let g = f64x2.div(pair(G + i), vM);
-    if (decay) g = f64x2.add(g, f64x2.mul(vLambda, w));
-    const v = f32x4.demote_f64x2_zero(f64x2.sub(f64x2.mul(vMu, pair(V + i)), f64x2.mul(vEta, g)));
-    v128.store64_lane(V + i, v, 0);
-    storePair(W + i, f64x2.add(w, f64x2.promote_low_f32x4(v)));
-    store<u64>(G + i, 0);
+  if (popcnt(<u32>m) == 1) {
+    const vInv = f64x2.splat(1 / m);
+    for (let i: usize = 0; i < bytes; i += 8)
+      momentumPair(W, V, G, i, f64x2.mul(pair(G + i), vInv), vMu, vEta, decay, vLambda);
+  } else {
+    const vM = f64x2.splat(m);
+    for (let i: usize = 0; i < bytes; i += 8)
+      momentumPair(W, V, G, i, f64x2.div(pair(G + i), vM), vMu, vEta, decay, vLambda);
   }
 }

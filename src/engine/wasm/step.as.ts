@@ -3,7 +3,7 @@
 // table, which src/engine/fast/resident.ts writes: for layer l = 1 … L, 16 u32 words at table + (l − 1)·64:
 //   0 nIn   1 n   2 s (n rounded up to 4)   3 activation code (activations.as.ts)
 //   4 W f32[nIn × s], input-major   5 b f32[s]   6 ΣW f32[nIn × s]   7 Σb f32[s]   8 vW   9 vb (momentum)
-//   10 Z   11 A   12 D: the batch's f32[rows × s]
+//   10 Z   11 A   12 D: the batch's f32[rows × s]   13 T f32[n × sIn]: scratch for W output-major (layers 2 … L)
 // Layer 1's input is the batch's images' ink (sparse.as.ts); the others' is the layer before's A.
 
 import { activateRows, costSum, outputDelta, timesPrime } from "./activations.as";
@@ -16,6 +16,7 @@ import {
   stepFromParts,
   stepFromSum,
   sumRows,
+  transpose,
 } from "./dense.as";
 import { forwardSparse, rank1Sparse } from "./sparse.as";
 
@@ -32,6 +33,7 @@ const VB = 9;
 const Z = 10;
 const A = 11;
 const D = 12;
+const T = 13;
 
 /** Word f of layer l's row of the table. */
 function at(table: usize, l: i32, f: i32): i32 {
@@ -99,7 +101,10 @@ function backward(table: usize, L: i32, m: i32, costKind: i32): void {
     const sp = at(table, l - 1, S);
     const np = at(table, l - 1, N);
     const Dp = <usize>at(table, l - 1, D);
-    denseBack(<usize>at(table, l, W), at(table, l, S), <usize>at(table, l, D), m, sp, np, Dp);
+    const n = at(table, l, N);
+    const Tl = <usize>at(table, l, T);
+    transpose(<usize>at(table, l, W), at(table, l, S), np, n, Tl, sp);
+    denseBack(Tl, sp, n, <usize>at(table, l, D), at(table, l, S), m, Dp);
     timesPrime(at(table, l - 1, ACT), <usize>at(table, l - 1, Z), <usize>at(table, l - 1, A), Dp, sp, np, m);
   }
 }
