@@ -110,23 +110,27 @@ export class ResidentNetwork {
 
   /** Copies the network's row-major w and b in. */
   load(net: Network<Float32Array>): void {
-    for (let l = 1; l <= this.L; l++) {
-      const { W, b } = this.params(l);
-      const [nIn, n, s] = [this.get(l, "nIn"), this.get(l, "n"), this.get(l, "s")];
-      const w = net.w[l]!;
-      for (let j = 0; j < n; j++) for (let k = 0; k < nIn; k++) W[k * s + j] = w[j * nIn + k]!;
-      b.set(net.b[l]!);
-    }
+    this.copy(net, true);
   }
 
   /** Copies w and b out to the network's row-major arrays. */
   store(net: Network<Float32Array>): void {
+    this.copy(net, false);
+  }
+
+  /** Between the network's w[l][j·nIn + k] and the kernels' W[k·s + j], into the kernels' memory when `inward`. */
+  private copy(net: Network<Float32Array>, inward: boolean): void {
     for (let l = 1; l <= this.L; l++) {
       const { W, b } = this.params(l);
       const [nIn, n, s] = [this.get(l, "nIn"), this.get(l, "n"), this.get(l, "s")];
       const w = net.w[l]!;
-      for (let j = 0; j < n; j++) for (let k = 0; k < nIn; k++) w[j * nIn + k] = W[k * s + j]!;
-      net.b[l]!.set(b.subarray(0, n));
+      for (let j = 0; j < n; j++)
+        for (let k = 0; k < nIn; k++) {
+          if (inward) W[k * s + j] = w[j * nIn + k]!;
+          else w[j * nIn + k] = W[k * s + j]!;
+        }
+      if (inward) b.set(net.b[l]!);
+      else net.b[l]!.set(b.subarray(0, n));
     }
   }
 
