@@ -4,7 +4,7 @@
 
 import { LOG_EPSILON } from "../costs.ts";
 import { depth, type NetworkSpec } from "../spec.ts";
-import { kernels } from "../wasm/kernels.ts";
+import { kernels, MemoryBlocks } from "../wasm/kernels.ts";
 import { addressesOf, type PlacedImages } from "./placement.ts";
 import { COST_CODE, strideOf, type LayerRows, type ResidentNetwork } from "./resident.ts";
 
@@ -18,7 +18,7 @@ export class BatchBuffers {
   /** Addresses of u32[m]: the images of the batch, in order, and their labels. */
   readonly rows: number;
   readonly labels: number;
-  private readonly blocks: [number, number][] = [];
+  private readonly memory = new MemoryBlocks();
 
   constructor(
     spec: NetworkSpec,
@@ -26,21 +26,14 @@ export class BatchBuffers {
   ) {
     this.layers = spec.sizes.slice(1).map((n) => {
       const bytes = m * strideOf(n) * 4;
-      return { Z: this.alloc(bytes), A: this.alloc(bytes), D: this.alloc(bytes) };
+      return { Z: this.memory.alloc(bytes), A: this.memory.alloc(bytes), D: this.memory.alloc(bytes) };
     });
-    this.rows = this.alloc(m * 4);
-    this.labels = this.alloc(m * 4);
-  }
-
-  private alloc(bytes: number): number {
-    const ptr = kernels().alloc(bytes);
-    this.blocks.push([ptr, bytes]);
-    return ptr;
+    this.rows = this.memory.alloc(m * 4);
+    this.labels = this.memory.alloc(m * 4);
   }
 
   dispose(): void {
-    for (const [ptr, bytes] of this.blocks) kernels().release(ptr, bytes);
-    this.blocks.length = 0;
+    this.memory.releaseAll();
   }
 }
 

@@ -7,7 +7,7 @@ import type { Activation, OutputActivation } from "../activations.ts";
 import type { Cost } from "../costs.ts";
 import type { Network } from "../network.ts";
 import { depth, hiddenActivation, type NetworkSpec } from "../spec.ts";
-import { kernels } from "../wasm/kernels.ts";
+import { kernels, MemoryBlocks } from "../wasm/kernels.ts";
 
 /** The kernels' activation codes (activations.as.ts). */
 const ACTIVATION_CODE: { readonly [f in Activation | OutputActivation]: number } = {
@@ -61,7 +61,7 @@ export class ResidentNetwork {
   readonly L: number;
   /** Address of the layer table, u32[L × 16]. */
   readonly table: number;
-  private readonly blocks: [number, number][] = [];
+  private readonly memory = new MemoryBlocks();
   private attached: readonly LayerRows[] | null = null;
   /** Whether ΣW and Σb may hold a part sum (a batch trained in parts and dropped). */
   private sumsDirty = false;
@@ -71,7 +71,7 @@ export class ResidentNetwork {
     training: boolean,
   ) {
     this.L = depth(spec);
-    this.table = this.alloc(this.L * WORDS * 4);
+    this.table = this.memory.alloc(this.L * WORDS * 4);
     for (let l = 1; l <= this.L; l++) {
       const nIn = spec.sizes[l - 1]!;
       const n = spec.sizes[l]!;
@@ -82,15 +82,9 @@ export class ResidentNetwork {
       this.set(l, "s", s);
       this.set(l, "act", ACTIVATION_CODE[act]);
       const fields: Field[] = training ? ["W", "b", "gW", "gb", "vW", "vb"] : ["W", "b"];
-      for (const f of fields) this.set(l, f, this.alloc((f.endsWith("b") ? s : nIn * s) * 4));
-      if (training && l > 1) this.set(l, "T", this.alloc(n * strideOf(nIn) * 4));
+      for (const f of fields) this.set(l, f, this.memory.alloc((f.endsWith("b") ? s : nIn * s) * 4));
+      if (training && l > 1) this.set(l, "T", this.memory.alloc(n * strideOf(nIn) * 4));
     }
-  }
-
-  private alloc(bytes: number): number {
-    const ptr = kernels().alloc(bytes);
-    this.blocks.push([ptr, bytes]);
-    return ptr;
   }
 
   private set(l: number, f: Field, v: number): void {
@@ -160,7 +154,6 @@ export class ResidentNetwork {
   }
 
   dispose(): void {
-    for (const [ptr, bytes] of this.blocks) kernels().release(ptr, bytes);
-    this.blocks.length = 0;
+    this.memory.releaseAll();
   }
 }

@@ -109,3 +109,20 @@ export function kernels(): Kernels {
   shared ??= new Kernels();
   return shared;
 }
+
+/** Blocks of the kernels' memory that one owner allocates one by one and releases together. */
+export class MemoryBlocks {
+  private readonly blocks: [number, number][] = [];
+
+  /** `bytes` of zeroed memory (Kernels.alloc), kept for `releaseAll`. */
+  alloc(bytes: number): number {
+    const ptr = kernels().alloc(bytes);
+    this.blocks.push([ptr, bytes]);
+    return ptr;
+  }
+
+  releaseAll(): void {
+    for (const [ptr, bytes] of this.blocks) kernels().release(ptr, bytes);
+    this.blocks.length = 0;
+  }
+}
