@@ -1,118 +1,45 @@
-// The buffers one mini-batch runs in, and its forward pass: layer 1's weights in the kernels' memory
-// (InputLayer), the batch's z, a and δ in matrix form (BatchBuffers), and what one batch is (BatchContext).
-// Layer 1 reads only each image's ink through the WebAssembly SIMD kernels; the other layers are plain loops.
+// The buffers one mini-batch runs in and what one batch is: the batch's z, a and δ of every layer in matrix form in
+// the kernels' memory (BatchBuffers), the network there (ResidentNetwork), and the examples (BatchContext). The
+// forward pass of a batch is one call into the WebAssembly SIMD kernels.
 
-import { softmaxInto, sigmoid, type Activation } from "../activations.ts";
-import { costTerm } from "../costs.ts";
-import type { Network } from "../network.ts";
-import { depth, hiddenActivation, type NetworkSpec } from "../spec.ts";
-import { kernels } from "../wasm/kernels.ts";
+import { LOG_EPSILON } from "../costs.ts";
+import { depth, type NetworkSpec } from "../spec.ts";
+import { kernels, MemoryBlocks } from "../wasm/kernels.ts";
 import { addressesOf, type PlacedImages } from "./placement.ts";
+import { COST_CODE, strideOf, type LayerRows, type ResidentNetwork } from "./resident.ts";
 
 /**
- * Layer 1's weights and biases in the kernels' memory, input-major: W[k·stride + j] = w¹ⱼₖ, where
- * stride is n₁ rounded up to a multiple of 4 and the padding stays 0.
- */
-export class InputLayer {
-  readonly stride: number;
-  /** Address of W, f32[nIn × stride]. */
-  readonly W: number;
-  /** Address of b¹, f32[stride]. */
-  readonly b: number;
-  constructor(
-    readonly nIn: number,
-    readonly n: number,
-  ) {
-    this.stride = Math.ceil(n / 4) * 4;
-    this.W = kernels().alloc(nIn * this.stride * 4);
-    this.b = kernels().alloc(this.stride * 4);
-  }
-  weights(): Float32Array {
-    return kernels().f32(this.W, this.nIn * this.stride);
-  }
-  biases(): Float32Array {
-    return kernels().f32(this.b, this.stride);
-  }
-  /** Copies the network's row-major w¹, b¹ in. */
-  load(w1: Float32Array, b1: Float32Array): void {
-    const W = this.weights();
-    for (let j = 0; j < this.n; j++)
-      for (let k = 0; k < this.nIn; k++) W[k * this.stride + j] = w1[j * this.nIn + k]!;
-    this.biases().set(b1);
-  }
-  /** Copies w¹, b¹ out to the network's row-major arrays. */
-  store(w1: Float32Array, b1: Float32Array): void {
-    const W = this.weights();
-    for (let j = 0; j < this.n; j++)
-      for (let k = 0; k < this.nIn; k++) w1[j * this.nIn + k] = W[k * this.stride + j]!;
-    b1.set(this.biases().subarray(0, this.n));
-  }
-  dispose(): void {
-    kernels().release(this.W, this.nIn * this.stride * 4);
-    kernels().release(this.b, this.stride * 4);
-  }
-}
-
-/**
- * Buffers for one mini-batch in matrix form: Z[l], A[l] and D[l] (= δ) are m × rowStride[l], row e is
- * example e. Layer 1's rows are padded to the input layer's stride, and its Z and D live in the kernels'
- * memory (views refreshed by `views()` since memory growth detaches them).
+ * Buffers for one mini-batch of up to m examples in matrix form, in the kernels' memory: for each layer l ≥ 1
+ * (at layers[l − 1]) Z, A and D (= δ), each f32[m × s] with s = n rounded up to 4, row e is example e; and the
+ * batch's image numbers and labels, u32[m] each.
  */
 export class BatchBuffers {
-  readonly rowStride: number[];
-  readonly A: Float32Array[];
-  readonly Z: Float32Array[];
-  readonly D: Float32Array[];
-  /** Scratch for the output layer: y (one-hot) and ∂C₀/∂a. */
-  readonly y: Float32Array;
-  readonly g: Float32Array;
-  private readonly ptrZ1: number;
-  private readonly ptrD1: number;
-  /** Address of u32[m]: the images of the batch, in order. */
-  readonly ptrRows: number;
-  private buffer: ArrayBuffer | null = null;
+  readonly layers: readonly LayerRows[];
+  /** Addresses of u32[m]: the images of the batch, in order, and their labels. */
+  readonly rows: number;
+  readonly labels: number;
+  private readonly memory = new MemoryBlocks();
 
   constructor(
     spec: NetworkSpec,
     readonly m: number,
-    stride1: number,
   ) {
-    this.rowStride = spec.sizes.map((n, l) => (l === 1 ? stride1 : n));
-    const mk = () => this.rowStride.map((n, l) => new Float32Array(l === 0 ? 0 : n * m));
-    this.A = mk();
-    this.Z = mk();
-    this.D = mk();
-    const nL = spec.sizes.at(-1)!;
-    this.y = new Float32Array(nL);
-    this.g = new Float32Array(nL);
-    const k = kernels();
-    this.ptrZ1 = k.alloc(m * stride1 * 4);
-    this.ptrD1 = k.alloc(m * stride1 * 4);
-    this.ptrRows = k.alloc(m * 4);
+    this.layers = spec.sizes.slice(1).map((n) => {
+      const bytes = m * strideOf(n) * 4;
+      return { Z: this.memory.alloc(bytes), A: this.memory.alloc(bytes), D: this.memory.alloc(bytes) };
+    });
+    this.rows = this.memory.alloc(m * 4);
+    this.labels = this.memory.alloc(m * 4);
   }
 
-  /** Points Z[1] and D[1] at the kernels' memory, afresh if it has grown. */
-  views(): void {
-    const k = kernels();
-    if (this.buffer === k.memory.buffer) return;
-    this.buffer = k.memory.buffer;
-    const n = this.m * this.rowStride[1]!;
-    this.Z[1] = k.f32(this.ptrZ1, n);
-    this.D[1] = k.f32(this.ptrD1, n);
-  }
   dispose(): void {
-    const k = kernels();
-    k.release(this.ptrZ1, this.m * this.rowStride[1]! * 4);
-    k.release(this.ptrD1, this.m * this.rowStride[1]! * 4);
-    k.release(this.ptrRows, this.m * 4);
+    this.memory.releaseAll();
   }
 }
 
 /** One mini-batch: examples order[from … from+m) of the placed images, through `net`, in `buffers`. */
 export interface BatchContext {
-  /** The network; its layer 1 is read from `input`, not from net.w[1] and net.b[1]. */
-  readonly net: Network<Float32Array>;
-  readonly input: InputLayer;
+  readonly net: ResidentNetwork;
   readonly images: PlacedImages;
   /** Image numbers in the order they are visited. */
   readonly order: Uint32Array;
@@ -123,97 +50,38 @@ export interface BatchContext {
   readonly buffers: BatchBuffers;
 }
 
-/** The label of example e of the batch. */
-export function labelOf(ctx: BatchContext, e: number): number {
-  return ctx.images.data.labels[ctx.order[ctx.from + e]!]!;
+/** The kernels' arguments for a batch's cost: the network's cost code and the smallest activation fed to ln. */
+export function costArgs(spec: NetworkSpec): [number, number] {
+  return [COST_CODE[spec.cost], LOG_EPSILON];
 }
 
-/** a = f(z) over z[from … to) for a hidden activation. */
-function applyHidden(f: Activation, z: Float32Array, a: Float32Array, from: number, to: number): void {
-  switch (f) {
-    case "sigmoid":
-      for (let i = from; i < to; i++) a[i] = 1 / (1 + Math.exp(-z[i]!));
-      return;
-    case "relu":
-      for (let i = from; i < to; i++) a[i] = z[i]! > 0 ? z[i]! : 0;
-      return;
-    case "tanh":
-      for (let i = from; i < to; i++) a[i] = Math.tanh(z[i]!);
-  }
-}
-
-/** z[l] = w[l] a[l−1] + b[l] for every example of the batch, layer l ≥ 2. */
-function weightedSums(ctx: BatchContext, l: number): void {
-  const { net, m, buffers } = ctx;
-  const n = net.spec.sizes[l]!;
-  const nPrev = net.spec.sizes[l - 1]!;
-  const sPrev = buffers.rowStride[l - 1]!;
-  const Zl = buffers.Z[l]!;
-  const Aprev = buffers.A[l - 1]!;
-  const wl = net.w[l]!;
-  const bl = net.b[l]!;
-  for (let e = 0; e < m; e++) {
-    const ain = e * sPrev;
-    const out = e * n;
-    for (let j = 0; j < n; j++) {
-      const row = j * nPrev;
-      let s = bl[j]!;
-      for (let q = 0; q < nPrev; q++) s += wl[row + q]! * Aprev[ain + q]!;
-      Zl[out + j] = s;
-    }
-  }
-}
-
-/** The sum of the batch's costs C₀, from the output activations of the last forward pass. */
-function batchCost(ctx: BatchContext): number {
-  const { spec } = ctx.net;
-  const L = depth(spec);
-  const nL = spec.sizes[L]!;
-  const sL = ctx.buffers.rowStride[L]!;
-  const AL = ctx.buffers.A[L]!;
-  let total = 0;
-  for (let e = 0; e < ctx.m; e++) {
-    const label = labelOf(ctx, e);
-    for (let j = 0; j < nL; j++)
-      total += costTerm(spec.cost, spec.output, AL[e * sL + j]!, j === label ? 1 : 0);
-  }
-  return total;
+/** Tells the kernels which images, labels and buffers the next calls on `ctx.net` use. */
+export function setBatch(ctx: BatchContext): void {
+  const { images, order, from, m, buffers } = ctx;
+  const k = kernels();
+  const rows = order.subarray(from, from + m);
+  k.u32(buffers.rows, m).set(rows);
+  const labels = k.u32(buffers.labels, m);
+  for (let e = 0; e < m; e++) labels[e] = images.data.labels[rows[e]!]!;
+  ctx.net.attach(buffers.layers);
+  const img = addressesOf(images);
+  k.fn.setBatch(img.offsets, img.index, img.value, buffers.rows, buffers.labels);
 }
 
 /**
- * Forward pass of the batch into its buffers; returns the sum of its costs (0 unless `costs`).
- * Layer 1 reads only the ink (kernel forwardSparse): z¹ⱼ = b¹ⱼ + Σ over non-zero pixels k of w¹ⱼₖ xₖ.
+ * Forward pass of the batch into its buffers; returns the sum of its costs C₀. Layer 1 reads only the ink:
+ * z¹ⱼ = b¹ⱼ + Σ over non-zero pixels k of w¹ⱼₖ xₖ.
  */
-export function forwardBatch(ctx: BatchContext, costs: boolean): number {
-  const { net, input, order, from, m, buffers } = ctx;
-  const { spec } = net;
-  const L = depth(spec);
-  const k = kernels();
-  const img = addressesOf(ctx.images);
-  k.u32(buffers.ptrRows, m).set(order.subarray(from, from + m));
-  buffers.views();
-  k.fn.forwardSparse(
-    input.W,
-    input.stride,
-    input.b,
-    img.offsets,
-    img.index,
-    img.value,
-    buffers.ptrRows,
-    m,
-    buffers.Z[1]!.byteOffset,
-  );
-  const rs = buffers.rowStride;
-  for (let l = 1; l <= L; l++) {
-    const n = spec.sizes[l]!;
-    const Zl = buffers.Z[l]!;
-    const Al = buffers.A[l]!;
-    if (l > 1) weightedSums(ctx, l);
-    if (l < L) applyHidden(hiddenActivation(spec, l), Zl, Al, 0, m * rs[l]!);
-    else if (spec.output === "softmax") {
-      const s = rs[l]!;
-      for (let e = 0; e < m; e++) softmaxInto(Zl.subarray(e * s, e * s + n), Al.subarray(e * s, e * s + n));
-    } else for (let i = 0; i < m * rs[l]!; i++) Al[i] = sigmoid(Zl[i]!);
-  }
-  return costs ? batchCost(ctx) : 0;
+export function forwardBatch(ctx: BatchContext): number {
+  setBatch(ctx);
+  const { table, L } = ctx.net;
+  kernels().fn.forward(table, L, ctx.m);
+  return kernels().fn.cost(table, L, ctx.m, ...costArgs(ctx.net.spec));
+}
+
+/** The output activations a[L] of the last forward pass, f32[m × s] (row e from e·s), and s. */
+export function outputsOf(ctx: BatchContext): { AL: Float32Array; s: number } {
+  const { spec } = ctx.net;
+  const s = strideOf(spec.sizes[depth(spec)]!);
+  return { AL: kernels().f32(ctx.buffers.layers.at(-1)!.A, ctx.m * s), s };
 }

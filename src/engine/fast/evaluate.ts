@@ -1,9 +1,9 @@
 // A network's mean cost and accuracy on an image set, by forward passes in chunks of 100 on the fast path.
 
 import type { Network } from "../network.ts";
-import { depth } from "../spec.ts";
-import { BatchBuffers, forwardBatch, InputLayer } from "./batch.ts";
+import { BatchBuffers, forwardBatch, outputsOf } from "./batch.ts";
 import { isPlaced, placeImages, type PlacedImages } from "./placement.ts";
+import { ResidentNetwork } from "./resident.ts";
 import type { SparseImages } from "./sparse.ts";
 
 /** A network's mean cost and accuracy on a data set (forward passes only). */
@@ -42,27 +42,27 @@ export function evaluate(
 function evaluatePlaced(net: Network<Float32Array>, images: PlacedImages, limit: number): Evaluation {
   const { labels } = images.data;
   const count = Math.min(limit, images.data.count);
-  const input = new InputLayer(net.spec.sizes[0]!, net.spec.sizes[1]!);
-  input.load(net.w[1]!, net.b[1]!);
-  const buffers = new BatchBuffers(net.spec, CHUNK, input.stride);
+  const resident = new ResidentNetwork(net.spec, false);
+  resident.load(net);
+  const buffers = new BatchBuffers(net.spec, CHUNK);
   const order = Uint32Array.from({ length: count }, (_, i) => i);
   const nL = net.spec.sizes.at(-1)!;
-  const AL = buffers.A[depth(net.spec)]!;
-  const sL = buffers.rowStride.at(-1)!;
   let cost = 0;
   let correct = 0;
   try {
     for (let from = 0; from < count; from += CHUNK) {
       const m = Math.min(CHUNK, count - from);
-      cost += forwardBatch({ net, input, images, order, from, m, buffers }, true);
+      const ctx = { net: resident, images, order, from, m, buffers };
+      cost += forwardBatch(ctx);
+      const { AL, s } = outputsOf(ctx);
       for (let e = 0; e < m; e++) {
         let best = 0;
-        for (let j = 1; j < nL; j++) if (AL[e * sL + j]! > AL[e * sL + best]!) best = j;
+        for (let j = 1; j < nL; j++) if (AL[e * s + j]! > AL[e * s + best]!) best = j;
         if (best === labels[from + e]) correct++;
       }
     }
   } finally {
-    input.dispose();
+    resident.dispose();
     buffers.dispose();
   }
   return { cost: cost / count, accuracy: correct / count, correct, count };

@@ -6,17 +6,11 @@ import type { Hyper } from "../hyper.ts";
 import type { Network } from "../network.ts";
 import { SpecError } from "../spec.ts";
 import { createRng, shuffleInPlace, type Rng } from "../rng.ts";
-import { BatchBuffers, InputLayer, type BatchContext } from "./batch.ts";
+import { BatchBuffers, type BatchContext } from "./batch.ts";
 import { placeImages, replaceImages, type PlacedImages } from "./placement.ts";
+import { ResidentNetwork } from "./resident.ts";
 import type { SparseImages } from "./sparse.ts";
-import {
-  accumulateGradients,
-  applySummedGradients,
-  createStepState,
-  releaseStepState,
-  sgdStep,
-  type StepState,
-} from "./step.ts";
+import { accumulateGradients, applySummedGradients, sgdStep } from "./step.ts";
 
 /** Hyper-parameters the trainer reads at every mini-batch, so they can change while it runs. */
 export interface TrainOptions extends Hyper {
@@ -76,8 +70,8 @@ function checkSize(net: Network, data: SparseImages): void {
  * so a learning-rate scrubber acts at once. Deterministic: same network, data, options and seed give
  * bit-identical weights.
  *
- * The trainer takes over the network it is given: layer 1 trains in the kernels' memory, so read the
- * current weights through `trainer.net` (which copies layer 1 back when it has changed), never through
+ * The trainer takes over the network it is given: every layer trains in the kernels' memory, so read the
+ * current weights through `trainer.net` (which copies them back when they have changed), never through
  * the object passed to the constructor. It copies its images into the kernels' memory and owns that copy:
  * `setData` replaces it, `dispose` releases it.
  */
@@ -87,9 +81,8 @@ export class Trainer {
   private order: Uint32Array;
   private readonly rng: Rng;
   private images: PlacedImages;
-  private readonly input: InputLayer;
+  private readonly resident: ResidentNetwork;
   private buffers: BatchBuffers;
-  private readonly st: StepState;
   private dirty = false;
   private disposed = false;
   private part: PartialBatch | null = null;
@@ -102,10 +95,9 @@ export class Trainer {
     this.rng = createRng(seed ^ 0x5eed);
     this.order = visitOrder(data.count, this.options.shuffle, this.rng);
     this.images = placeImages(data);
-    this.input = new InputLayer(net.spec.sizes[0]!, net.spec.sizes[1]!);
-    this.input.load(net.w[1] as Float32Array, net.b[1] as Float32Array);
-    this.buffers = new BatchBuffers(net.spec, this.options.batchSize, this.input.stride);
-    this.st = createStepState(net, this.input);
+    this.resident = new ResidentNetwork(net.spec, true);
+    this.resident.load(net);
+    this.buffers = new BatchBuffers(net.spec, this.options.batchSize);
   }
 
   /** The images being trained on. */
@@ -113,10 +105,10 @@ export class Trainer {
     return this.images.data;
   }
 
-  /** The network with every layer current (layer 1 is copied out of the kernels' memory if it changed). */
+  /** The network with every layer current (copied out of the kernels' memory if it changed). */
   get net(): Network<Float32Array> {
     if (this.dirty) {
-      this.input.store(this.network.w[1]!, this.network.b[1]!);
+      this.resident.store(this.network);
       this.dirty = false;
     }
     return this.network;
@@ -145,7 +137,7 @@ export class Trainer {
     const m = this.batchLength();
     if (this.buffers.m < m || this.buffers.m !== this.options.batchSize)
       this.resizeBuffers(Math.max(m, this.options.batchSize));
-    const cost = sgdStep(this.context(0, m), this.options, this.st);
+    const cost = sgdStep(this.context(0, m), this.options);
     this.dirty = true;
     this.advance(m);
     return cost;
@@ -168,10 +160,10 @@ export class Trainer {
     const k = Math.max(1, Math.min(Math.floor(maxExamples), part.m - part.done));
     if (this.buffers.m < k) this.resizeBuffers(k);
     const ctx = this.context(part.done, k);
-    part.cost += accumulateGradients(ctx, this.st, part.done === 0);
+    part.cost += accumulateGradients(ctx, part.done === 0);
     part.done += k;
     if (part.done < part.m) return { examples: k, cost: null };
-    applySummedGradients(ctx, this.options, this.st, part.m);
+    applySummedGradients(ctx, this.options, part.m);
     this.part = null;
     this.dirty = true;
     this.advance(part.m);
@@ -201,13 +193,13 @@ export class Trainer {
 
   private resizeBuffers(rows: number): void {
     this.buffers.dispose();
-    this.buffers = new BatchBuffers(this.network.spec, rows, this.input.stride);
+    this.buffers = new BatchBuffers(this.network.spec, rows);
   }
 
   /** The examples [cursor + offset, cursor + offset + m) of the visiting order, in the batch buffers. */
   private context(offset: number, m: number): BatchContext {
-    const { network: net, input, images, order, buffers } = this;
-    return { net, input, images, order, from: this.position.cursor + offset, m, buffers };
+    const { resident: net, images, order, buffers } = this;
+    return { net, images, order, from: this.position.cursor + offset, m, buffers };
   }
 
   /** A step over m examples is done: the cursor moves on, and at an epoch's end the order is reshuffled. */
@@ -238,7 +230,7 @@ export class Trainer {
   }
 
   /**
-   * Frees the kernels' memory this trainer holds (its images, layer 1, the batch buffers); `net` stays
+   * Frees the kernels' memory this trainer holds (its images, the network, the batch buffers); `net` stays
    * readable, nothing else works afterwards. Calling it again does nothing.
    */
   dispose(): void {
@@ -246,9 +238,8 @@ export class Trainer {
     void this.net;
     this.disposed = true;
     this.images.release();
-    this.input.dispose();
+    this.resident.dispose();
     this.buffers.dispose();
-    releaseStepState(this.st, this.input);
   }
 
   private assertLive(): void {

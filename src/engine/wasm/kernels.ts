@@ -4,30 +4,26 @@
 
 import { KERNELS_WASM_BASE64 } from "./kernelsWasm.ts";
 
+/** The kernels' exports (kernels.as.ts); `table` is a network's layer table (step.as.ts), L its depth. */
 interface Exports {
-  scale(W: number, n: number, factor: number): void;
-  forwardSparse(
-    W: number,
-    stride: number,
-    b: number,
-    offsets: number,
-    index: number,
-    value: number,
-    rows: number,
+  /** Sets the images the next calls read: the placed set's arrays, and the batch's image numbers and labels. */
+  setBatch(offsets: number, index: number, value: number, rows: number, labels: number): void;
+  forward(table: number, L: number, m: number): void;
+  cost(table: number, L: number, m: number, cost: number, eps: number): number;
+  trainStep(
+    table: number,
+    L: number,
     m: number,
-    Z: number,
-  ): void;
-  rank1Sparse(
-    W: number,
-    stride: number,
-    D: number,
-    coef: number,
-    offsets: number,
-    index: number,
-    value: number,
-    rows: number,
-    m: number,
-  ): void;
+    cost: number,
+    eps: number,
+    eta: number,
+    lambda: number,
+  ): number;
+  accumulate(table: number, L: number, m: number, cost: number, eps: number): number;
+  applySums(table: number, L: number, m: number, eta: number, lambda: number, mu: number): void;
+  clearSums(table: number, L: number): void;
+  roof(rounds: number): number;
+  heapBase(): number;
 }
 
 const PAGE = 65536;
@@ -43,13 +39,17 @@ function decodeBase64(b64: string): Uint8Array {
 export class Kernels {
   readonly memory = new WebAssembly.Memory({ initial: 16 });
   readonly fn: Exports;
-  /** Free blocks [start, end) in bytes, sorted by start; the heap starts at 16 so 0 is never a valid pointer. */
-  private free: [number, number][] = [[16, 16 * PAGE]];
+  /**
+   * Free blocks [start, end) in bytes, sorted by start. The heap starts after the module's static data (the
+   * tables of its exp, log and tanh), on a 16-byte boundary and never at 0, so 0 is never a valid pointer.
+   */
+  private free: [number, number][];
 
   constructor() {
     const module = new WebAssembly.Module(decodeBase64(KERNELS_WASM_BASE64) as Uint8Array<ArrayBuffer>);
     const instance = new WebAssembly.Instance(module, { env: { memory: this.memory } });
     this.fn = instance.exports as unknown as Exports;
+    this.free = [[Math.max(16, Math.ceil(this.fn.heapBase() / 16) * 16), 16 * PAGE]];
   }
 
   /** `bytes` of zeroed memory aligned to 16; returns its address. */
@@ -108,4 +108,21 @@ let shared: Kernels | null = null;
 export function kernels(): Kernels {
   shared ??= new Kernels();
   return shared;
+}
+
+/** Blocks of the kernels' memory that one owner allocates one by one and releases together. */
+export class MemoryBlocks {
+  private readonly blocks: [number, number][] = [];
+
+  /** `bytes` of zeroed memory (Kernels.alloc), kept for `releaseAll`. */
+  alloc(bytes: number): number {
+    const ptr = kernels().alloc(bytes);
+    this.blocks.push([ptr, bytes]);
+    return ptr;
+  }
+
+  releaseAll(): void {
+    for (const [ptr, bytes] of this.blocks) kernels().release(ptr, bytes);
+    this.blocks.length = 0;
+  }
 }

@@ -68,7 +68,7 @@ export class TrainingRun {
     private readonly seed: () => number,
   ) {}
 
-  /** The current network: the trainer's (with layer 1 copied out of WebAssembly memory) or the loose one. */
+  /** The current network: the trainer's (its layers copied out of WebAssembly memory) or the loose one. */
   get network(): Network<Float32Array> | null {
     return this.trainer ? this.trainer.net : this.looseNet;
   }

@@ -77,6 +77,21 @@ describe("Trainer.stepPart(maxExamples)", () => {
     whole.dispose();
   });
 
+  it("leaves no part sum behind when a momentum batch is dropped half way: the next step is a fresh trainer's", () => {
+    const data = tinyData(20, 7);
+    const options = { learningRate: 0.3, batchSize: 20, momentum: 0.9, weightDecay: 0.001, shuffle: false };
+    const dropped = new Trainer(createNetwork(spec, 4) as Network<Float32Array>, toSparse(data), options);
+    dropped.stepPart(8);
+    dropped.cancelPart();
+    dropped.step();
+    const fresh = new Trainer(createNetwork(spec, 4) as Network<Float32Array>, toSparse(data), options);
+    fresh.step();
+    expect(maxDiff(dropped.net, fresh.net)).toBe(0);
+    expect(maxDiff(fresh.net, createNetwork(spec, 4))).toBeGreaterThan(1e-3);
+    dropped.dispose();
+    fresh.dispose();
+  });
+
   it("keeps the batch size a batch began with when the option changes half way", () => {
     const data = tinyData(24, 6);
     const trainer = new Trainer(createNetwork(spec, 5) as Network<Float32Array>, toSparse(data), {

@@ -1,4 +1,5 @@
-// The WebAssembly kernels: the committed bytes are what the source compiles to, and the allocator reuses memory.
+// The WebAssembly kernels: the committed bytes are what the source compiles to, the allocator reuses memory, and
+// the roof kernel computes what the benchmark counts.
 import { describe, expect, it } from "vitest";
 import { compileKernels } from "../../../scripts/build-wasm.ts";
 import { Kernels } from "../../../src/engine/wasm/kernels.ts";
@@ -33,5 +34,21 @@ describe("Kernels.alloc(bytes)", () => {
     expect(k.memory.buffer.byteLength).toBeGreaterThan(before);
     expect(big + before * 2).toBeLessThanOrEqual(k.memory.buffer.byteLength);
     expect(Array.from(k.f32(a, 4))).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe("roof(rounds)", () => {
+  it("runs a ← a·c + d on twelve f32x4 accumulators (starting at 1 … 12) and returns lane 0 of their sum", () => {
+    const f = Math.fround;
+    const rounds = 7;
+    const a = Array.from({ length: 12 }, (_, i) => {
+      let v = i + 1;
+      for (let r = 0; r < rounds; r++) v = f(f(v * f(0.999)) + f(0.001));
+      return v;
+    });
+    const pair = (i: number) => f(a[i]! + a[i + 1]!);
+    const quad = (i: number) => f(pair(i) + pair(i + 2));
+    const sum = f(quad(0) + f(quad(4) + quad(8)));
+    expect(new Kernels().fn.roof(rounds)).toBe(sum);
   });
 });
