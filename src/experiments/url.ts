@@ -1,5 +1,6 @@
 // The experiments' URL: `?experiments` is the index, `?experiment=<id>` one experiment, with `seed=<n>` (noise)
-// and `epochs=<n>` (which checkpoint). Parsing never throws: unknown or invalid values come back as notices.
+// and `epochs=<n>` (which checkpoint), and for "draw-a-digit" `digit`, `start` and `roughness`. Parsing never
+// throws: unknown or invalid values come back as notices.
 import { quoted } from "../engine/userText.ts";
 import { CHECKPOINTS, type Checkpoint } from "../worker/models.ts";
 import { DEFAULT_CHECKPOINT } from "./checkpoints.ts";
@@ -12,6 +13,7 @@ export const EXPERIMENT_IDS = [
   "shuffled-labels",
   "side-by-side",
   "my-digits",
+  "draw-a-digit",
 ] as const;
 export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
 
@@ -19,6 +21,16 @@ export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
 export const DEFAULT_SEED = 1;
 /** Largest seed: the generator takes 32 bits. */
 export const MAX_SEED = 2 ** 32 - 1;
+
+/** Where "draw-a-digit" starts its ascent: noise of the seed, a blank image, or the average training digit. */
+export const ASCENT_STARTS = ["noise", "blank", "average"] as const;
+export type AscentStart = (typeof ASCENT_STARTS)[number];
+/** The digit "draw-a-digit" asks for, the start and the roughness penalty λ when the URL names none. */
+export const DEFAULT_DIGIT = 5;
+export const DEFAULT_START: AscentStart = "noise";
+export const DEFAULT_ROUGHNESS = 0;
+/** The largest roughness penalty λ. */
+export const MAX_ROUGHNESS = 10;
 
 export type ExperimentPage =
   | { readonly kind: "index" }
@@ -29,6 +41,11 @@ export interface ExperimentRoute {
   readonly page: ExperimentPage;
   readonly seed: number;
   readonly epochs: Checkpoint;
+  /** The digit "draw-a-digit" raises the output of, 0–9. */
+  readonly digit: number;
+  readonly start: AscentStart;
+  /** λ, the roughness penalty of "draw-a-digit", 0…MAX_ROUGHNESS. */
+  readonly roughness: number;
   /** One plain-text sentence per invalid parameter, saying what is used instead. */
   readonly notices: readonly string[];
 }
@@ -83,8 +100,46 @@ export function parseExperimentRoute(search: string): ExperimentRoute {
       );
     else epochs = n;
   }
-  return { page, seed, epochs, notices };
+
+  let digit = DEFAULT_DIGIT;
+  const digitText = params.get("digit");
+  if (digitText !== null) {
+    if (/^\d$/.test(digitText)) digit = Number(digitText);
+    else notices.push(`The digit ${quoted(digitText)} is not one of 0 to 9; using ${DEFAULT_DIGIT}.`);
+  }
+
+  let start = DEFAULT_START;
+  const startText = params.get("start");
+  if (startText !== null) {
+    const found = ASCENT_STARTS.find((s) => s === startText);
+    if (found === undefined)
+      notices.push(
+        `There is no start called ${quoted(startText)}; the starts are ${ASCENT_STARTS.join(", ")}. Using ${DEFAULT_START}.`,
+      );
+    else start = found;
+  }
+
+  let roughness = DEFAULT_ROUGHNESS;
+  const roughnessText = params.get("roughness");
+  if (roughnessText !== null) {
+    const n = Number(roughnessText);
+    if (/^\d+(\.\d+)?$/.test(roughnessText) && n <= MAX_ROUGHNESS) roughness = n;
+    else
+      notices.push(
+        `The roughness ${quoted(roughnessText)} is not a number from 0 to ${MAX_ROUGHNESS}; using ${DEFAULT_ROUGHNESS}.`,
+      );
+  }
+  return { page, seed, epochs, digit, start, roughness, notices };
 }
+
+/** Each parameter's value that the URL leaves out. */
+const DEFAULTS: Readonly<Record<string, string>> = {
+  seed: String(DEFAULT_SEED),
+  epochs: String(DEFAULT_CHECKPOINT),
+  digit: String(DEFAULT_DIGIT),
+  start: DEFAULT_START,
+  roughness: String(DEFAULT_ROUGHNESS),
+};
 
 /**
  * `search` with `changes` applied (a value of null removes the parameter), the others kept, the default
@@ -95,8 +150,7 @@ export function withParams(search: string, changes: Readonly<Record<string, stri
   for (const [key, value] of Object.entries(changes))
     if (value === null) params.delete(key);
     else params.set(key, value);
-  if (params.get("seed") === String(DEFAULT_SEED)) params.delete("seed");
-  if (params.get("epochs") === String(DEFAULT_CHECKPOINT)) params.delete("epochs");
+  for (const [key, value] of Object.entries(DEFAULTS)) if (params.get(key) === value) params.delete(key);
   const text = params.toString().replace(/=(?=&|$)/g, "");
   return `?${text}`;
 }

@@ -3,11 +3,15 @@
 // `ops`, its dispatch table (served by serveRpc).
 import { classifyImages, noiseImages, type Classified } from "../../engine/analysis.ts";
 import type { MnistSplit } from "../../engine/idx.ts";
+import { ascend, averageImages, type DigitAverages } from "../../engine/inputAscent.ts";
 import type { Network } from "../../engine/network.ts";
 import { loadMnistFromUrl } from "../data.ts";
 import { loadModelFile } from "../models.ts";
 import type { RpcHandlers } from "../rpc/serve.ts";
 import type { AnalysisMap, AnalysisOp } from "./protocol.ts";
+
+/** Most ascent steps one request may ask for. */
+export const MAX_ASCENT_STEPS = 1000;
 
 /** Most noise images one request may ask for. */
 export const MAX_NOISE = 10_000;
@@ -19,6 +23,7 @@ export interface AnalysisDeps {
 
 export class AnalysisSession {
   private test: Promise<MnistSplit> | null = null;
+  private averages: Promise<DigitAverages> | null = null;
   private readonly models = new Map<string, Promise<Network<Float32Array>>>();
 
   constructor(private readonly deps: AnalysisDeps) {}
@@ -39,6 +44,19 @@ export class AnalysisSession {
       if (!Number.isInteger(count) || count < 1 || count > MAX_NOISE)
         throw new Error(`ask for 1 to ${MAX_NOISE} noise images, not ${count}`);
       return classifyImages(await this.model(modelUrl), noiseImages(seed, count), count);
+    },
+    averageImages: async ({ dataUrl }) => {
+      if (!this.averages) {
+        this.averages = loadMnistFromUrl(dataUrl, this.deps).loadTrain().then(averageImages);
+        this.averages.catch(() => (this.averages = null)); // a failed download may be retried
+      }
+      const { digits, all } = await this.averages;
+      return { digits: digits.slice(), all: all.slice() }; // copies: the reply's buffers are transferred
+    },
+    ascend: async ({ modelUrl, state, options, count }) => {
+      if (!Number.isInteger(count) || count < 1 || count > MAX_ASCENT_STEPS)
+        throw new Error(`ask for 1 to ${MAX_ASCENT_STEPS} ascent steps, not ${count}`);
+      return ascend(await this.model(modelUrl), state, options, count);
     },
   };
 

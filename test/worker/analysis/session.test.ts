@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { answers, confusionMatrix, correctCounts, noiseImages } from "../../../src/engine/analysis.ts";
 import { MNIST_CLASSES, MNIST_PIXELS } from "../../../src/engine/mnist.ts";
 import { parseModel } from "../../../src/engine/model.ts";
+import { ascend, startAscent } from "../../../src/engine/inputAscent.ts";
 import { forward } from "../../../src/engine/network.ts";
 import { AnalysisSession, transferOf } from "../../../src/worker/analysis/session.ts";
 import { mnistFetch } from "../fakeFetch.ts";
@@ -72,5 +73,29 @@ describe("transferOf(op, result)", () => {
     ]);
     expect(transferOf("classifyNoise", { count: 1, outputs })).toEqual([outputs.buffer]);
     expect(transferOf("loadModel", { net: { w: [outputs] } })).toEqual([]);
+  });
+});
+
+describe("AnalysisSession: the draw-a-digit operations", () => {
+  it("averages the 60,000 training digits once, and ascends on a loaded model", async () => {
+    const { ops } = new AnalysisSession({ fetch: appFetch() });
+    const a = await ops.averageImages({ dataUrl: "http://x/data/mnist" });
+    expect(a.digits).toHaveLength(MNIST_CLASSES * MNIST_PIXELS);
+    // The middle of the average 0 is its hole: darker than the ring around it.
+    const at = (d: number, r: number, c: number) => a.digits[d * MNIST_PIXELS + r * 28 + c]!;
+    expect(at(0, 14, 14)).toBeLessThan(at(0, 14, 8));
+    const again = await ops.averageImages({ dataUrl: "http://x/data/mnist" });
+    expect(Array.from(again.all)).toEqual(Array.from(a.all));
+    expect(again.all).not.toBe(a.all); // a copy each time: the reply's buffers are transferred
+
+    const modelUrl = `http://x/models/${MODEL}`;
+    const { net } = parseModel(modelText);
+    const options = { digit: 3, roughness: 0 };
+    const state = startAscent(net, a.all, options);
+    const r = await ops.ascend({ modelUrl, state, options, count: 5 });
+    expect(r).toEqual(ascend(net, state, options, 5));
+    await expect(ops.ascend({ modelUrl, state, options, count: 0 })).rejects.toThrow(
+      "ask for 1 to 1000 ascent steps, not 0",
+    );
   });
 });
