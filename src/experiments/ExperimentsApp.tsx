@@ -10,6 +10,7 @@ import { ExperimentsProvider, fileExperimentServices } from "./ExperimentsProvid
 import { DrawDigitExperiment } from "./draw/DrawDigitExperiment.tsx";
 import { FailuresExperiment } from "./FailuresExperiment.tsx";
 import { FirstLayerExperiment } from "./FirstLayerExperiment.tsx";
+import { LesionsExperiment } from "./lesions/LesionsExperiment.tsx";
 import { MyDigitsExperiment } from "./mine/MyDigitsExperiment.tsx";
 import { NoiseExperiment } from "./NoiseExperiment.tsx";
 import { PreprocessingExperiment } from "./PreprocessingExperiment.tsx";
@@ -22,6 +23,7 @@ import {
   withParams,
   type ExperimentId,
   type ExperimentRoute,
+  type ParamChanges,
 } from "./url.ts";
 
 const SITE = "How a neural network learns";
@@ -57,6 +59,11 @@ export const EXPERIMENTS: Record<ExperimentId, { title: string; summary: string 
   "my-digits": {
     title: "My digits",
     summary: "Draw and label digits of your own, kept in this browser, and see how the network does on them.",
+  },
+  lesions: {
+    title: "Break it",
+    summary:
+      "Silence neurons, cut a layer, or shake the weights with noise, and watch the test accuracy fall.",
   },
   "draw-a-digit": {
     title: "Ask it to draw a 5",
@@ -184,7 +191,7 @@ export function Experiments() {
     [go],
   );
   const onParams = useCallback(
-    (changes: Record<string, string>) => go(withParams(window.location.search, changes), "replace"),
+    (changes: ParamChanges) => go(withParams(window.location.search, changes), "replace"),
     [go],
   );
   const onEpochs = (n: Checkpoint) =>
@@ -291,7 +298,7 @@ function Experiment({
   id: ExperimentId;
   route: ExperimentRoute;
   onSeed: (seed: number) => void;
-  onParams: (changes: Record<string, string>) => void;
+  onParams: (changes: ParamChanges) => void;
 }) {
   const { epochs, seed } = route;
   switch (id) {
@@ -309,6 +316,8 @@ function Experiment({
       return <ShuffledLabelsExperiment seed={seed} onSeed={onSeed} />;
     case "side-by-side":
       return <SideBySideExperiment seed={seed} onSeed={onSeed} />;
+    case "lesions":
+      return <LesionsExperiment epochs={epochs} lesion={route.lesion} onParams={onParams} />;
     case "draw-a-digit":
       return <DrawDigitExperiment epochs={epochs} seed={seed} route={route} onParams={onParams} />;
   }

@@ -4,6 +4,14 @@
 import { answers, classifyImages, noiseImages, type Classified } from "../engine/analysis.ts";
 import type { MnistSplit } from "../engine/idx.ts";
 import {
+  correctCount,
+  labelledImages,
+  lesionNetwork,
+  silencedScores,
+  type Lesion,
+  type SilencedScore,
+} from "../engine/lesions.ts";
+import {
   ascend,
   averageImages,
   type AscentOptions,
@@ -48,6 +56,14 @@ export interface ExperimentSource {
     options: AscentOptions,
     count: number,
   ): Promise<{ state: AscentState; outputs: number[] }>;
+  /** How many of the first `count` test images the network gets right with `lesion` done to it. */
+  lesionAccuracy(
+    epochs: Checkpoint,
+    lesion: Lesion,
+    count: number,
+  ): Promise<{ correct: number; count: number }>;
+  /** For each hidden neuron alone, the test images the network gets right without it. */
+  silencedScores(epochs: Checkpoint): Promise<SilencedScore[]>;
 }
 
 function withAnswers(net: Network<Float32Array>, c: Classified): Analysis {
@@ -76,6 +92,7 @@ export function workerSource(client: AnalysisClient, baseUrl: string): Experimen
   const tests = memo<TestAnalysis>();
   const noises = memo<Analysis>(16);
   const averages = memo<DigitAverages>();
+  const silenced = memo<SilencedScore[]>();
   let test: Promise<MnistSplit> | null = null;
   const loadTest = () => {
     if (!test) {
@@ -110,6 +127,15 @@ export function workerSource(client: AnalysisClient, baseUrl: string): Experimen
       averages("train", () => client.call("averageImages", { dataUrl: url(MNIST_DATA_FOLDER) })),
     ascend: (epochs, state, options, count) =>
       client.call("ascend", { modelUrl: url(checkpointPath(epochs)), state, options, count }),
+    lesionAccuracy: async (epochs, lesion, count) => {
+      await loadTest();
+      return client.call("lesionAccuracy", { modelUrl: url(checkpointPath(epochs)), lesion, count });
+    },
+    silencedScores: (epochs) =>
+      silenced(String(epochs), async () => {
+        await loadTest();
+        return client.call("silencedScores", { modelUrl: url(checkpointPath(epochs)) });
+      }),
   };
   return source;
 }
@@ -125,6 +151,7 @@ export function localSource(
   noiseCount = NOISE_COUNT,
 ): ExperimentSource {
   const run = <T>(f: () => T) => new Promise<T>((resolve) => resolve(f()));
+  const labelled = labelledImages(test);
   return {
     model: (epochs) => run(() => nets(epochs)),
     test: (epochs) =>
@@ -139,5 +166,11 @@ export function localSource(
       }),
     averages: () => run(() => averageImages(test)),
     ascend: (epochs, state, options, count) => run(() => ascend(nets(epochs), state, options, count)),
+    lesionAccuracy: (epochs, lesion, count) =>
+      run(() => {
+        const n = Math.min(count, test.count);
+        return { correct: correctCount(lesionNetwork(nets(epochs), lesion), labelled, n), count: n };
+      }),
+    silencedScores: (epochs) => run(() => silencedScores(nets(epochs), labelled)),
   };
 }

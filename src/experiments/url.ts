@@ -1,9 +1,11 @@
 // The experiments' URL: `?experiments` is the index, `?experiment=<id>` one experiment, with `seed=<n>` (noise)
-// and `epochs=<n>` (which checkpoint), and for "draw-a-digit" `digit`, `start` and `roughness`. Parsing never
-// throws: unknown or invalid values come back as notices.
+// and `epochs=<n>` (which checkpoint), for "draw-a-digit" `digit`, `start` and `roughness`, and for "lesions" the
+// damage (lesions/params.ts). Parsing never throws: unknown or invalid values come back as notices.
 import { quoted } from "../engine/userText.ts";
 import { CHECKPOINTS, type Checkpoint } from "../worker/models.ts";
+import type { Lesion } from "../engine/lesions.ts";
 import { DEFAULT_CHECKPOINT } from "./checkpoints.ts";
+import { parseLesion } from "./lesions/params.ts";
 
 export const EXPERIMENT_IDS = [
   "noise",
@@ -14,6 +16,7 @@ export const EXPERIMENT_IDS = [
   "side-by-side",
   "my-digits",
   "draw-a-digit",
+  "lesions",
 ] as const;
 export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
 
@@ -46,6 +49,8 @@ export interface ExperimentRoute {
   readonly start: AscentStart;
   /** λ, the roughness penalty of "draw-a-digit", 0…MAX_ROUGHNESS. */
   readonly roughness: number;
+  /** The damage "lesions" does to the network (its noise from `seed`). */
+  readonly lesion: Lesion;
   /** One plain-text sentence per invalid parameter, saying what is used instead. */
   readonly notices: readonly string[];
 }
@@ -129,7 +134,8 @@ export function parseExperimentRoute(search: string): ExperimentRoute {
         `The roughness ${quoted(roughnessText)} is not a number from 0 to ${MAX_ROUGHNESS}; using ${DEFAULT_ROUGHNESS}.`,
       );
   }
-  return { page, seed, epochs, digit, start, roughness, notices };
+  const lesion = parseLesion(params, seed, notices);
+  return { page, seed, epochs, digit, start, roughness, lesion, notices };
 }
 
 /** Each parameter's value that the URL leaves out. */
@@ -141,11 +147,14 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   roughness: String(DEFAULT_ROUGHNESS),
 };
 
+/** URL parameters to set (a string) or remove (null). */
+export type ParamChanges = Readonly<Record<string, string | null>>;
+
 /**
  * `search` with `changes` applied (a value of null removes the parameter), the others kept, the default
  * values dropped so that URLs stay short: "?experiment=noise&seed=7".
  */
-export function withParams(search: string, changes: Readonly<Record<string, string | null>>): string {
+export function withParams(search: string, changes: ParamChanges): string {
   const params = new URLSearchParams(search);
   for (const [key, value] of Object.entries(changes))
     if (value === null) params.delete(key);

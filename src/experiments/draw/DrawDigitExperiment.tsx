@@ -14,7 +14,13 @@ import { formatValue } from "../../render/theme.ts";
 import type { Checkpoint } from "../../worker/models.ts";
 import { useAverages, useModel, type Resource } from "../data.tsx";
 import { formatConfidence, GrayImage, Loaded } from "../parts.tsx";
-import { ASCENT_STARTS, MAX_ROUGHNESS, type AscentStart, type ExperimentRoute } from "../url.ts";
+import {
+  ASCENT_STARTS,
+  MAX_ROUGHNESS,
+  type AscentStart,
+  type ExperimentRoute,
+  type ParamChanges,
+} from "../url.ts";
 import { MAX_STEPS, useAscent, type AscentProgress } from "./useAscent.ts";
 import "./draw.css";
 
@@ -33,7 +39,7 @@ export interface DrawDigitProps {
   seed: number;
   route: Pick<ExperimentRoute, "digit" | "start" | "roughness">;
   /** Changes URL parameters (a string each; the defaults are dropped from the URL). */
-  onParams: (changes: Record<string, string>) => void;
+  onParams: (changes: ParamChanges) => void;
 }
 
 /** The ascent's first image: noise of the seed, a blank image, or the average of all training digits. */

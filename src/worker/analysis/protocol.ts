@@ -3,6 +3,7 @@
 import type { Classified } from "../../engine/analysis.ts";
 import type { MnistSplit } from "../../engine/idx.ts";
 import type { AscentOptions, AscentState, DigitAverages } from "../../engine/inputAscent.ts";
+import type { Lesion, SilencedScore } from "../../engine/lesions.ts";
 import type { Network } from "../../engine/network.ts";
 import type { RpcReply, RpcRequest } from "../rpc/protocol.ts";
 
@@ -22,6 +23,13 @@ export interface AnalysisMap {
     args: { modelUrl: string; state: AscentState; options: AscentOptions; count: number };
     result: { state: AscentState; outputs: number[] };
   };
+  /** How many of the first `count` test images a loaded model gets right with `lesion` done to it. */
+  lesionAccuracy: {
+    args: { modelUrl: string; lesion: Lesion; count: number };
+    result: { correct: number; count: number };
+  };
+  /** For each hidden neuron alone, the test images a loaded model gets right without it (lesions.ts). */
+  silencedScores: { args: { modelUrl: string }; result: SilencedScore[] };
 }
 
 export type AnalysisOp = keyof AnalysisMap;

@@ -1,9 +1,16 @@
 // The analysis worker's logic, free of DOM and worker globals so tests run it in Node: loads models and the test
-// set, and runs many images through a model (analysis.ts classifyImages), answering AnalysisMap requests through
-// `ops`, its dispatch table (served by serveRpc).
+// set, runs many images through a model (analysis.ts classifyImages), the input ascent and the lesions of the
+// experiments, answering AnalysisMap requests through `ops`, its dispatch table (served by serveRpc).
 import { classifyImages, noiseImages, type Classified } from "../../engine/analysis.ts";
 import type { MnistSplit } from "../../engine/idx.ts";
 import { ascend, averageImages, type DigitAverages } from "../../engine/inputAscent.ts";
+import {
+  correctCount,
+  labelledImages,
+  lesionNetwork,
+  silencedScores,
+  type LabelledImages,
+} from "../../engine/lesions.ts";
 import type { Network } from "../../engine/network.ts";
 import { loadMnistFromUrl } from "../data.ts";
 import { loadModelFile } from "../models.ts";
@@ -58,7 +65,22 @@ export class AnalysisSession {
         throw new Error(`ask for 1 to ${MAX_ASCENT_STEPS} ascent steps, not ${count}`);
       return ascend(await this.model(modelUrl), state, options, count);
     },
+    lesionAccuracy: async ({ modelUrl, lesion, count }) => {
+      const [net, images] = await Promise.all([this.model(modelUrl), this.labelledTest()]);
+      const n = Math.min(count, images.count);
+      return { correct: correctCount(lesionNetwork(net, lesion), images, n), count: n };
+    },
+    silencedScores: async ({ modelUrl }) => {
+      const [net, images] = await Promise.all([this.model(modelUrl), this.labelledTest()]);
+      return silencedScores(net, images);
+    },
   };
+
+  /** The loaded test set as lesions.ts reads it; throws a sentence before loadTest. */
+  private async labelledTest(): Promise<LabelledImages> {
+    if (!this.test) throw new Error("the test images are not loaded yet");
+    return labelledImages(await this.test);
+  }
 
   private testSet(dataUrl: string): Promise<MnistSplit> {
     if (!this.test) {

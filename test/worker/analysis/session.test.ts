@@ -6,6 +6,7 @@ import { answers, confusionMatrix, correctCounts, noiseImages } from "../../../s
 import { MNIST_CLASSES, MNIST_PIXELS } from "../../../src/engine/mnist.ts";
 import { parseModel } from "../../../src/engine/model.ts";
 import { ascend, startAscent } from "../../../src/engine/inputAscent.ts";
+import { correctCount, labelledImages, lesionNetwork, NO_LESION } from "../../../src/engine/lesions.ts";
 import { forward } from "../../../src/engine/network.ts";
 import { AnalysisSession, transferOf } from "../../../src/worker/analysis/session.ts";
 import { mnistFetch } from "../fakeFetch.ts";
@@ -97,5 +98,27 @@ describe("AnalysisSession: the draw-a-digit operations", () => {
     await expect(ops.ascend({ modelUrl, state, options, count: 0 })).rejects.toThrow(
       "ask for 1 to 1000 ascent steps, not 0",
     );
+  });
+});
+
+describe("AnalysisSession: the lesion operations", () => {
+  it("scores a lesioned model on the test set, and each hidden neuron silenced alone", async () => {
+    const { ops } = new AnalysisSession({ fetch: appFetch() });
+    const modelUrl = `http://x/models/${MODEL}`;
+    await expect(ops.lesionAccuracy({ modelUrl, lesion: NO_LESION, count: 10 })).rejects.toThrow(
+      "the test images are not loaded yet",
+    );
+    const { test } = await ops.loadTest({ dataUrl: "http://x/data/mnist" });
+    const { net } = parseModel(modelText);
+    const lesion = { ...NO_LESION, silenced: [{ layer: 1, neuron: 5 }] };
+    const images = labelledImages(test);
+    expect(await ops.lesionAccuracy({ modelUrl, lesion, count: 1000 })).toEqual({
+      correct: correctCount(lesionNetwork(net, lesion), images, 1000),
+      count: 1000,
+    });
+    const scores = await ops.silencedScores({ modelUrl });
+    expect(scores).toHaveLength(32);
+    const full = await ops.lesionAccuracy({ modelUrl, lesion, count: 10000 });
+    expect(scores.find((s) => s.layer === 1 && s.neuron === 5)!.correct).toBe(full.correct);
   });
 });
