@@ -6,6 +6,7 @@ import { CHECKPOINTS, type Checkpoint } from "../worker/models.ts";
 import type { Lesion } from "../engine/lesions.ts";
 import { DEFAULT_CHECKPOINT } from "./checkpoints.ts";
 import { parseLesion } from "./lesions/params.ts";
+import { numberParam } from "./numberParam.ts";
 
 export const EXPERIMENT_IDS = [
   "noise",
@@ -124,16 +125,12 @@ export function parseExperimentRoute(search: string): ExperimentRoute {
     else start = found;
   }
 
-  let roughness = DEFAULT_ROUGHNESS;
-  const roughnessText = params.get("roughness");
-  if (roughnessText !== null) {
-    const n = Number(roughnessText);
-    if (/^\d+(\.\d+)?$/.test(roughnessText) && n <= MAX_ROUGHNESS) roughness = n;
-    else
-      notices.push(
-        `The roughness ${quoted(roughnessText)} is not a number from 0 to ${MAX_ROUGHNESS}; using ${DEFAULT_ROUGHNESS}.`,
-      );
-  }
+  const roughness = numberParam(
+    params,
+    "roughness",
+    { what: "roughness", max: MAX_ROUGHNESS, fallback: DEFAULT_ROUGHNESS },
+    notices,
+  );
   const lesion = parseLesion(params, seed, notices);
   return { page, seed, epochs, digit, start, roughness, lesion, notices };
 }

@@ -4,6 +4,7 @@
 import { NO_LESION, type Lesion, type NeuronRef } from "../../engine/lesions.ts";
 import { PRESETS } from "../../engine/presets.ts";
 import { quoted } from "../../engine/userText.ts";
+import { numberParam } from "../numberParam.ts";
 
 /** The checkpoints' layer sizes: every checkpoint is the videos' network. */
 export const CHECKPOINT_SIZES: readonly number[] = PRESETS["3b1b"].spec.sizes;
@@ -50,16 +51,12 @@ function neurons(text: string | null, notices: string[]): NeuronRef[] {
 
 /** The lesion a URL's parameters describe, with `seed` for its noise; a notice for each bad parameter. */
 export function parseLesion(params: URLSearchParams, seed: number, notices: string[]): Lesion {
-  let noise = NO_LESION.noise;
-  const noiseText = params.get("noise");
-  if (noiseText !== null) {
-    const n = Number(noiseText);
-    if (/^\d+(\.\d+)?$/.test(noiseText) && n <= MAX_WEIGHT_NOISE) noise = n;
-    else
-      notices.push(
-        `The weight noise ${quoted(noiseText)} is not a number from 0 to ${MAX_WEIGHT_NOISE}; using 0.`,
-      );
-  }
+  const noise = numberParam(
+    params,
+    "noise",
+    { what: "weight noise", max: MAX_WEIGHT_NOISE, fallback: NO_LESION.noise },
+    notices,
+  );
   return {
     noise,
     seed,
