@@ -45,6 +45,22 @@ test.describe("draw a digit", () => {
     expect(errors).toEqual([]);
   });
 
+  test("it starts from the learner's drawing, once there is one", async ({ page }) => {
+    const errors = collectPageErrors(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto("./?experiment=draw-a-digit&start=drawing&digit=3");
+    await expect(page.locator(".ascent")).toHaveAttribute("data-status", "waiting", { timeout: 60_000 });
+    await expect(
+      page.getByText("The run starts from your drawing once there is ink on the pad."),
+    ).toBeVisible();
+    await page.getByRole("button", { name: "A small 7 in a corner" }).click();
+    const { reported, shown } = await finishedRun(page, 3);
+    expect(shown).toBe(Number(reported.toFixed(4)));
+    await expect(page.locator(".conclusion")).toContainText(`output 3 reads ${reported.toFixed(4)}`);
+    await expectGoodLayout(page, "draw-a-digit from a drawing");
+    expect(errors).toEqual([]);
+  });
+
   for (const viewport of VIEWPORTS)
     test(`the layout holds on a ${viewport.name}`, async ({ page }) => {
       await page.setViewportSize(viewport);

@@ -26,8 +26,11 @@ export const DEFAULT_SEED = 1;
 /** Largest seed: the generator takes 32 bits. */
 export const MAX_SEED = 2 ** 32 - 1;
 
-/** Where "draw-a-digit" starts its ascent: noise of the seed, a blank image, or the average training digit. */
-export const ASCENT_STARTS = ["noise", "blank", "average"] as const;
+/**
+ * Where "draw-a-digit" starts its ascent: noise of the seed, a blank image, the average training digit, or a
+ * drawing the learner makes on the page.
+ */
+export const ASCENT_STARTS = ["noise", "blank", "average", "drawing"] as const;
 export type AscentStart = (typeof ASCENT_STARTS)[number];
 /** The digit "draw-a-digit" asks for, the start and the roughness penalty λ when the URL names none. */
 export const DEFAULT_DIGIT = 5;

@@ -73,7 +73,7 @@ describe("draw-a-digit's parameters", () => {
     ).toMatchObject({ digit: 0, start: "average", roughness: 2.5, notices: [] });
     expect(parseExperimentRoute("?experiment=draw-a-digit&digit=-1&start=&roughness=1e1").notices).toEqual([
       "The digit “-1” is not one of 0 to 9; using 5.",
-      "There is no start called “”; the starts are noise, blank, average. Using noise.",
+      "There is no start called “”; the starts are noise, blank, average, drawing. Using noise.",
       "The roughness “1e1” is not a number from 0 to 10; using 0.",
     ]);
     expect(withParams("?experiment=draw-a-digit&digit=3", { digit: "5", start: "blank" })).toBe(

@@ -5,7 +5,10 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { answer, noiseImages } from "../../engine/analysis.ts";
 import { meanDifference, type DigitAverages } from "../../engine/inputAscent.ts";
 import { MNIST_PIXELS, MNIST_SIDE } from "../../engine/mnist.ts";
+import { drawingToMnist, type Strokes } from "../../engine/drawing.ts";
 import { forward, type Network } from "../../engine/network.ts";
+import { SketchPad } from "../../components/SketchPad.tsx";
+import { DRAWINGS } from "../../render/drawings.ts";
 import { LabelPicker } from "../../components/LabelPicker.tsx";
 import { CERTAIN, paintAscentChart } from "../../render/ascentChart.ts";
 import { devicePixelRatio, fitCanvas } from "../../render/canvas.ts";
@@ -28,9 +31,12 @@ const START_NAMES: Record<AscentStart, string> = {
   noise: "Noise (from the seed)",
   blank: "A blank image",
   average: "The average training digit",
+  drawing: "Your drawing",
 };
 
 const IMAGE_SIZE = 196;
+/** The drawing pad's side when the run starts from a drawing, CSS px. */
+const PAD_SIZE = 196;
 const CHART = { width: 300, height: 150 };
 
 /** The page's settings, read from and written to the URL. */
@@ -42,14 +48,19 @@ export interface DrawDigitProps {
   onParams: (changes: ParamChanges) => void;
 }
 
-/** The ascent's first image: noise of the seed, a blank image, or the average of all training digits. */
+/**
+ * The ascent's first image: noise of the seed, a blank image, the average of all training digits, or the
+ * learner's drawing as the network sees it; null while there is none yet.
+ */
 function startImage(
   start: AscentStart,
   seed: number,
   averages: Resource<DigitAverages>,
+  strokes: Strokes | null,
 ): Float32Array | null {
   if (start === "noise") return noiseImages(seed, 1);
   if (start === "blank") return new Float32Array(MNIST_PIXELS);
+  if (start === "drawing") return strokes ? drawingToMnist(strokes) : null;
   return averages.status === "ready" ? averages.value.all : null;
 }
 
@@ -57,7 +68,8 @@ export function DrawDigitExperiment({ epochs, seed, route, onParams }: DrawDigit
   const { digit, start, roughness } = route;
   const model = useModel(epochs);
   const averages = useAverages();
-  const x0 = useMemo(() => startImage(start, seed, averages), [start, seed, averages]);
+  const [strokes, setStrokes] = useState<Strokes | null>(null);
+  const x0 = useMemo(() => startImage(start, seed, averages, strokes), [start, seed, averages, strokes]);
   return (
     <div className="experiment draw-digit">
       <section className="prose">
@@ -68,8 +80,8 @@ export function DrawDigitExperiment({ epochs, seed, route, onParams }: DrawDigit
           pass as backpropagation. Pixels stay between black (0) and white (1).
         </p>
         <p>
-          If the network had learned what a 5 looks like, the picture that convinces it most should look like
-          a 5. Does it?
+          If the network had learned what a {digit} looks like, the picture that convinces it most should look
+          like a {digit}. Does it?
         </p>
       </section>
       <div className="draw-controls">
@@ -101,9 +113,19 @@ export function DrawDigitExperiment({ epochs, seed, route, onParams }: DrawDigit
           <span className="num">{roughness}</span>
         </label>
       </div>
+      {start === "drawing" ? (
+        <div className="start-pad">
+          <SketchPad onDrawing={setStrokes} drawings={DRAWINGS} size={PAD_SIZE} />
+        </div>
+      ) : null}
       <Loaded resource={model} what="Loading the network">
         {(net) => (
           <AscentView
+            waiting={
+              start === "drawing"
+                ? "The run starts from your drawing once there is ink on the pad."
+                : "The run starts once the training digits are in."
+            }
             net={net}
             epochs={epochs}
             x0={x0}
@@ -136,6 +158,7 @@ function useAscentCanvases() {
 }
 
 function AscentView({
+  waiting,
   net,
   epochs,
   x0,
@@ -143,6 +166,8 @@ function AscentView({
   roughness,
   averages,
 }: {
+  /** What the view waits for while there is no first image. */
+  waiting: string;
   net: Network<Float32Array>;
   epochs: Checkpoint;
   x0: Float32Array | null;
@@ -189,30 +214,37 @@ function AscentView({
             Output {digit} after each step; dashed: {CERTAIN}
           </figcaption>
         </figure>
-        <figure className="ascent-average">
-          <Loaded resource={averages} what="Downloading the 60,000 training digits">
-            {(a) => (
-              <GrayImage
-                values={a.digits.subarray(digit * MNIST_PIXELS, (digit + 1) * MNIST_PIXELS)}
-                size={IMAGE_SIZE}
-                label={`The average of the training images labelled ${digit}`}
-              />
-            )}
-          </Loaded>
-          <figcaption>The average training {digit}</figcaption>
-        </figure>
+        <AverageFigure averages={averages} digit={digit} />
       </div>
       {status.kind === "error" ? (
         <div className="notice error" role="alert">
           <p>{status.message}</p>
         </div>
       ) : null}
-      {x0 === null ? <p className="hint">The run starts once the training digits are in.</p> : null}
+      {x0 === null ? <p className="hint">{waiting}</p> : null}
       {done && x0 ? <Conclusion net={net} digit={digit} x0={x0} done={done} averages={averages} /> : null}
       <button type="button" disabled={status.kind === "running"} onClick={() => setRun((r) => r + 1)}>
         Run it again
       </button>
     </>
+  );
+}
+
+/** The average training image of `digit`, once the training digits are in. */
+function AverageFigure({ averages, digit }: { averages: Resource<DigitAverages>; digit: number }) {
+  return (
+    <figure className="ascent-average">
+      <Loaded resource={averages} what="Downloading the 60,000 training digits">
+        {(a) => (
+          <GrayImage
+            values={a.digits.subarray(digit * MNIST_PIXELS, (digit + 1) * MNIST_PIXELS)}
+            size={IMAGE_SIZE}
+            label={`The average of the training images labelled ${digit}`}
+          />
+        )}
+      </Loaded>
+      <figcaption>The average training {digit}</figcaption>
+    </figure>
   );
 }
 

@@ -56,7 +56,7 @@ describe("DrawDigitExperiment", () => {
   it("writes the digit, the start and the roughness to the URL, and names bad ones in notices", async () => {
     openAt("?experiment=draw-a-digit&start=wall&roughness=11");
     expect(screen.getByRole("alert").textContent).toBe(
-      "There is no start called “wall”; the starts are noise, blank, average. Using noise." +
+      "There is no start called “wall”; the starts are noise, blank, average, drawing. Using noise." +
         "The roughness “11” is not a number from 0 to 10; using 0.",
     );
     fireEvent.click(screen.getByRole("button", { name: "Label 7" }));
