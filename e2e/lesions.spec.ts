@@ -70,6 +70,9 @@ test("the accuracy shown is the engine's, before and after damage, and Reset res
   const lesion = { ...NO_LESION, seed: 2, noise: 0.3, zeroWeights: [3] };
   expect(await damagedCorrect(page)).toBe(correctCount(lesionNetwork(net, lesion), test10k));
   await expect(page.getByRole("checkbox", { name: "the output layer" }).last()).toBeChecked();
+  await page.getByRole("button", { name: "Next seed" }).click();
+  await expect(page).toHaveURL(/seed=3/);
+  expect(await damagedCorrect(page)).toBe(correctCount(lesionNetwork(net, { ...lesion, seed: 3 }), test10k));
 
   await page.goto("./?experiment=lesions&nobias=7");
   await expect(page.getByRole("alert")).toHaveText(

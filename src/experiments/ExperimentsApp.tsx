@@ -60,15 +60,15 @@ export const EXPERIMENTS: Record<ExperimentId, { title: string; summary: string 
     title: "My digits",
     summary: "Draw and label digits of your own, kept in this browser, and see how the network does on them.",
   },
-  lesions: {
-    title: "Break it",
-    summary:
-      "Silence neurons, cut a layer, or shake the weights with noise, and watch the test accuracy fall.",
-  },
   "draw-a-digit": {
     title: "Ask it to draw a 5",
     summary:
       "Change the pixels, not the weights, until the network is sure it sees a 5, and compare with a real 5.",
+  },
+  lesions: {
+    title: "Break it",
+    summary:
+      "Silence neurons, cut a layer, or shake the weights with noise, and watch the test accuracy fall.",
   },
 };
 
@@ -317,8 +317,10 @@ function Experiment({
     case "side-by-side":
       return <SideBySideExperiment seed={seed} onSeed={onSeed} />;
     case "lesions":
-      return <LesionsExperiment epochs={epochs} lesion={route.lesion} onParams={onParams} />;
+      return <LesionsExperiment epochs={epochs} lesion={route.lesion} onSeed={onSeed} onParams={onParams} />;
     case "draw-a-digit":
-      return <DrawDigitExperiment epochs={epochs} seed={seed} route={route} onParams={onParams} />;
+      return (
+        <DrawDigitExperiment epochs={epochs} seed={seed} route={route} onSeed={onSeed} onParams={onParams} />
+      );
   }
 }

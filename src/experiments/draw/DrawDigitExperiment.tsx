@@ -16,7 +16,7 @@ import { paintGrayscale } from "../../render/pad.ts";
 import { formatValue } from "../../render/theme.ts";
 import type { Checkpoint } from "../../worker/models.ts";
 import { useAverages, useModel, type Resource } from "../data.tsx";
-import { formatConfidence, GrayImage, Loaded } from "../parts.tsx";
+import { formatConfidence, GrayImage, Loaded, SeedControl } from "../parts.tsx";
 import {
   ASCENT_STARTS,
   MAX_ROUGHNESS,
@@ -44,6 +44,7 @@ export interface DrawDigitProps {
   epochs: Checkpoint;
   seed: number;
   route: Pick<ExperimentRoute, "digit" | "start" | "roughness">;
+  onSeed: (seed: number) => void;
   /** Changes URL parameters (a string each; the defaults are dropped from the URL). */
   onParams: (changes: ParamChanges) => void;
 }
@@ -64,7 +65,7 @@ function startImage(
   return averages.status === "ready" ? averages.value.all : null;
 }
 
-export function DrawDigitExperiment({ epochs, seed, route, onParams }: DrawDigitProps) {
+export function DrawDigitExperiment({ epochs, seed, route, onSeed, onParams }: DrawDigitProps) {
   const { digit, start, roughness } = route;
   const model = useModel(epochs);
   const averages = useAverages();
@@ -113,6 +114,7 @@ export function DrawDigitExperiment({ epochs, seed, route, onParams }: DrawDigit
           <span className="num">{roughness}</span>
         </label>
       </div>
+      {start === "noise" ? <SeedControl seed={seed} onSeed={onSeed} /> : null}
       {start === "drawing" ? (
         <div className="start-pad">
           <SketchPad onDrawing={setStrokes} drawings={DRAWINGS} size={PAD_SIZE} />

@@ -72,7 +72,6 @@ export function LesionControls({ lesion, onLesion }: { lesion: Lesion; onLesion:
           onChange={(e) => onLesion({ ...lesion, noise: Number(e.target.value) })}
         />
         <span className="num">{lesion.noise.toFixed(2)}</span>
-        <span className="hint"> (seed {lesion.seed})</span>
       </label>
     </div>
   );

@@ -18,7 +18,7 @@ import { formatCount, formatPercent } from "../../render/format.ts";
 import type { Checkpoint } from "../../worker/models.ts";
 import { useModel, useResource } from "../data.tsx";
 import { useExperimentServices } from "../ExperimentsProvider.tsx";
-import { formatConfidence, Loaded } from "../parts.tsx";
+import { formatConfidence, Loaded, SeedControl } from "../parts.tsx";
 import type { ParamChanges } from "../url.ts";
 import { layerName, LesionControls, toggleNeuron } from "./LesionControls.tsx";
 import { lesionParams } from "./params.ts";
@@ -183,10 +183,12 @@ function Ranking({
 export function LesionsExperiment({
   epochs,
   lesion: parsed,
+  onSeed,
   onParams,
 }: {
   epochs: Checkpoint;
   lesion: Lesion;
+  onSeed: (seed: number) => void;
   onParams: (changes: ParamChanges) => void;
 }) {
   // The URL is parsed afresh on every render: one object per distinct lesion, so results are asked for once.
@@ -211,6 +213,7 @@ export function LesionsExperiment({
         </p>
       </section>
       <LesionControls lesion={lesion} onLesion={onLesion} />
+      {lesion.noise > 0 ? <SeedControl seed={lesion.seed} onSeed={onSeed} /> : null}
       <button type="button" disabled={!changed} onClick={() => onLesion(intactLesion)}>
         Reset: undo all damage
       </button>
