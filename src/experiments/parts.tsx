@@ -1,6 +1,6 @@
 // Small views the experiments share: a greyscale image and a weight heatmap on their own canvases, a network's
 // top outputs as text, the seed's control, and the loading / error states of a result.
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ChangeEvent, type ReactNode } from "react";
 import type { Output } from "../engine/analysis.ts";
 import { MNIST_PIXELS, MNIST_SIDE } from "../engine/mnist.ts";
 import { paintHeatmap } from "../render/heatmap.ts";
@@ -151,16 +151,28 @@ export function Loaded<T>({
   );
 }
 
-/** The page's seed: typed (taken once it is a valid seed) or the next one. */
-export function SeedControl({ seed, onSeed }: { seed: number; onSeed: (seed: number) => void }) {
+/**
+ * A seed being typed: the text shown (the seed again whenever it changes from outside: Next seed, the URL),
+ * whether it is a valid seed, and the input's change handler, which passes on only valid seeds.
+ */
+export function useSeedText(seed: number, onSeed: (seed: number) => void) {
   const [text, setText] = useState(String(seed));
   const [shown, setShown] = useState(seed);
   if (shown !== seed) {
-    // The seed changed from outside (Next seed, the URL): show it.
     setShown(seed);
     setText(String(seed));
   }
-  const valid = parseSeed(text) !== null;
+  const onChange = (e: ChangeEvent<HTMLInputElement>) => {
+    setText(e.target.value);
+    const n = parseSeed(e.target.value);
+    if (n !== null) onSeed(n);
+  };
+  return { text, valid: parseSeed(text) !== null, onChange };
+}
+
+/** The page's seed: typed (taken once it is a valid seed) or the next one. */
+export function SeedControl({ seed, onSeed }: { seed: number; onSeed: (seed: number) => void }) {
+  const { text, valid, onChange } = useSeedText(seed, onSeed);
   return (
     <div className="seed-control">
       <label>
@@ -173,11 +185,7 @@ export function SeedControl({ seed, onSeed }: { seed: number; onSeed: (seed: num
           step={1}
           value={text}
           aria-invalid={!valid}
-          onChange={(e) => {
-            setText(e.target.value);
-            const n = parseSeed(e.target.value);
-            if (n !== null) onSeed(n);
-          }}
+          onChange={onChange}
         />
       </label>
       <button type="button" onClick={() => onSeed(seed >= MAX_SEED ? 0 : seed + 1)}>
