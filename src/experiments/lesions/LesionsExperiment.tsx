@@ -129,7 +129,7 @@ function Ranking({
   const ranked = useMemo(() => rankByDrop(scores).slice(0, RANKED), [scores]);
   return (
     <table className="lesion-ranking">
-      <caption>The {RANKED} hidden neurons it misses most, each silenced on its own</caption>
+      <caption>The {RANKED} hidden neurons the trained network misses most, each silenced on its own</caption>
       <thead>
         <tr>
           <th scope="col">#</th>
