@@ -1,5 +1,6 @@
 // The teachers' page (?teachers): every scene, experiment and view with a live preview and snippets to copy.
 import { expect, test } from "@playwright/test";
+import { EXPERIMENT_IDS } from "../src/experiments/url.ts";
 import { collectPageErrors } from "./helpers.ts";
 
 const SCENES = ["neuron", "cost", "gradient-descent", "backprop-intuition", "backprop-calculus", "sgd"];
@@ -33,11 +34,13 @@ test("the teachers' page lists every scene and view, copies a snippet, and loads
   await expect(views.locator("article")).toHaveCount(VIEWS.length);
   for (const v of VIEWS)
     await expect(views.locator("pre code", { hasText: `?embed=1&amp;view=${v}" ` })).toHaveCount(1);
-  await expect(page.getByRole("region", { name: "Experiments" }).locator("article")).toHaveCount(7);
+  await expect(page.getByRole("region", { name: "Experiments" }).locator("article")).toHaveCount(
+    EXPERIMENT_IDS.length,
+  );
   // Previews are still cards until asked for: no live explorable (and no worker) starts with the page.
   await expect(page.locator("iframe")).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Start the live preview: / })).toHaveCount(
-    6 + 7 + VIEWS.length,
+    6 + EXPERIMENT_IDS.length + VIEWS.length,
   );
 
   // Copy puts the iframe snippet, exactly as shown, on the clipboard.

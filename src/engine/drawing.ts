@@ -3,6 +3,8 @@
 // preprocessing (crop, fit 20×20, centre of mass, preprocess.ts) its strokes are as thick as MNIST's whatever
 // size the learner drew at. Pure: no DOM.
 
+import { answer, type Answer } from "./analysis.ts";
+import { forward, type Network } from "./network.ts";
 import {
   ALL_STEPS,
   MNIST_BOX,
@@ -190,6 +192,20 @@ export function drawingStages(
  */
 export function drawingToMnist(strokes: Strokes): Float32Array | null {
   return drawingStages(strokes, 0)?.input ?? null;
+}
+
+/**
+ * The network's answer (analysis.ts answer) for a drawing whose strokes are in a `side`-unit pad, after the
+ * preprocessing `steps` (drawingStages); null for an empty drawing.
+ */
+export function readDrawing(
+  net: Network,
+  strokes: Strokes,
+  side: number,
+  steps: PreprocessSteps = ALL_STEPS,
+): Answer | null {
+  const stages = drawingStages(strokes, side, steps);
+  return stages ? answer(forward(net, stages.input), net.spec.output) : null;
 }
 
 /**

@@ -7,8 +7,10 @@ import { reportHeightInFrame } from "../embed/resize.ts";
 import type { Checkpoint } from "../worker/models.ts";
 import { CHECKPOINT_MENU, checkpointName } from "./checkpoints.ts";
 import { ExperimentsProvider, fileExperimentServices } from "./ExperimentsProvider.tsx";
+import { DrawDigitExperiment } from "./draw/DrawDigitExperiment.tsx";
 import { FailuresExperiment } from "./FailuresExperiment.tsx";
 import { FirstLayerExperiment } from "./FirstLayerExperiment.tsx";
+import { LesionsExperiment } from "./lesions/LesionsExperiment.tsx";
 import { MyDigitsExperiment } from "./mine/MyDigitsExperiment.tsx";
 import { NoiseExperiment } from "./NoiseExperiment.tsx";
 import { PreprocessingExperiment } from "./PreprocessingExperiment.tsx";
@@ -20,6 +22,8 @@ import {
   parseExperimentRoute,
   withParams,
   type ExperimentId,
+  type ExperimentRoute,
+  type ParamChanges,
 } from "./url.ts";
 
 const SITE = "How a neural network learns";
@@ -55,6 +59,16 @@ export const EXPERIMENTS: Record<ExperimentId, { title: string; summary: string 
   "my-digits": {
     title: "My digits",
     summary: "Draw and label digits of your own, kept in this browser, and see how the network does on them.",
+  },
+  "draw-a-digit": {
+    title: "Ask it to draw a 5",
+    summary:
+      "Change the pixels, not the weights, until the network is sure it sees a 5, and compare with a real 5.",
+  },
+  lesions: {
+    title: "Break it",
+    summary:
+      "Silence neurons, cut a layer, or shake the weights with noise, and watch the test accuracy fall.",
   },
 };
 
@@ -170,10 +184,14 @@ export function Experiments() {
   }, []);
   const navigate = useCallback<Navigate>((next) => go(next, "push"), [go]);
   const route = parseExperimentRoute(search);
-  const { page, seed, epochs } = route;
+  const { page, epochs } = route;
   const id = page.kind === "experiment" ? page.id : null;
   const onSeed = useCallback(
     (n: number) => go(withParams(window.location.search, { seed: String(n) }), "replace"),
+    [go],
+  );
+  const onParams = useCallback(
+    (changes: ParamChanges) => go(withParams(window.location.search, changes), "replace"),
     [go],
   );
   const onEpochs = (n: Checkpoint) =>
@@ -207,7 +225,7 @@ export function Experiments() {
             )}
           </header>
           <Notices notices={route.notices} />
-          <Experiment id={id} epochs={epochs} seed={seed} onSeed={onSeed} />
+          <Experiment id={id} route={route} onSeed={onSeed} onParams={onParams} />
         </article>
       )}
     </div>
@@ -231,10 +249,10 @@ function ExperimentIndex({
         <p className="kicker">Experiments</p>
         <h1>Poking at a trained network</h1>
         <p className="lede">
-          Seven experiments on the videos’ network and its cousins, run on the real MNIST digits in your
-          browser: four look inside the trained network, two train networks of their own side by side, and one
-          tries it on digits you draw yourself. Each one opens with a single click, and each can be repeated
-          exactly: the random ones take a seed from the address.
+          Experiments on the videos’ network and its cousins, run on the real MNIST digits in your browser:
+          some look inside the trained network, some train networks of their own side by side, some try it on
+          digits you draw yourself or make it draw its own. Each one opens with a single click, and each can
+          be repeated exactly: the random ones take a seed from the address.
         </p>
       </header>
       {unknown !== null ? (
@@ -273,15 +291,16 @@ function Crumbs({ id, navigate, search }: { id: ExperimentId; navigate: Navigate
 
 function Experiment({
   id,
-  epochs,
-  seed,
+  route,
   onSeed,
+  onParams,
 }: {
   id: ExperimentId;
-  epochs: Checkpoint;
-  seed: number;
+  route: ExperimentRoute;
   onSeed: (seed: number) => void;
+  onParams: (changes: ParamChanges) => void;
 }) {
+  const { epochs, seed } = route;
   switch (id) {
     case "noise":
       return <NoiseExperiment epochs={epochs} seed={seed} onSeed={onSeed} />;
@@ -297,5 +316,11 @@ function Experiment({
       return <ShuffledLabelsExperiment seed={seed} onSeed={onSeed} />;
     case "side-by-side":
       return <SideBySideExperiment seed={seed} onSeed={onSeed} />;
+    case "lesions":
+      return <LesionsExperiment epochs={epochs} lesion={route.lesion} onSeed={onSeed} onParams={onParams} />;
+    case "draw-a-digit":
+      return (
+        <DrawDigitExperiment epochs={epochs} seed={seed} route={route} onSeed={onSeed} onParams={onParams} />
+      );
   }
 }

@@ -1,6 +1,6 @@
 // Experiment 1: inputs that are not digits. A blank image, simple shapes and uniform noise (all from the seed)
 // get an answer anyway; a histogram compares the confidence on 1,000 noise images with that on the test set.
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { answer, noiseImages, shapeImage, SHAPES, topOutputs, type Shape } from "../engine/analysis.ts";
 import { MNIST_PIXELS } from "../engine/mnist.ts";
 import { forward, type Network } from "../engine/network.ts";
@@ -10,8 +10,7 @@ import { ConfidenceHistogram } from "./ConfidenceHistogram.tsx";
 import { useModel, useNoiseAnalysis, useTestAnalysis } from "./data.tsx";
 import { NOISE_COUNT, type Analysis } from "./source.ts";
 import { digitCounts, summarise } from "./histogram.ts";
-import { formatConfidence, GrayImage, Loaded, OutputList } from "./parts.tsx";
-import { MAX_SEED, parseSeed } from "./url.ts";
+import { formatConfidence, GrayImage, Loaded, OutputList, SeedControl } from "./parts.tsx";
 import "./noise.css";
 
 /** Noise images shown one by one (the first of the NOISE_COUNT). */
@@ -58,42 +57,6 @@ function ProbeCard({ probe, net }: { probe: Probe; net: Network<Float32Array> })
         <OutputList outputs={topOutputs(a, 3)} />
       </figcaption>
     </figure>
-  );
-}
-
-function SeedControl({ seed, onSeed }: { seed: number; onSeed: (seed: number) => void }) {
-  const [text, setText] = useState(String(seed));
-  const [shown, setShown] = useState(seed);
-  if (shown !== seed) {
-    // The seed changed from outside (Next seed, the URL): show it.
-    setShown(seed);
-    setText(String(seed));
-  }
-  const valid = parseSeed(text) !== null;
-  return (
-    <div className="seed-control">
-      <label>
-        Seed{" "}
-        <input
-          type="number"
-          className="num"
-          min={0}
-          max={MAX_SEED}
-          step={1}
-          value={text}
-          aria-invalid={!valid}
-          onChange={(e) => {
-            setText(e.target.value);
-            const n = parseSeed(e.target.value);
-            if (n !== null) onSeed(n);
-          }}
-        />
-      </label>
-      <button type="button" onClick={() => onSeed(seed >= MAX_SEED ? 0 : seed + 1)}>
-        Next seed
-      </button>
-      {valid ? null : <span className="hint">A seed is a whole number from 0 to 4,294,967,295.</span>}
-    </div>
   );
 }
 

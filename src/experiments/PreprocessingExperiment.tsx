@@ -16,6 +16,7 @@ import { MNIST_BOX, MNIST_SIDE } from "../engine/preprocess.ts";
 import { formatValue } from "../render/theme.ts";
 import type { Checkpoint } from "../worker/models.ts";
 import { useModel } from "./data.tsx";
+import { PreprocessingExamples } from "./PreprocessingExamples.tsx";
 import { DRAWINGS } from "../render/drawings.ts";
 import { formatConfidence, GrayImage, Loaded } from "./parts.tsx";
 import { PAD_SIDE, SketchPad } from "../components/SketchPad.tsx";
@@ -223,9 +224,13 @@ export function PreprocessingExperiment({ epochs }: { epochs: Checkpoint }) {
         </p>
         <p>
           Draw a digit, or pick a ready-made one, then switch steps off to see what each one is for. Small
-          digits, digits drawn in a corner and digits that fill the pad are where it shows most.
+          digits, digits drawn in a corner and digits that fill the pad are where it shows most. The table
+          says what this network makes of each ready-made drawing, with every step and without each.
         </p>
       </section>
+      <Loaded resource={model} what="Loading the network">
+        {(net) => <PreprocessingExamples net={net} />}
+      </Loaded>
       <div className="preprocess-layout">
         <SketchPad onDrawing={setStrokes} drawings={DRAWINGS} />
         <div className="preprocess-side">

@@ -1,6 +1,7 @@
 // The experiments' numbers as React state: each hook asks the page's source (from ExperimentsProvider) and
 // re-asks when its arguments change.
 import { useCallback, useEffect, useState } from "react";
+import type { DigitAverages } from "../engine/inputAscent.ts";
 import type { Network } from "../engine/network.ts";
 import type { Checkpoint } from "../worker/models.ts";
 import { useExperimentServices } from "./ExperimentsProvider.tsx";
@@ -51,4 +52,9 @@ export function useTestAnalysis(epochs: Checkpoint): Resource<TestAnalysis> {
 export function useNoiseAnalysis(epochs: Checkpoint, seed: number): Resource<Analysis> {
   const { source } = useExperimentServices();
   return useResource(useCallback(() => source.noise(epochs, seed), [source, epochs, seed]));
+}
+
+export function useAverages(): Resource<DigitAverages> {
+  const { source } = useExperimentServices();
+  return useResource(useCallback(() => source.averages(), [source]));
 }

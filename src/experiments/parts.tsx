@@ -1,12 +1,13 @@
 // Small views the experiments share: a greyscale image and a weight heatmap on their own canvases, a network's
-// top outputs as text, and the loading / error states of a result.
-import { useEffect, useRef, type ReactNode } from "react";
+// top outputs as text, the seed's control, and the loading / error states of a result.
+import { useEffect, useRef, useState, type ChangeEvent, type ReactNode } from "react";
 import type { Output } from "../engine/analysis.ts";
 import { MNIST_PIXELS, MNIST_SIDE } from "../engine/mnist.ts";
 import { paintHeatmap } from "../render/heatmap.ts";
 import { paintGrayscale } from "../render/pad.ts";
 import { formatValue } from "../render/theme.ts";
 import type { Resource } from "./data.tsx";
+import { MAX_SEED, parseSeed } from "./url.ts";
 
 /** A w×h greyscale image (white ink on black), `values[y·width + x]` in 0…max, shown `size` CSS px wide. */
 export function GrayImage({
@@ -146,6 +147,51 @@ export function Loaded<T>({
     <div className="loading-line" role="status">
       <progress aria-label={what} />
       <span>{what}…</span>
+    </div>
+  );
+}
+
+/**
+ * A seed being typed: the text shown (the seed again whenever it changes from outside: Next seed, the URL),
+ * whether it is a valid seed, and the input's change handler, which passes on only valid seeds.
+ */
+export function useSeedText(seed: number, onSeed: (seed: number) => void) {
+  const [text, setText] = useState(String(seed));
+  const [shown, setShown] = useState(seed);
+  if (shown !== seed) {
+    setShown(seed);
+    setText(String(seed));
+  }
+  const onChange = (e: ChangeEvent<HTMLInputElement>) => {
+    setText(e.target.value);
+    const n = parseSeed(e.target.value);
+    if (n !== null) onSeed(n);
+  };
+  return { text, valid: parseSeed(text) !== null, onChange };
+}
+
+/** The page's seed: typed (taken once it is a valid seed) or the next one. */
+export function SeedControl({ seed, onSeed }: { seed: number; onSeed: (seed: number) => void }) {
+  const { text, valid, onChange } = useSeedText(seed, onSeed);
+  return (
+    <div className="seed-control">
+      <label>
+        Seed{" "}
+        <input
+          type="number"
+          className="num"
+          min={0}
+          max={MAX_SEED}
+          step={1}
+          value={text}
+          aria-invalid={!valid}
+          onChange={onChange}
+        />
+      </label>
+      <button type="button" onClick={() => onSeed(seed >= MAX_SEED ? 0 : seed + 1)}>
+        Next seed
+      </button>
+      {valid ? null : <span className="hint">A seed is a whole number from 0 to 4,294,967,295.</span>}
     </div>
   );
 }

@@ -3,6 +3,21 @@
 // tests use one that computes in-process from a small network.
 import { answers, classifyImages, noiseImages, type Classified } from "../engine/analysis.ts";
 import type { MnistSplit } from "../engine/idx.ts";
+import {
+  correctCount,
+  labelledImages,
+  lesionNetwork,
+  silencedScores,
+  type Lesion,
+  type SilencedScore,
+} from "../engine/lesions.ts";
+import {
+  ascend,
+  averageImages,
+  type AscentOptions,
+  type AscentState,
+  type DigitAverages,
+} from "../engine/inputAscent.ts";
 import type { Network } from "../engine/network.ts";
 import type { AnalysisClient } from "../worker/analysis/client.ts";
 import { checkpointPath, type Checkpoint } from "../worker/models.ts";
@@ -32,6 +47,23 @@ export interface ExperimentSource {
   test(epochs: Checkpoint): Promise<TestAnalysis>;
   /** NOISE_COUNT images of uniform noise (analysis.ts noiseImages(seed, …)) through the network. */
   noise(epochs: Checkpoint, seed: number): Promise<Analysis>;
+  /** The average training image of each digit (inputAscent.ts averageImages). */
+  averages(): Promise<DigitAverages>;
+  /** `count` more steps of gradient ascent on the input of the network (inputAscent.ts ascend). */
+  ascend(
+    epochs: Checkpoint,
+    state: AscentState,
+    options: AscentOptions,
+    count: number,
+  ): Promise<{ state: AscentState; outputs: number[] }>;
+  /** How many of the first `count` test images the network gets right with `lesion` done to it. */
+  lesionAccuracy(
+    epochs: Checkpoint,
+    lesion: Lesion,
+    count: number,
+  ): Promise<{ correct: number; count: number }>;
+  /** For each hidden neuron alone, the test images the network gets right without it. */
+  silencedScores(epochs: Checkpoint): Promise<SilencedScore[]>;
 }
 
 function withAnswers(net: Network<Float32Array>, c: Classified): Analysis {
@@ -59,6 +91,8 @@ export function workerSource(client: AnalysisClient, baseUrl: string): Experimen
   const models = memo<Network<Float32Array>>();
   const tests = memo<TestAnalysis>();
   const noises = memo<Analysis>(16);
+  const averages = memo<DigitAverages>();
+  const silenced = memo<SilencedScore[]>();
   let test: Promise<MnistSplit> | null = null;
   const loadTest = () => {
     if (!test) {
@@ -89,13 +123,27 @@ export function workerSource(client: AnalysisClient, baseUrl: string): Experimen
         });
         return withAnswers(net, c);
       }),
+    averages: () =>
+      averages("train", () => client.call("averageImages", { dataUrl: url(MNIST_DATA_FOLDER) })),
+    ascend: (epochs, state, options, count) =>
+      client.call("ascend", { modelUrl: url(checkpointPath(epochs)), state, options, count }),
+    lesionAccuracy: async (epochs, lesion, count) => {
+      await loadTest();
+      return client.call("lesionAccuracy", { modelUrl: url(checkpointPath(epochs)), lesion, count });
+    },
+    silencedScores: (epochs) =>
+      silenced(String(epochs), async () => {
+        await loadTest();
+        return client.call("silencedScores", { modelUrl: url(checkpointPath(epochs)) });
+      }),
   };
   return source;
 }
 
 /**
  * A source that computes on the calling thread from networks and a test set in memory: for tests, where the
- * network and test set are small. `nets(epochs)` is the network of a checkpoint (or throws).
+ * network and test set are small. `nets(epochs)` is the network of a checkpoint (or throws); the test set stands
+ * in for the training set's averages.
  */
 export function localSource(
   nets: (epochs: Checkpoint) => Network<Float32Array>,
@@ -103,6 +151,7 @@ export function localSource(
   noiseCount = NOISE_COUNT,
 ): ExperimentSource {
   const run = <T>(f: () => T) => new Promise<T>((resolve) => resolve(f()));
+  const labelled = labelledImages(test);
   return {
     model: (epochs) => run(() => nets(epochs)),
     test: (epochs) =>
@@ -115,5 +164,13 @@ export function localSource(
         const net = nets(epochs);
         return withAnswers(net, classifyImages(net, noiseImages(seed, noiseCount), noiseCount));
       }),
+    averages: () => run(() => averageImages(test)),
+    ascend: (epochs, state, options, count) => run(() => ascend(nets(epochs), state, options, count)),
+    lesionAccuracy: (epochs, lesion, count) =>
+      run(() => {
+        const n = Math.min(count, test.count);
+        return { correct: correctCount(lesionNetwork(nets(epochs), lesion), labelled, n), count: n };
+      }),
+    silencedScores: (epochs) => run(() => silencedScores(nets(epochs), labelled)),
   };
 }

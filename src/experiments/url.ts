@@ -1,8 +1,12 @@
 // The experiments' URL: `?experiments` is the index, `?experiment=<id>` one experiment, with `seed=<n>` (noise)
-// and `epochs=<n>` (which checkpoint). Parsing never throws: unknown or invalid values come back as notices.
+// and `epochs=<n>` (which checkpoint), for "draw-a-digit" `digit`, `start` and `roughness`, and for "lesions" the
+// damage (lesions/params.ts). Parsing never throws: unknown or invalid values come back as notices.
 import { quoted } from "../engine/userText.ts";
 import { CHECKPOINTS, type Checkpoint } from "../worker/models.ts";
+import type { Lesion } from "../engine/lesions.ts";
 import { DEFAULT_CHECKPOINT } from "./checkpoints.ts";
+import { parseLesion } from "./lesions/params.ts";
+import { numberParam } from "./numberParam.ts";
 
 export const EXPERIMENT_IDS = [
   "noise",
@@ -12,6 +16,8 @@ export const EXPERIMENT_IDS = [
   "shuffled-labels",
   "side-by-side",
   "my-digits",
+  "draw-a-digit",
+  "lesions",
 ] as const;
 export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
 
@@ -19,6 +25,19 @@ export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
 export const DEFAULT_SEED = 1;
 /** Largest seed: the generator takes 32 bits. */
 export const MAX_SEED = 2 ** 32 - 1;
+
+/**
+ * Where "draw-a-digit" starts its ascent: noise of the seed, a blank image, the average training digit, or a
+ * drawing the learner makes on the page.
+ */
+export const ASCENT_STARTS = ["noise", "blank", "average", "drawing"] as const;
+export type AscentStart = (typeof ASCENT_STARTS)[number];
+/** The digit "draw-a-digit" asks for, the start and the roughness penalty λ when the URL names none. */
+export const DEFAULT_DIGIT = 5;
+export const DEFAULT_START: AscentStart = "noise";
+export const DEFAULT_ROUGHNESS = 0;
+/** The largest roughness penalty λ. */
+export const MAX_ROUGHNESS = 10;
 
 export type ExperimentPage =
   | { readonly kind: "index" }
@@ -29,6 +48,13 @@ export interface ExperimentRoute {
   readonly page: ExperimentPage;
   readonly seed: number;
   readonly epochs: Checkpoint;
+  /** The digit "draw-a-digit" raises the output of, 0–9. */
+  readonly digit: number;
+  readonly start: AscentStart;
+  /** λ, the roughness penalty of "draw-a-digit", 0…MAX_ROUGHNESS. */
+  readonly roughness: number;
+  /** The damage "lesions" does to the network (its noise from `seed`). */
+  readonly lesion: Lesion;
   /** One plain-text sentence per invalid parameter, saying what is used instead. */
   readonly notices: readonly string[];
 }
@@ -83,20 +109,57 @@ export function parseExperimentRoute(search: string): ExperimentRoute {
       );
     else epochs = n;
   }
-  return { page, seed, epochs, notices };
+
+  let digit = DEFAULT_DIGIT;
+  const digitText = params.get("digit");
+  if (digitText !== null) {
+    if (/^\d$/.test(digitText)) digit = Number(digitText);
+    else notices.push(`The digit ${quoted(digitText)} is not one of 0 to 9; using ${DEFAULT_DIGIT}.`);
+  }
+
+  let start = DEFAULT_START;
+  const startText = params.get("start");
+  if (startText !== null) {
+    const found = ASCENT_STARTS.find((s) => s === startText);
+    if (found === undefined)
+      notices.push(
+        `There is no start called ${quoted(startText)}; the starts are ${ASCENT_STARTS.join(", ")}. Using ${DEFAULT_START}.`,
+      );
+    else start = found;
+  }
+
+  const roughness = numberParam(
+    params,
+    "roughness",
+    { what: "roughness", max: MAX_ROUGHNESS, fallback: DEFAULT_ROUGHNESS },
+    notices,
+  );
+  const lesion = parseLesion(params, seed, notices);
+  return { page, seed, epochs, digit, start, roughness, lesion, notices };
 }
+
+/** Each parameter's value that the URL leaves out. */
+const DEFAULTS: Readonly<Record<string, string>> = {
+  seed: String(DEFAULT_SEED),
+  epochs: String(DEFAULT_CHECKPOINT),
+  digit: String(DEFAULT_DIGIT),
+  start: DEFAULT_START,
+  roughness: String(DEFAULT_ROUGHNESS),
+};
+
+/** URL parameters to set (a string) or remove (null). */
+export type ParamChanges = Readonly<Record<string, string | null>>;
 
 /**
  * `search` with `changes` applied (a value of null removes the parameter), the others kept, the default
  * values dropped so that URLs stay short: "?experiment=noise&seed=7".
  */
-export function withParams(search: string, changes: Readonly<Record<string, string | null>>): string {
+export function withParams(search: string, changes: ParamChanges): string {
   const params = new URLSearchParams(search);
   for (const [key, value] of Object.entries(changes))
     if (value === null) params.delete(key);
     else params.set(key, value);
-  if (params.get("seed") === String(DEFAULT_SEED)) params.delete("seed");
-  if (params.get("epochs") === String(DEFAULT_CHECKPOINT)) params.delete("epochs");
+  for (const [key, value] of Object.entries(DEFAULTS)) if (params.get(key) === value) params.delete(key);
   const text = params.toString().replace(/=(?=&|$)/g, "");
   return `?${text}`;
 }

@@ -3,6 +3,7 @@
 // experiments' sketch pad are made of. What the strokes become, and when, is the caller's business.
 import type { Strokes } from "../engine/drawing.ts";
 import type { ViewClock } from "./clock.ts";
+import { drawingStrokes } from "./drawings.ts";
 import { clearCanvas, PAD_SIDE, paintStroke, type Point } from "./pad.ts";
 import { attachPenInput } from "./penInput.ts";
 import { createStrokeRecorder } from "./strokeRecorder.ts";
@@ -59,14 +60,12 @@ export function attachStrokePad(
       recorder.clear();
       clearCanvas(ctx);
     },
-    drawFractions(strokes) {
-      const at = (q: Point) => ({ x: q.x * PAD_SIDE, y: q.y * PAD_SIDE });
-      let t = clock.now();
-      for (const points of strokes)
-        points.forEach((q, i) => {
-          if (i === 0) recorder.start(at(q), t);
-          else recorder.extend(at(q), (t += 16));
-          paintStroke(ctx, at(points[Math.max(0, i - 1)]!), at(q), PAD_SIDE);
+    drawFractions(fractions) {
+      for (const stroke of drawingStrokes(fractions, PAD_SIDE, clock.now()))
+        stroke.forEach((q, i) => {
+          if (i === 0) recorder.start(q, q.t);
+          else recorder.extend(q, q.t);
+          paintStroke(ctx, stroke[Math.max(0, i - 1)]!, q, PAD_SIDE);
         });
     },
     detach: () => input.detach(),

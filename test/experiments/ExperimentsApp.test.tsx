@@ -266,8 +266,8 @@ describe("preprocessing experiment", () => {
     fireEvent.click(screen.getByRole("checkbox", { name: "Centre the centre of mass" }));
     expect(stage("centre").textContent).toContain("No centring");
     expect(offset()).not.toBe(centred);
-    // The scaled box (16 × 20) centred where the ink's box was: (53, 67.5) on the pad is (5.3, 6.75) in 28 × 28.
-    expect(offset()).toBe("-3,-3");
+    // The scaled box (16 × 20) centred where the ink's box was: (221, 67.5) on the pad is (22.1, 6.75) in 28 × 28.
+    expect(offset()).toBe("14,-3");
     expect(stage("scale").textContent).toContain("16 × 20 px");
     // With a step off, the answer with all three steps is shown beside it.
     expect(
@@ -277,7 +277,7 @@ describe("preprocessing experiment", () => {
     fireEvent.click(screen.getByRole("checkbox", { name: "Scale into 20 × 20" }));
     expect(stage("scale").textContent).toContain("7 × 9 px");
     expect(stage("crop").textContent).toContain("74 × 91 px"); // on the whole pad, whole pixels
-    expect(offset()).toBe("2,2"); // at its size and place on the pad: its 7 × 9 box centred at (5.3, 6.75)
+    expect(offset()).toBe("19,2"); // at its size and place on the pad: its 7 × 9 box centred at (22.1, 6.75)
 
     fireEvent.click(screen.getByRole("checkbox", { name: "Crop to the ink" }));
     expect(stage("crop").textContent).toContain("280 × 280 px");

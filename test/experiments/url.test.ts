@@ -59,3 +59,25 @@ describe("experiments URL", () => {
     expect(experimentSearch(null, "?experiment=noise")).toBe("?experiments");
   });
 });
+
+describe("draw-a-digit's parameters", () => {
+  it("reads the digit, the start and the roughness, each with a default and a notice when bad", () => {
+    expect(parseExperimentRoute("?experiment=draw-a-digit")).toMatchObject({
+      digit: 5,
+      start: "noise",
+      roughness: 0,
+      notices: [],
+    });
+    expect(
+      parseExperimentRoute("?experiment=draw-a-digit&digit=0&start=average&roughness=2.5"),
+    ).toMatchObject({ digit: 0, start: "average", roughness: 2.5, notices: [] });
+    expect(parseExperimentRoute("?experiment=draw-a-digit&digit=-1&start=&roughness=1e1").notices).toEqual([
+      "The digit “-1” is not one of 0 to 9; using 5.",
+      "There is no start called “”; the starts are noise, blank, average, drawing. Using noise.",
+      "The roughness “1e1” is not a number from 0 to 10; using 0.",
+    ]);
+    expect(withParams("?experiment=draw-a-digit&digit=3", { digit: "5", start: "blank" })).toBe(
+      "?experiment=draw-a-digit&start=blank",
+    );
+  });
+});

@@ -1,7 +1,7 @@
 // Pieces both run experiments use: a seed field, the start/stop button, and a table of each run's progress
 // and speed.
-import { useId, useState } from "react";
-import { parseSeed } from "../url.ts";
+import { useId } from "react";
+import { useSeedText } from "../parts.tsx";
 import { formatExamples, RunChart, type Curve } from "./RunChart.tsx";
 import { percent, percentTick, RUN_COLORS } from "./params.ts";
 import type { RunState } from "./useRuns.ts";
@@ -16,13 +16,7 @@ export function SeedField({
   onSeed: (n: number) => void;
   disabled: boolean;
 }) {
-  const [text, setText] = useState(String(seed));
-  const [shown, setShown] = useState(seed);
-  if (shown !== seed) {
-    setShown(seed);
-    setText(String(seed));
-  }
-  const valid = parseSeed(text) !== null;
+  const { text, valid, onChange } = useSeedText(seed, onSeed);
   const hintId = useId();
   return (
     <label className="run-field">
@@ -34,11 +28,7 @@ export function SeedField({
         disabled={disabled}
         aria-invalid={!valid}
         aria-describedby={hintId}
-        onChange={(e) => {
-          setText(e.target.value);
-          const n = parseSeed(e.target.value);
-          if (n !== null) onSeed(n);
-        }}
+        onChange={onChange}
       />
       <span id={hintId} className="hint">
         {valid ? "same seed, same runs" : "a whole number from 0 to 4294967295"}

@@ -2,6 +2,8 @@
 // sides as types only. Requests carry an id; each gets one reply with the same id.
 import type { Classified } from "../../engine/analysis.ts";
 import type { MnistSplit } from "../../engine/idx.ts";
+import type { AscentOptions, AscentState, DigitAverages } from "../../engine/inputAscent.ts";
+import type { Lesion, SilencedScore } from "../../engine/lesions.ts";
 import type { Network } from "../../engine/network.ts";
 import type { RpcReply, RpcRequest } from "../rpc/protocol.ts";
 
@@ -14,6 +16,20 @@ export interface AnalysisMap {
   classifyTest: { args: { modelUrl: string }; result: Classified };
   /** `count` uniform-noise images of `seed` (analysis.ts noiseImages) through a loaded model. */
   classifyNoise: { args: { modelUrl: string; seed: number; count: number }; result: Classified };
+  /** Downloads the MNIST training set (once) and returns the average image of each digit and of all. */
+  averageImages: { args: { dataUrl: string }; result: DigitAverages };
+  /** `count` steps of gradient ascent on the input (inputAscent.ts ascend) through a loaded model. */
+  ascend: {
+    args: { modelUrl: string; state: AscentState; options: AscentOptions; count: number };
+    result: { state: AscentState; outputs: number[] };
+  };
+  /** How many of the first `count` test images a loaded model gets right with `lesion` done to it. */
+  lesionAccuracy: {
+    args: { modelUrl: string; lesion: Lesion; count: number };
+    result: { correct: number; count: number };
+  };
+  /** For each hidden neuron alone, the test images a loaded model gets right without it (lesions.ts). */
+  silencedScores: { args: { modelUrl: string }; result: SilencedScore[] };
 }
 
 export type AnalysisOp = keyof AnalysisMap;

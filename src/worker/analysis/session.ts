@@ -1,13 +1,24 @@
 // The analysis worker's logic, free of DOM and worker globals so tests run it in Node: loads models and the test
-// set, and runs many images through a model (analysis.ts classifyImages), answering AnalysisMap requests through
-// `ops`, its dispatch table (served by serveRpc).
+// set, runs many images through a model (analysis.ts classifyImages), the input ascent and the lesions of the
+// experiments, answering AnalysisMap requests through `ops`, its dispatch table (served by serveRpc).
 import { classifyImages, noiseImages, type Classified } from "../../engine/analysis.ts";
 import type { MnistSplit } from "../../engine/idx.ts";
+import { ascend, averageImages, type DigitAverages } from "../../engine/inputAscent.ts";
+import {
+  correctCount,
+  labelledImages,
+  lesionNetwork,
+  silencedScores,
+  type LabelledImages,
+} from "../../engine/lesions.ts";
 import type { Network } from "../../engine/network.ts";
 import { loadMnistFromUrl } from "../data.ts";
 import { loadModelFile } from "../models.ts";
 import type { RpcHandlers } from "../rpc/serve.ts";
 import type { AnalysisMap, AnalysisOp } from "./protocol.ts";
+
+/** Most ascent steps one request may ask for. */
+export const MAX_ASCENT_STEPS = 1000;
 
 /** Most noise images one request may ask for. */
 export const MAX_NOISE = 10_000;
@@ -19,6 +30,7 @@ export interface AnalysisDeps {
 
 export class AnalysisSession {
   private test: Promise<MnistSplit> | null = null;
+  private averages: Promise<DigitAverages> | null = null;
   private readonly models = new Map<string, Promise<Network<Float32Array>>>();
 
   constructor(private readonly deps: AnalysisDeps) {}
@@ -40,7 +52,35 @@ export class AnalysisSession {
         throw new Error(`ask for 1 to ${MAX_NOISE} noise images, not ${count}`);
       return classifyImages(await this.model(modelUrl), noiseImages(seed, count), count);
     },
+    averageImages: async ({ dataUrl }) => {
+      if (!this.averages) {
+        this.averages = loadMnistFromUrl(dataUrl, this.deps).loadTrain().then(averageImages);
+        this.averages.catch(() => (this.averages = null)); // a failed download may be retried
+      }
+      const { digits, all } = await this.averages;
+      return { digits: digits.slice(), all: all.slice() }; // copies: the reply's buffers are transferred
+    },
+    ascend: async ({ modelUrl, state, options, count }) => {
+      if (!Number.isInteger(count) || count < 1 || count > MAX_ASCENT_STEPS)
+        throw new Error(`ask for 1 to ${MAX_ASCENT_STEPS} ascent steps, not ${count}`);
+      return ascend(await this.model(modelUrl), state, options, count);
+    },
+    lesionAccuracy: async ({ modelUrl, lesion, count }) => {
+      const [net, images] = await Promise.all([this.model(modelUrl), this.labelledTest()]);
+      const n = Math.min(count, images.count);
+      return { correct: correctCount(lesionNetwork(net, lesion), images, n), count: n };
+    },
+    silencedScores: async ({ modelUrl }) => {
+      const [net, images] = await Promise.all([this.model(modelUrl), this.labelledTest()]);
+      return silencedScores(net, images);
+    },
   };
+
+  /** The loaded test set as lesions.ts reads it; throws a sentence before loadTest. */
+  private async labelledTest(): Promise<LabelledImages> {
+    if (!this.test) throw new Error("the test images are not loaded yet");
+    return labelledImages(await this.test);
+  }
 
   private testSet(dataUrl: string): Promise<MnistSplit> {
     if (!this.test) {

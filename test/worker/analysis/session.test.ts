@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { answers, confusionMatrix, correctCounts, noiseImages } from "../../../src/engine/analysis.ts";
 import { MNIST_CLASSES, MNIST_PIXELS } from "../../../src/engine/mnist.ts";
 import { parseModel } from "../../../src/engine/model.ts";
+import { ascend, startAscent } from "../../../src/engine/inputAscent.ts";
+import { correctCount, labelledImages, lesionNetwork, NO_LESION } from "../../../src/engine/lesions.ts";
 import { forward } from "../../../src/engine/network.ts";
 import { AnalysisSession, transferOf } from "../../../src/worker/analysis/session.ts";
 import { mnistFetch } from "../fakeFetch.ts";
@@ -72,5 +74,51 @@ describe("transferOf(op, result)", () => {
     ]);
     expect(transferOf("classifyNoise", { count: 1, outputs })).toEqual([outputs.buffer]);
     expect(transferOf("loadModel", { net: { w: [outputs] } })).toEqual([]);
+  });
+});
+
+describe("AnalysisSession: the draw-a-digit operations", () => {
+  it("averages the 60,000 training digits once, and ascends on a loaded model", async () => {
+    const { ops } = new AnalysisSession({ fetch: appFetch() });
+    const a = await ops.averageImages({ dataUrl: "http://x/data/mnist" });
+    expect(a.digits).toHaveLength(MNIST_CLASSES * MNIST_PIXELS);
+    // The middle of the average 0 is its hole: darker than the ring around it.
+    const at = (d: number, r: number, c: number) => a.digits[d * MNIST_PIXELS + r * 28 + c]!;
+    expect(at(0, 14, 14)).toBeLessThan(at(0, 14, 8));
+    const again = await ops.averageImages({ dataUrl: "http://x/data/mnist" });
+    expect(Array.from(again.all)).toEqual(Array.from(a.all));
+    expect(again.all).not.toBe(a.all); // a copy each time: the reply's buffers are transferred
+
+    const modelUrl = `http://x/models/${MODEL}`;
+    const { net } = parseModel(modelText);
+    const options = { digit: 3, roughness: 0 };
+    const state = startAscent(net, a.all, options);
+    const r = await ops.ascend({ modelUrl, state, options, count: 5 });
+    expect(r).toEqual(ascend(net, state, options, 5));
+    await expect(ops.ascend({ modelUrl, state, options, count: 0 })).rejects.toThrow(
+      "ask for 1 to 1000 ascent steps, not 0",
+    );
+  });
+});
+
+describe("AnalysisSession: the lesion operations", () => {
+  it("scores a lesioned model on the test set, and each hidden neuron silenced alone", async () => {
+    const { ops } = new AnalysisSession({ fetch: appFetch() });
+    const modelUrl = `http://x/models/${MODEL}`;
+    await expect(ops.lesionAccuracy({ modelUrl, lesion: NO_LESION, count: 10 })).rejects.toThrow(
+      "the test images are not loaded yet",
+    );
+    const { test } = await ops.loadTest({ dataUrl: "http://x/data/mnist" });
+    const { net } = parseModel(modelText);
+    const lesion = { ...NO_LESION, silenced: [{ layer: 1, neuron: 5 }] };
+    const images = labelledImages(test);
+    expect(await ops.lesionAccuracy({ modelUrl, lesion, count: 1000 })).toEqual({
+      correct: correctCount(lesionNetwork(net, lesion), images, 1000),
+      count: 1000,
+    });
+    const scores = await ops.silencedScores({ modelUrl });
+    expect(scores).toHaveLength(32);
+    const full = await ops.lesionAccuracy({ modelUrl, lesion, count: 10000 });
+    expect(scores.find((s) => s.layer === 1 && s.neuron === 5)!.correct).toBe(full.correct);
   });
 });
