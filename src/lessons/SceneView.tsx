@@ -3,7 +3,7 @@
 import { ColourLegend } from "../components/ColourLegend.tsx";
 import { Sentence } from "../components/Sentence.tsx";
 import { quoted } from "../engine/userText.ts";
-import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode, type RefObject } from "react";
 import { formatCount } from "../render/format.ts";
 import { createGlanceStore, GlanceContext, type GlanceStore } from "./glance/glance.ts";
 import { NetworkGlance } from "./glance/NetworkGlance.tsx";
@@ -129,6 +129,27 @@ function useFocusOnStep(stepIndex: number): void {
   }, [stepIndex]);
 }
 
+/**
+ * A new step eases the live view in (it keeps its state, so it is not remounted): a short fade and rise instead of
+ * a jump cut. Nothing moves under reduced motion, or where the Web Animations API is missing.
+ */
+function useStepTransition(live: RefObject<HTMLElement | null>, stepIndex: number, reduced: boolean): void {
+  const shown = useRef(stepIndex);
+  useEffect(() => {
+    if (shown.current === stepIndex) return;
+    shown.current = stepIndex;
+    const el = live.current;
+    if (reduced || !el || typeof el.animate !== "function") return;
+    el.animate(
+      [
+        { opacity: 0.3, transform: "translateY(6px)" },
+        { opacity: 1, transform: "none" },
+      ],
+      { duration: 280, easing: "ease-out" },
+    );
+  }, [live, stepIndex, reduced]);
+}
+
 /** Every step of the scene by title, the current one marked; a click jumps to it. */
 function StepList({
   steps,
@@ -234,6 +255,8 @@ export function SceneView({
 
   useArrowSteps(stepIndex, count, onStep);
   useFocusOnStep(stepIndex);
+  const liveRef = useRef<HTMLElement>(null);
+  useStepTransition(liveRef, stepIndex, reduced);
 
   return (
     <div className="lesson" data-motion={reduced ? "reduce" : "full"}>
@@ -276,7 +299,7 @@ export function SceneView({
           drawing={mine}
           glance={glance}
         />
-        <section className="lesson-live" aria-label="Live view">
+        <section className="lesson-live" aria-label="Live view" ref={liveRef}>
           <GlanceContext value={glance}>
             <LiveView entry={entry} stepIndex={stepIndex} drawing={mine} />
           </GlanceContext>
