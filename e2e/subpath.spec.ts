@@ -2,6 +2,8 @@
 // every snippet of the teachers' page — each scene's, experiment's and view's iframe, and each view's
 // <nn-explorable> element — renders there and responds.
 import { expect, test, type FrameLocator, type Locator, type Page } from "@playwright/test";
+import { EXPERIMENT_IDS } from "../src/experiments/url.ts";
+import { SCENE_DEFS } from "../src/lessons/sceneDefs.ts";
 import { collectPageErrors } from "./helpers.ts";
 import { crossOriginHosts } from "./hosts.ts";
 
@@ -107,7 +109,7 @@ test("every snippet of the teachers' page works on another origin's page, from a
   test.setTimeout(15 * 60_000);
   const errors = collectPageErrors(page);
   const all = await snippets(page);
-  expect(all.filter((s) => s.kind === "iframe")).toHaveLength(6 + 7 + 9);
+  expect(all.filter((s) => s.kind === "iframe")).toHaveLength(SCENE_DEFS.length + EXPERIMENT_IDS.length + 9);
   expect(all.filter((s) => s.kind === "web component")).toHaveLength(9);
   for (const s of all) expect(s.text).toContain(COURSE); // the address the page was served from
 
