@@ -67,7 +67,7 @@ export const COST_SCENE: SceneDef<CostView> = {
         "Look at that average as a function. Its input is the list of all 13,002 weights and biases, its output is one number, and the images are fixed data inside it. A network that reads digits well is one whose weights and biases make the training average small, and the next lessons are about how to find them; the test average then says whether that holds for handwriting it has not seen.",
       ],
       math: [
-        tex`C\big(w_1, w_2, \ldots, w_{13{,}002}\big) = \frac{1}{n} \sum_{i=1}^{n} C_0^{(i)}, \qquad n = 60{,}000 \text{ training images}`,
+        tex`C\big(w_1, w_2, \ldots, w_{13{,}002}\big) = \frac{1}{n} \sum_{i=1}^{n} C_0^{(i)}, \qquad n = 60{,}000`,
       ],
     },
   ],
