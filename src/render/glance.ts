@@ -159,11 +159,16 @@ function paintFlow(
   }
 }
 
-export interface GlancePaint {
+/** What the compact network shows: the network, the example's trace (null: no single example, nothing lit),
+ * what the step is about and the motion that explains it. */
+export interface GlanceScene {
   readonly net: Network<Float32Array>;
   readonly trace: Trace<Float32Array> | null;
   readonly focus: GlanceFocus;
   readonly motion: GlanceMotion | null;
+}
+
+export interface GlancePaint extends GlanceScene {
   /** Progress of the motion, 0…1 (1: at rest, the motion done). */
   readonly t: number;
   readonly pixelRatio: number;

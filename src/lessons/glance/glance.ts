@@ -3,15 +3,9 @@
 // motion that explains it. Each new glance (a new example, step or choice) plays its motion from the start, so a
 // view publishes a memoised one.
 import { createContext, useContext, useEffect } from "react";
-import type { Network, Trace } from "../../engine/network.ts";
-import type { GlanceFocus, GlanceMotion } from "../../render/glance.ts";
+import type { GlanceScene } from "../../render/glance.ts";
 
-export interface Glance {
-  readonly net: Network<Float32Array>;
-  /** The example's trace through `net`, or null where the step shows no single example. */
-  readonly trace: Trace<Float32Array> | null;
-  readonly focus: GlanceFocus;
-  readonly motion: GlanceMotion | null;
+export interface Glance extends GlanceScene {
   /** Where we are, in words: "Neuron 3 of layer 1", "The output layer". */
   readonly caption: string;
 }
