@@ -11,6 +11,7 @@ import { DrawDigitExperiment } from "./draw/DrawDigitExperiment.tsx";
 import { FailuresExperiment } from "./FailuresExperiment.tsx";
 import { FirstLayerExperiment } from "./FirstLayerExperiment.tsx";
 import { LesionsExperiment } from "./lesions/LesionsExperiment.tsx";
+import { RecipeExperiment } from "./recipe/RecipeExperiment.tsx";
 import { MyDigitsExperiment } from "./mine/MyDigitsExperiment.tsx";
 import { NoiseExperiment } from "./NoiseExperiment.tsx";
 import { PreprocessingExperiment } from "./PreprocessingExperiment.tsx";
@@ -28,8 +29,9 @@ import {
 
 const SITE = "How a neural network learns";
 
-/** Each experiment's title and one-line summary, in the index's order. */
-export const EXPERIMENTS: Record<ExperimentId, { title: string; summary: string }> = {
+/** Each experiment's title and one-line summary, in the index's order; `trainsItsOwn` when it trains networks of
+ * its own from random weights (it has no use for the shipped checkpoints, so no network menu). */
+export const EXPERIMENTS: Record<ExperimentId, { title: string; summary: string; trainsItsOwn?: true }> = {
   noise: {
     title: "Random noise",
     summary: "Show it static, a blank square or a circle: it still names a digit, often with confidence.",
@@ -50,11 +52,13 @@ export const EXPERIMENTS: Record<ExperimentId, { title: string; summary: string 
     title: "Shuffled labels",
     summary:
       "Train on digits with random labels: it memorises them all and learns nothing that carries over.",
+    trainsItsOwn: true,
   },
   "side-by-side": {
     title: "Side-by-side runs",
     summary:
       "Two to six networks from one seed, differing in one setting, training at once: a learning-rate sweep.",
+    trainsItsOwn: true,
   },
   "my-digits": {
     title: "My digits",
@@ -69,6 +73,12 @@ export const EXPERIMENTS: Record<ExperimentId, { title: string; summary: string 
     title: "Break it",
     summary:
       "Silence neurons, cut a layer, or shake the weights with noise, and watch the test accuracy fall.",
+  },
+  "lr-recipe": {
+    title: "Halve until it learns",
+    summary:
+      "A learning-rate recipe, run live: start so high the network stalls, halve until one pass starts to learn.",
+    trainsItsOwn: true,
   },
 };
 
@@ -220,9 +230,7 @@ export function Experiments() {
           <header className="experiment-header">
             {embedded ? null : <Crumbs id={id} navigate={navigate} search={search} />}
             <h1>{EXPERIMENTS[id].title}</h1>
-            {id === "shuffled-labels" || id === "side-by-side" ? null : (
-              <CheckpointPicker epochs={epochs} onChange={onEpochs} />
-            )}
+            {EXPERIMENTS[id].trainsItsOwn ? null : <CheckpointPicker epochs={epochs} onChange={onEpochs} />}
           </header>
           <Notices notices={route.notices} />
           <Experiment id={id} route={route} onSeed={onSeed} onParams={onParams} />
@@ -318,6 +326,8 @@ function Experiment({
       return <SideBySideExperiment seed={seed} onSeed={onSeed} />;
     case "lesions":
       return <LesionsExperiment epochs={epochs} lesion={route.lesion} onSeed={onSeed} onParams={onParams} />;
+    case "lr-recipe":
+      return <RecipeExperiment seed={seed} onSeed={onSeed} />;
     case "draw-a-digit":
       return (
         <DrawDigitExperiment epochs={epochs} seed={seed} route={route} onSeed={onSeed} onParams={onParams} />

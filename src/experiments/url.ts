@@ -18,6 +18,7 @@ export const EXPERIMENT_IDS = [
   "my-digits",
   "draw-a-digit",
   "lesions",
+  "lr-recipe",
 ] as const;
 export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
 

@@ -1,7 +1,8 @@
 // Curves of several training runs overlaid on one pair of axes (d3 scales, SVG drawn by React), with a legend and
 // a hover (or arrow-key) readout of every run's value at one point of training.
 import { extent, line, scaleLinear, type ScaleLinear } from "d3";
-import { useId, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useElementWidth } from "../../components/useFramePainter.ts";
 
 /** One run's curve: y against examples seen; NaN values leave a gap. */
 export interface Curve {
@@ -12,9 +13,24 @@ export interface Curve {
   readonly points: readonly { readonly x: number; readonly y: number }[];
 }
 
-const W = 520;
-const H = 260;
+/** The chart is drawn at the width it is shown at (so its text keeps its size), at least MIN_W, and about half
+ * as tall as wide within H_RANGE. */
+const MIN_W = 280;
+const H_RANGE = [220, 320] as const;
 const M = { top: 12, right: 16, bottom: 38, left: 62 };
+
+interface Size {
+  readonly W: number;
+  readonly H: number;
+}
+
+/** The svg's 1 px border on each side (runs.css) is inside the figure's width. */
+const BORDER = 2;
+
+function chartSize(width: number): Size {
+  const W = Math.max(MIN_W, Math.floor(width) - BORDER);
+  return { W, H: Math.round(Math.min(H_RANGE[1], Math.max(H_RANGE[0], W * 0.45))) };
+}
 
 /** Examples seen, short: 12,000 → "12k", 1,500,000 → "1.5M". */
 export function formatExamples(n: number): string {
@@ -57,8 +73,11 @@ export function RunChart({
 }) {
   const titleId = useId();
   const [hover, setHover] = useState<number | null>(null);
+  const figureRef = useRef<HTMLElement>(null);
+  const size = chartSize(useElementWidth(figureRef, 520));
+  const { W, H } = size;
   const stops = readoutStops(curves);
-  const { x, y } = scales(curves, stops, yDomain);
+  const { x, y } = scales(curves, stops, size, yDomain);
   const hoverX = hover === null ? null : (stops[Math.min(hover, stops.length - 1)] ?? null);
 
   const onPointer = (e: PointerEvent<SVGSVGElement>) => {
@@ -81,7 +100,7 @@ export function RunChart({
   };
 
   return (
-    <figure className="run-chart">
+    <figure className="run-chart" ref={figureRef}>
       <h3 id={titleId}>{title}</h3>
       <svg
         viewBox={`0 0 ${W} ${H}`}
@@ -93,7 +112,7 @@ export function RunChart({
         onKeyDown={onKey}
         onBlur={() => setHover(null)}
       >
-        <Axes x={x} y={y} tickFormat={tickFormat} yLabel={yLabel} />
+        <Axes x={x} y={y} size={size} tickFormat={tickFormat} yLabel={yLabel} />
         {guide ? (
           <g className="guide">
             <line x1={M.left} x2={W - M.right} y1={y(guide.y)} y2={y(guide.y)} />
@@ -130,11 +149,13 @@ type Scale = ScaleLinear<number, number>;
 function Axes({
   x,
   y,
+  size: { W, H },
   tickFormat,
   yLabel,
 }: {
   x: Scale;
   y: Scale;
+  size: Size;
   tickFormat: (y: number) => string;
   yLabel: string;
 }) {
@@ -148,7 +169,7 @@ function Axes({
           </text>
         </g>
       ))}
-      {x.ticks(5).map((t) => (
+      {x.ticks(W < 400 ? 3 : 5).map((t) => (
         <text key={t} x={x(t)} y={H - M.bottom + 16} textAnchor="middle">
           {formatExamples(t)}
         </text>
@@ -205,7 +226,12 @@ function Legend({
 }
 
 /** x: examples seen, 0 to the last stop; y: `yDomain`, or from 0 (or the lowest value) to the highest. */
-function scales(curves: readonly Curve[], stops: readonly number[], yDomain?: readonly [number, number]) {
+function scales(
+  curves: readonly Curve[],
+  stops: readonly number[],
+  { W, H }: Size,
+  yDomain?: readonly [number, number],
+) {
   const maxX = stops.at(-1) ?? 1;
   const x = scaleLinear()
     .domain([0, Math.max(maxX, 1)])
