@@ -98,6 +98,7 @@ export class TrainingSession extends Poster {
     undoTeach: () => this.teach(null),
     frameDone: () => (this.frameInFlight = false),
     trace: (c) => this.trace(c),
+    lastGoodText: ({ id }) => this.emit("lastGoodText", { id, text: this.lastGood.text() }),
   };
 
   /** Runs one command. Any exception becomes an `error` event of kind "internal"; the session keeps working. */
