@@ -3,8 +3,10 @@
 // training speed meanwhile (and its ratio to `npm run bench`'s single-threaded Node figure), and the latency
 // from a pen stroke on the pad to the prediction appearing, idle and while training. First, two fresh loads of
 // the page: the cumulative layout shift from navigation until a second after the data is in (no input), and the
-// time from navigation to the first prediction of a stroke drawn as soon as the pad is on screen; and how long after
-// a linked pad frame's answer its output frame's arrives; and the frames while a lesson's backward pass plays.
+// time from navigation to the first prediction of a stroke drawn as soon as the pad is on screen; a third, where
+// Reset + Play trains until the cost curve shows 95 % accuracy on all 10,000 test images, with the bytes received
+// before each (lib/benchStart.ts), for the default preset and for `best`; how long after a linked pad frame's answer its
+// output frame's arrives; and the frames while a lesson's backward pass plays.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
 import { chromium, type Browser, type Page } from "@playwright/test";
@@ -12,8 +14,20 @@ import { toSparse, Trainer } from "../src/engine/fast.ts";
 import { createNetwork, type Network } from "../src/engine/network.ts";
 import { PRESETS } from "../src/engine/presets.ts";
 import { loadMnist } from "./lib/mnist.ts";
+import {
+  countingProxy,
+  dataReady,
+  firstPrediction,
+  freshPage,
+  resetPlayTo95,
+  type To95,
+} from "./lib/benchStart.ts";
 
 const PORT = 4183;
+/** The preview server's own port: the page loads through a proxy on PORT that counts the bytes (benchStart.ts). */
+const SERVER_PORT = PORT + 2;
+/** How long Reset + Play may train before the 95 % measure gives up. */
+const TO_95_LIMIT_MS = 20_000;
 const URL_ = `http://127.0.0.1:${PORT}/`;
 const SECONDS = 10;
 
@@ -26,7 +40,7 @@ function startServer(): ChildProcess {
       "--host",
       "127.0.0.1",
       "--port",
-      String(PORT),
+      String(SERVER_PORT),
       "--strictPort",
     ],
     { stdio: "ignore" },
@@ -97,29 +111,6 @@ async function strokeLatency(page: Page, k: number): Promise<number> {
   });
 }
 
-/** Waits until Play is enabled: the training data is in. */
-async function dataReady(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const b = [...document.querySelectorAll("button")].find((x) => x.textContent === "Play");
-      return b && !b.disabled;
-    },
-    null,
-    { timeout: 120_000 },
-  );
-}
-
-/** A page in a fresh context (nothing cached), with the helper tsx's compiled callbacks need. */
-async function freshPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1400, height: 1000 },
-    serviceWorkers: "block",
-  });
-  const page = await context.newPage();
-  await page.addInitScript({ content: "window.__name = (f) => f;" });
-  return page;
-}
-
 /** Cumulative layout shift (shifts without recent input) from navigation to a second after the data is in. */
 async function loadShift(browser: Browser): Promise<{ cls: number; shifts: number; readyMs: number }> {
   const page = await freshPage(browser);
@@ -145,31 +136,6 @@ async function loadShift(browser: Browser): Promise<{ cls: number; shifts: numbe
   });
   await page.context().close();
   return { ...result, readyMs };
-}
-
-/** Ms from navigation to the first prediction of a 7 drawn the moment the pad is on screen. */
-async function firstPrediction(browser: Browser): Promise<number> {
-  const page = await freshPage(browser);
-  await page.goto(URL_);
-  const canvas = page.locator('canvas[aria-label="Drawing pad"]');
-  await canvas.waitFor();
-  const box = (await canvas.boundingBox())!;
-  await page.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.2, { steps: 5 });
-  await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.85, { steps: 8 });
-  await page.mouse.up();
-  await page.waitForFunction(
-    () =>
-      document
-        .querySelector('section[aria-label="Output layer"] [aria-live="polite"]')
-        ?.textContent?.startsWith("Prediction:"),
-    null,
-    { timeout: 60_000 },
-  );
-  const ms = await page.evaluate(() => performance.now());
-  await page.context().close();
-  return ms;
 }
 
 /**
@@ -312,7 +278,17 @@ function nodeSpeed(): number {
   return data.count / ((performance.now() - t0) / 1000);
 }
 
+/** The JSON figures of a Reset + Play to 95 % run (ms and bytes null when 95 % was not shown within the limit). */
+function to95Figures(prefix: string, r: To95): Record<string, number | null> {
+  return {
+    [`${prefix}reset_play_to_95_ms`]: r.ms === null ? null : round(r.ms, 0),
+    [`${prefix}reset_play_best_accuracy`]: round(r.best, 4),
+    [`${prefix}bytes_before_95`]: r.bytes,
+  };
+}
+
 const server = startServer();
+const bytes = await countingProxy(PORT, SERVER_PORT);
 try {
   await waitForServer();
   const browser = await chromium.launch({
@@ -326,7 +302,9 @@ try {
     ],
   });
   const shift = await loadShift(browser);
-  const firstPredictionMs = await firstPrediction(browser);
+  const first = await firstPrediction(browser, URL_, bytes);
+  const to95 = await resetPlayTo95(browser, URL_, bytes, TO_95_LIMIT_MS);
+  const to95Best = await resetPlayTo95(browser, `${URL_}?preset=best`, bytes, TO_95_LIMIT_MS);
   const lags = await linkedLag(browser);
   const motion = await lessonMotion(browser);
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -381,7 +359,10 @@ try {
       load_cumulative_layout_shift: round(shift.cls, 4),
       load_layout_shifts: shift.shifts,
       load_data_ready_ms: round(shift.readyMs, 0),
-      navigation_to_first_prediction_ms: round(firstPredictionMs, 0),
+      navigation_to_first_prediction_ms: round(first.ms, 0),
+      bytes_before_first_prediction: first.bytes,
+      ...to95Figures("", to95),
+      ...to95Figures("best_preset_", to95Best),
       linked_output_after_pad_ms_p50: round(quantile(lags, 0.5), 1),
       linked_output_after_pad_ms_max: round(Math.max(...lags.map(Math.abs)), 1),
       lesson_motion_frames: motion.frames.length,
@@ -392,4 +373,5 @@ try {
   );
 } finally {
   server.kill();
+  await bytes.close();
 }

@@ -1,5 +1,6 @@
 // Saving the work as it changes: always the worker's last good weights (src/worker/training/lastGood.ts), never a
-// frame it may be about to blow up from. Where it goes, and what a failure means, is savedWork.ts's business.
+// frame it may be about to blow up from, written as a model file by the worker (`lastGoodText`). Where it goes, and
+// what a failure means, is savedWork.ts's business.
 import { modelToJson } from "../engine/model.ts";
 import type { AppStore } from "../store/appStore.ts";
 import type { SavedWork } from "../store/savedWork.ts";
@@ -30,15 +31,15 @@ export function autosave(
   let timer: ReturnType<typeof setTimeout> | null = null;
   let good: EventMap["lastGood"] | null = null;
   let changed = false;
-  const saveNow = () => {
+  let asked = 0;
+  /** Saves the work with `model`, the text of the good weights `good` holds. */
+  const write = (model: string, { spec, origin }: EventMap["lastGood"]) => {
     const s = store.getState();
-    if (!changed || !good || s.phase !== "ready") return;
-    last = Date.now();
     const work: SavedWork = {
       version: 2,
-      model: modelToJson({ spec: good.spec, w: good.weights.w, b: good.weights.b }),
-      origin: good.origin,
-      spec: good.spec,
+      model,
+      origin,
+      spec,
       hyper: s.hyper,
       seed: s.seed,
       input: s.input,
@@ -46,6 +47,19 @@ export function autosave(
       savedAt: last,
     };
     target.save(work).catch(target.onError);
+  };
+  const due = () => changed && good !== null && store.getState().phase === "ready";
+  /** The worker writes the model file (a long task on the page); its answer comes after any newer `lastGood`. */
+  const saveNow = () => {
+    if (!due()) return;
+    last = Date.now();
+    client.send({ op: "lastGoodText", id: ++asked });
+  };
+  /** The page is going away: no time to ask the worker, so the text is written here. */
+  const saveHere = () => {
+    if (!due() || !good) return;
+    last = Date.now();
+    write(modelToJson({ spec: good.spec, w: good.weights.w, b: good.weights.b }), good);
   };
   /** After a command the worker posts its good weights: save once things settle. */
   const soon = () => {
@@ -65,17 +79,20 @@ export function autosave(
         saveNow();
       }
     }),
+    client.on("lastGoodText", (e) => {
+      if (e.id === asked && e.text !== null && good) write(e.text, good);
+    }),
     client.on("paused", soon),
     client.on("network", soon),
     store.subscribe((s, prev) => {
       if (s.hyper !== prev.hyper || s.input !== prev.input) soon();
     }),
   ];
-  window.addEventListener("pagehide", saveNow);
+  window.addEventListener("pagehide", saveHere);
   return {
     stop() {
       if (timer !== null) clearTimeout(timer);
-      window.removeEventListener("pagehide", saveNow);
+      window.removeEventListener("pagehide", saveHere);
       for (const off of offs) off();
     },
   };

@@ -46,6 +46,7 @@ export const RELAY_FRAME_MS = 40;
 const NOT_REPLAYED: ReadonlySet<WorkerEvent["type"]> = new Set([
   "frame",
   "pong",
+  "lastGoodText",
   "probed",
   "traced",
   "testImage",

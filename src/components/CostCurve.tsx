@@ -6,6 +6,7 @@ import { useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import {
   COST_CURVE_HEIGHT,
   costReadout,
+  latestTest,
   paintCostCurve,
   paintHoverRule,
   type CostCurveScales,
@@ -48,8 +49,16 @@ export function CostCurve() {
     if (svg && scales.current) paintHoverRule(svg, history, scales.current, hover);
   }, [history, scale, width, hover]);
 
+  // The latest test evaluation as attributes too, for scripts that watch the page (bench:ui times Reset + Play
+  // to 95 %): its accuracy (0…1) and which test images it used ("subset" or "full").
+  const latest = latestTest(history);
   return (
-    <section className="cost-curve" aria-label="Cost curve">
+    <section
+      className="cost-curve"
+      aria-label="Cost curve"
+      data-test-accuracy={latest?.testAccuracy ?? undefined}
+      data-test-set={latest?.testSet ?? undefined}
+    >
       <div className="panel-head">
         <h2>Cost</h2>
         <ScaleToggle scale={scale} />

@@ -12,7 +12,7 @@
 
 export { evaluate, type Evaluation } from "./fast/evaluate.ts";
 export { placeImages, wasmMemoryBytes, type PlacedImages } from "./fast/placement.ts";
-export { toSparse, type Dataset, type SparseImages } from "./fast/sparse.ts";
+export { toSparse, toSparseSteps, type Dataset, type SparseImages } from "./fast/sparse.ts";
 export {
   DEFAULT_TRAIN_OPTIONS,
   Trainer,

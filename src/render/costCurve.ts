@@ -265,6 +265,11 @@ function testSetOf(p: HistoryPoint): string {
     : `(all ${fmtInt(p.testImages ?? MNIST_TEST_COUNT)} test images)`;
 }
 
+/** The latest point with a test evaluation (what the readout reports when nothing is hovered), else undefined. */
+export function latestTest(history: readonly HistoryPoint[]): HistoryPoint | undefined {
+  return history.findLast((p) => p.testCost !== null);
+}
+
 /**
  * The line under the chart: the hovered point's examples and smoothed training cost with the latest test
  * before it, else the latest test's cost and accuracy, else "No training yet.".
@@ -281,7 +286,7 @@ export function costReadout(history: readonly HistoryPoint[], hover: number | nu
         : "")
     );
   }
-  const last = history.findLast((p) => p.testCost !== null);
+  const last = latestTest(history);
   return last
     ? `After ${fmtInt(last.examplesSeen)} examples: test cost ${fmtCost(last.testCost!)}, accuracy ${fmtAccuracy(last.testAccuracy)} ${testSetOf(last)}`
     : "No training yet.";

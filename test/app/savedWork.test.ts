@@ -80,7 +80,7 @@ function openPage(kv: KeyValueStore, { search = "", locks = lockTable().forPage(
   };
   const worker = fakeWorker();
   const started = startExplorable({ ...base, saved }, () => worker);
-  const send = (e: WorkerEvent) => worker.onmessage?.({ data: e } as MessageEvent);
+  const send = (e: WorkerEvent) => worker.emit(e);
   /** The worker is ready, then a step ends with `weights` good: the page saves them after 500 ms. */
   const stepTo = (seed: number) => {
     const stepped = createNetwork(spec, seed);
@@ -133,6 +133,7 @@ describe("startExplorable(options with saved work)", () => {
     const saved = kv.map.get("work") as SavedWork;
     expect(savedWeights(saved)).toEqual(Array.from(stepped.w[1]!));
     expect(saved.origin).toEqual(origin);
+    expect(page.worker.sent.filter((c) => c.op === "lastGoodText")).toHaveLength(1); // written by the worker
   });
 });
 

@@ -51,6 +51,7 @@ describe("CostCurve", () => {
   it("says there is no training yet, and offers no CSV of nothing", () => {
     setup().render(<CostCurve />);
     expect(screen.getByText("No training yet.").className).toContain("readout");
+    expect(screen.getByRole("region", { name: "Cost curve" }).hasAttribute("data-test-accuracy")).toBe(false);
     expect(screen.getByRole<HTMLButtonElement>("button", { name: "Download metrics CSV" }).disabled).toBe(
       true,
     );
@@ -66,6 +67,9 @@ describe("CostCurve", () => {
     expect(screen.getByText(/^After 5,000 examples/).textContent).toBe(
       "After 5,000 examples: test cost 0.600, accuracy 85.0% (all 10,000 test images)",
     );
+    const section = screen.getByRole("region", { name: "Cost curve" });
+    expect(section.dataset.testAccuracy).toBe("0.85");
+    expect(section.dataset.testSet).toBe("full");
     expect(screen.getByRole<HTMLButtonElement>("button", { name: "Download metrics CSV" }).disabled).toBe(
       false,
     );

@@ -23,6 +23,14 @@ export interface ClientOptions {
   readonly restartDelaysMs?: readonly number[];
 }
 
+/**
+ * Display frames per training frame while training runs: the worker's frames, and so the canvases they repaint,
+ * come every other display frame (30 a second on a 60 Hz screen). Each repainted canvas is copied to the compositor
+ * on the main thread, the largest part of the page's work while the worker keeps a core busy; the page itself
+ * (ink, hover, scrolling) still draws every frame, and the pad's answers come at once (`probed`), not by frame.
+ */
+export const TRAINING_FRAME_EVERY = 2;
+
 export const HEARTBEAT_MS = 1000;
 export const LOST_AFTER_MS = 4000;
 export const STARTUP_MS = 15_000;
@@ -157,22 +165,28 @@ export class TrainingClient {
     if (event.type === "frame") {
       this.latestFrame = event;
       for (const cb of this.frameListeners) cb(event);
-      this.requestFrameDone();
+      this.requestFrameDone(event.stats.running);
     }
     const set = this.listeners.get(event.type);
     if (set) for (const cb of set) (cb as Listener<typeof event.type>)(event as never);
   }
 
-  /** Acknowledge a frame after the next paint, so a busy page never has frames queued. */
-  private requestFrameDone(): void {
+  /**
+   * Acknowledge a frame after the next paint, so a busy page never has frames queued; while training runs, after
+   * the TRAINING_FRAME_EVERY-th paint.
+   */
+  private requestFrameDone(running: boolean): void {
     if (this.frameRequested) return;
     this.frameRequested = true;
+    let paints = running ? TRAINING_FRAME_EVERY : 1;
+    const next = (fn: () => void) =>
+      typeof requestAnimationFrame === "function" ? requestAnimationFrame(fn) : setTimeout(fn, 16);
     const ack = () => {
+      if (--paints > 0) return void next(ack);
       this.frameRequested = false;
       if (!this.disposed) this.send({ op: "frameDone" });
     };
-    if (typeof requestAnimationFrame === "function") requestAnimationFrame(ack);
-    else setTimeout(ack, 16);
+    next(ack);
   }
 
   send(command: Command, transfer: Transferable[] = []): void {

@@ -4,6 +4,7 @@
 // becomes good once training has run past it for LAST_GOOD_MS with every cost and parameter finite (a copy taken just
 // before a blow-up may already be huge). A divergence or a collapse drops the copy not yet vouched for.
 
+import { modelToJson } from "../../engine/model.ts";
 import { cloneNetwork, type Network } from "../../engine/network.ts";
 
 /** Least time training must run past a healthy copy before it counts as good. */
@@ -23,6 +24,11 @@ export class LastGood {
 
   get current(): Network<Float32Array> | null {
     return this.good;
+  }
+
+  /** The good weights as a model file's text (what saved work keeps), or null before the first network. */
+  text(): string | null {
+    return this.good && modelToJson(this.good);
   }
 
   /** `net` is good now (new, loaded, restored, or stopped with finite weights). */

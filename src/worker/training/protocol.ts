@@ -65,6 +65,11 @@ export interface CommandMap {
   trace: { probe: Probe; label: number; id: number };
   /** The page's heartbeat: answered at once by a `pong` with the same id (a worker that stops answering is restarted). */
   ping: { id: number };
+  /**
+   * The last good weights as a model file's text, for saved work: written here, because on the page it is a long
+   * task (tens of ms for the videos' network, a few hundred for `best`). Answered by `lastGoodText`.
+   */
+  lastGoodText: { id: number };
 }
 
 export type Command = { [K in keyof CommandMap]: { op: K } & CommandMap[K] }[keyof CommandMap];
@@ -189,6 +194,11 @@ export interface EventMap {
   };
   /** Answers a `ping`. */
   pong: { id: number };
+  /**
+   * Answers `lastGoodText`: the model file of the weights the last `lastGood` event posted (null before any). Events
+   * arrive in order, so they are the weights of the latest `lastGood` the page has heard.
+   */
+  lastGoodText: { id: number; text: string | null };
 }
 
 export type WorkerEvent = { [K in keyof EventMap]: { type: K } & EventMap[K] }[keyof EventMap];

@@ -2,7 +2,14 @@
 // ends at), the test images cut into evaluation chunks, and the examples-per-second rate. Mini-batches too big for
 // one slice are trained in parts (Trainer.stepPart), so a command never waits long for the loop.
 
-import { placeImages, toSparse, Trainer, type PlacedImages, type SparseImages } from "../../engine/fast.ts";
+import {
+  placeImages,
+  toSparse,
+  toSparseSteps,
+  Trainer,
+  type PlacedImages,
+  type SparseImages,
+} from "../../engine/fast.ts";
 import type { Hyper } from "../../engine/hyper.ts";
 import type { MnistSplit } from "../../engine/idx.ts";
 import { MNIST_PIXELS } from "../../engine/mnist.ts";
@@ -134,14 +141,9 @@ export class TrainingRun {
     if (this.trainer) Object.assign(this.trainer.options, accepted);
   }
 
-  /** The training set is in: a Trainer takes over the network. */
-  setTrainingSet(split: MnistSplit): void {
-    this.train = toSparse({
-      count: split.count,
-      size: MNIST_PIXELS,
-      pixels: split.pixels,
-      labels: split.labels,
-    });
+  /** The training set is in (its ink: trainingInk): a Trainer takes over the network. */
+  setTrainingSet(train: SparseImages): void {
+    this.train = train;
     if (this.looseNet) this.take(this.looseNet, false);
   }
 
@@ -245,6 +247,23 @@ export class TrainingRun {
       running,
       batch: this.batchProgress,
     };
+  }
+}
+
+/** Training images converted to their ink per step (~10 ms): the worker answers messages between steps. */
+const INK_IMAGES_PER_STEP = 4000;
+
+/** The training split's ink (toSparse), converted a step at a time with `schedule` between the steps. */
+export async function trainingInk(
+  split: MnistSplit,
+  schedule: (fn: () => void) => void,
+): Promise<SparseImages> {
+  const { count, pixels, labels } = split;
+  const steps = toSparseSteps({ count, size: MNIST_PIXELS, pixels, labels }, INK_IMAGES_PER_STEP);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((next) => schedule(next));
   }
 }
 

@@ -16,7 +16,7 @@ import { NextNetwork } from "./nextNetwork.ts";
 import { buffersOf, weightsCopy } from "./transfer.ts";
 import type { Command, CommandMap, EventMap, Probe } from "./protocol.ts";
 import { probeArrays, ProbeState, traceArrays, traceReply } from "./probe.ts";
-import { downloadProgress, ExampleRate, TestImages, TrainingRun, type Mode } from "./run.ts";
+import { downloadProgress, ExampleRate, TestImages, trainingInk, TrainingRun, type Mode } from "./run.ts";
 import { Poster, type Post } from "./poster.ts";
 
 /** Longest run of mini-batches (or of test chunks) before yielding to pending commands, in ms of `deps.now()`. */
@@ -98,6 +98,7 @@ export class TrainingSession extends Poster {
     undoTeach: () => this.teach(null),
     frameDone: () => (this.frameInFlight = false),
     trace: (c) => this.trace(c),
+    lastGoodText: ({ id }) => this.emit("lastGoodText", { id, text: this.lastGood.text() }),
   };
 
   /** Runs one command. Any exception becomes an `error` event of kind "internal"; the session keeps working. */
@@ -138,7 +139,7 @@ export class TrainingSession extends Poster {
       this.setTestSet(await loader.loadTest());
       const train = await loader.loadTrain();
       await modelReady;
-      this.run.setTrainingSet(train);
+      this.run.setTrainingSet(await trainingInk(train, this.deps.schedule));
       this.applyPending();
       this.ensureLoop();
     } catch (err) {

@@ -6,6 +6,7 @@ import {
   LOST_AFTER_MS,
   RESTART_DELAYS_MS,
   STARTUP_MS,
+  TRAINING_FRAME_EVERY,
   TrainingClient,
   type WorkerTrouble,
 } from "../../../src/worker/training/client.ts";
@@ -55,7 +56,7 @@ function watched(options: { answers?: boolean } = {}) {
   return { client, workers, troubles, restarts };
 }
 
-const frame: WorkerEvent = {
+const frame: Extract<WorkerEvent, { type: "frame" }> = {
   type: "frame",
   stats: {
     epoch: 0,
@@ -97,6 +98,21 @@ describe("TrainingClient", () => {
     await vi.advanceTimersByTimeAsync(20);
     expect(w.sent.filter((c) => c.op === "frameDone")).toHaveLength(1);
     expect(client.frame?.stats.examplesSeen).toBe(10);
+    client.dispose();
+  });
+
+  it("acknowledges a frame of running training after TRAINING_FRAME_EVERY paints", async () => {
+    vi.useFakeTimers();
+    const w = fakeWorker({ answers: true });
+    const client = new TrainingClient(() => w);
+    const acks = () => w.sent.filter((c) => c.op === "frameDone").length;
+    emit(w, { ...frame, stats: { ...frame.stats, running: true } });
+    for (let paint = 1; paint < TRAINING_FRAME_EVERY; paint++) {
+      await vi.advanceTimersByTimeAsync(16);
+      expect(acks()).toBe(0);
+    }
+    await vi.advanceTimersByTimeAsync(16);
+    expect(acks()).toBe(1);
     client.dispose();
   });
 

@@ -2,7 +2,7 @@
 // clock that ticks 10 ms per reading, and a scheduler the test pumps by hand.
 import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { modelToJson } from "../../../src/engine/model.ts";
+import { modelToJson, parseModel } from "../../../src/engine/model.ts";
 import {
   createNetwork,
   argmax,
@@ -276,6 +276,19 @@ describe("TrainingSession", () => {
     const good = h.of("lastGood").at(-1)!;
     expect(h.of("lastGood")).toHaveLength(2);
     expect(good.weights).toEqual(h.lastFrame().weights); // a step's end is good as it stands
+  });
+
+  it("lastGoodText answers the model file of the weights the last lastGood event posted", async () => {
+    const h = harness();
+    await h.start();
+    h.send({ op: "step", unit: "batch" });
+    await h.settle();
+    h.send({ op: "lastGoodText", id: 7 });
+    const answer = h.of("lastGoodText").at(-1)!;
+    const good = h.of("lastGood").at(-1)!;
+    expect(answer.id).toBe(7);
+    expect(parseModel(answer.text!).net.w).toEqual(good.weights.w);
+    expect(parseModel(answer.text!).net.b).toEqual(good.weights.b);
   });
 
   it("a huge learning rate diverges: error and pause; restoreLastGood brings back finite weights", async () => {
