@@ -96,8 +96,10 @@ export function layoutProblems(
 
         if (isText) {
           let px = parseFloat(own.fontSize);
-          // SVG text is drawn at its font size times the SVG's scale on screen.
-          if (el instanceof SVGGraphicsElement) px *= Math.abs(el.getScreenCTM()?.a ?? 1);
+          // SVG text is drawn at its font size times the SVG's scale on screen (rotated text too: the length of
+          // the transformed x axis, not its x part).
+          const m = el instanceof SVGGraphicsElement ? el.getScreenCTM() : null;
+          if (m) px *= Math.hypot(m.a, m.b);
           if (px < minFontPx - 0.05) smallText.push(`${describe(el)} at ${px.toFixed(1)} px`);
         }
       }

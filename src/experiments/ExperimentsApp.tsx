@@ -14,6 +14,7 @@ import { LesionsExperiment } from "./lesions/LesionsExperiment.tsx";
 import { MyDigitsExperiment } from "./mine/MyDigitsExperiment.tsx";
 import { NoiseExperiment } from "./NoiseExperiment.tsx";
 import { PreprocessingExperiment } from "./PreprocessingExperiment.tsx";
+import { MemorisationSpeedExperiment } from "./runs/MemorisationSpeedExperiment.tsx";
 import { ShuffledLabelsExperiment } from "./runs/ShuffledLabelsExperiment.tsx";
 import { SideBySideExperiment } from "./runs/SideBySideExperiment.tsx";
 import {
@@ -51,6 +52,11 @@ export const EXPERIMENTS: Record<ExperimentId, { title: string; summary: string 
     summary:
       "Train on digits with random labels: it memorises them all and learns nothing that carries over.",
   },
+  "memorisation-speed": {
+    title: "Real labels are learned first",
+    summary:
+      "True and shuffled labels side by side on the same 5,000 digits: how many passes each takes to 50, 90 and 99 %.",
+  },
   "side-by-side": {
     title: "Side-by-side runs",
     summary:
@@ -71,6 +77,13 @@ export const EXPERIMENTS: Record<ExperimentId, { title: string; summary: string 
       "Silence neurons, cut a layer, or shake the weights with noise, and watch the test accuracy fall.",
   },
 };
+
+/** The experiments that train networks of their own, so have no checkpoint to pick. */
+const TRAINS_ITS_OWN: ReadonlySet<ExperimentId> = new Set([
+  "shuffled-labels",
+  "memorisation-speed",
+  "side-by-side",
+]);
 
 type Navigate = (search: string) => void;
 
@@ -220,9 +233,7 @@ export function Experiments() {
           <header className="experiment-header">
             {embedded ? null : <Crumbs id={id} navigate={navigate} search={search} />}
             <h1>{EXPERIMENTS[id].title}</h1>
-            {id === "shuffled-labels" || id === "side-by-side" ? null : (
-              <CheckpointPicker epochs={epochs} onChange={onEpochs} />
-            )}
+            {TRAINS_ITS_OWN.has(id) ? null : <CheckpointPicker epochs={epochs} onChange={onEpochs} />}
           </header>
           <Notices notices={route.notices} />
           <Experiment id={id} route={route} onSeed={onSeed} onParams={onParams} />
@@ -314,6 +325,8 @@ function Experiment({
       return <MyDigitsExperiment epochs={epochs} />;
     case "shuffled-labels":
       return <ShuffledLabelsExperiment seed={seed} onSeed={onSeed} />;
+    case "memorisation-speed":
+      return <MemorisationSpeedExperiment seed={seed} onSeed={onSeed} />;
     case "side-by-side":
       return <SideBySideExperiment seed={seed} onSeed={onSeed} />;
     case "lesions":

@@ -14,6 +14,7 @@ export const EXPERIMENT_IDS = [
   "failures",
   "preprocessing",
   "shuffled-labels",
+  "memorisation-speed",
   "side-by-side",
   "my-digits",
   "draw-a-digit",

@@ -1,7 +1,8 @@
 // Curves of several training runs overlaid on one pair of axes (d3 scales, SVG drawn by React), with a legend and
 // a hover (or arrow-key) readout of every run's value at one point of training.
 import { extent, line, scaleLinear, type ScaleLinear } from "d3";
-import { useId, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useElementWidth } from "../../components/useFramePainter.ts";
 
 /** One run's curve: y against examples seen; NaN values leave a gap. */
 export interface Curve {
@@ -12,6 +13,7 @@ export interface Curve {
   readonly points: readonly { readonly x: number; readonly y: number }[];
 }
 
+/** The chart's widest drawing width; a narrower figure draws at its own width, so its 11 px text stays 11 px. */
 const W = 520;
 const H = 260;
 const M = { top: 12, right: 16, bottom: 38, left: 62 };
@@ -56,15 +58,18 @@ export function RunChart({
   guide?: { y: number; label: string };
 }) {
   const titleId = useId();
+  const figure = useRef<HTMLElement>(null);
+  // The drawing fills the figure less the svg's 1 px border on each side (runs.css).
+  const width = Math.min(W, useElementWidth(figure, W + 2) - 2);
   const [hover, setHover] = useState<number | null>(null);
   const stops = readoutStops(curves);
-  const { x, y } = scales(curves, stops, yDomain);
+  const { x, y } = scales(curves, stops, width, yDomain);
   const hoverX = hover === null ? null : (stops[Math.min(hover, stops.length - 1)] ?? null);
 
   const onPointer = (e: PointerEvent<SVGSVGElement>) => {
     if (stops.length === 0) return;
     const box = e.currentTarget.getBoundingClientRect();
-    const px = ((e.clientX - box.left) / Math.max(box.width, 1)) * W;
+    const px = ((e.clientX - box.left) / Math.max(box.width, 1)) * width;
     const target = x.invert(px);
     let best = 0;
     stops.forEach((s, i) => {
@@ -81,10 +86,10 @@ export function RunChart({
   };
 
   return (
-    <figure className="run-chart">
+    <figure className="run-chart" ref={figure}>
       <h3 id={titleId}>{title}</h3>
       <svg
-        viewBox={`0 0 ${W} ${H}`}
+        viewBox={`0 0 ${width} ${H}`}
         role="img"
         aria-labelledby={titleId}
         tabIndex={0}
@@ -93,10 +98,10 @@ export function RunChart({
         onKeyDown={onKey}
         onBlur={() => setHover(null)}
       >
-        <Axes x={x} y={y} tickFormat={tickFormat} yLabel={yLabel} />
+        <Axes x={x} y={y} width={width} tickFormat={tickFormat} yLabel={yLabel} />
         {guide ? (
           <g className="guide">
-            <line x1={M.left} x2={W - M.right} y1={y(guide.y)} y2={y(guide.y)} />
+            <line x1={M.left} x2={width - M.right} y1={y(guide.y)} y2={y(guide.y)} />
             <text x={M.left + 4} y={y(guide.y) - 5}>
               {guide.label}
             </text>
@@ -130,11 +135,13 @@ type Scale = ScaleLinear<number, number>;
 function Axes({
   x,
   y,
+  width,
   tickFormat,
   yLabel,
 }: {
   x: Scale;
   y: Scale;
+  width: number;
   tickFormat: (y: number) => string;
   yLabel: string;
 }) {
@@ -142,18 +149,18 @@ function Axes({
     <g className="axis">
       {y.ticks(5).map((t) => (
         <g key={t}>
-          <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className="grid" />
+          <line x1={M.left} x2={width - M.right} y1={y(t)} y2={y(t)} className="grid" />
           <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end">
             {tickFormat(t)}
           </text>
         </g>
       ))}
-      {x.ticks(5).map((t) => (
+      {x.ticks(width < 400 ? 3 : 5).map((t) => (
         <text key={t} x={x(t)} y={H - M.bottom + 16} textAnchor="middle">
           {formatExamples(t)}
         </text>
       ))}
-      <text x={(M.left + W - M.right) / 2} y={H - 4} textAnchor="middle" className="axis-label">
+      <text x={(M.left + width - M.right) / 2} y={H - 4} textAnchor="middle" className="axis-label">
         training examples seen
       </text>
       <text
@@ -205,11 +212,16 @@ function Legend({
 }
 
 /** x: examples seen, 0 to the last stop; y: `yDomain`, or from 0 (or the lowest value) to the highest. */
-function scales(curves: readonly Curve[], stops: readonly number[], yDomain?: readonly [number, number]) {
+function scales(
+  curves: readonly Curve[],
+  stops: readonly number[],
+  width: number,
+  yDomain?: readonly [number, number],
+) {
   const maxX = stops.at(-1) ?? 1;
   const x = scaleLinear()
     .domain([0, Math.max(maxX, 1)])
-    .range([M.left, W - M.right]);
+    .range([M.left, width - M.right]);
   const ys = curves.flatMap((c) => c.points.map((p) => p.y)).filter(Number.isFinite);
   const [lo, hi] = extent(ys);
   const y = scaleLinear()

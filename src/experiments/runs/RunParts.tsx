@@ -41,49 +41,51 @@ export function SeedField({
 export function RunsTable({ runs, trainAccuracy }: { runs: readonly RunState[]; trainAccuracy: boolean }) {
   if (runs.length === 0) return null;
   return (
-    <table className="runs-table">
-      <thead>
-        <tr>
-          <th scope="col">run</th>
-          <th scope="col">status</th>
-          <th scope="col">examples</th>
-          <th scope="col">epochs</th>
-          {trainAccuracy ? <th scope="col">training accuracy</th> : <th scope="col">training cost</th>}
-          <th scope="col">test accuracy</th>
-          <th scope="col">examples/s</th>
-        </tr>
-      </thead>
-      <tbody>
-        {runs.map((r, i) => {
-          const p = r.points.at(-1);
-          const speed = [...r.points].reverse().find((q) => q.examplesPerSecond > 0)?.examplesPerSecond;
-          return (
-            <tr key={i} data-status={r.status}>
-              <th scope="row">
-                <span className="swatch" style={{ borderColor: RUN_COLORS[i % RUN_COLORS.length] }} />
-                {r.run.label}
-              </th>
-              <td>{r.status === "starting" || r.status === "failed" ? r.message : r.status}</td>
-              <td className="num">{p ? formatExamples(p.examples) : "–"}</td>
-              <td className="num">{p ? p.epoch.toFixed(1) : "–"}</td>
-              <td className="num">
-                {!p
-                  ? "–"
-                  : trainAccuracy
-                    ? percent(p.trainAccuracy)
-                    : Number.isFinite(p.trainCost)
-                      ? p.trainCost.toFixed(4)
-                      : "diverged"}
-              </td>
-              <td className="num">{p ? percent(p.testAccuracy) : "–"}</td>
-              <td className="num run-speed">
-                {speed === undefined ? "–" : Math.round(speed).toLocaleString("en-US")}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="runs-table-scroll">
+      <table className="runs-table">
+        <thead>
+          <tr>
+            <th scope="col">run</th>
+            <th scope="col">status</th>
+            <th scope="col">examples</th>
+            <th scope="col">epochs</th>
+            {trainAccuracy ? <th scope="col">training accuracy</th> : <th scope="col">training cost</th>}
+            <th scope="col">test accuracy</th>
+            <th scope="col">examples/s</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((r, i) => {
+            const p = r.points.at(-1);
+            const speed = [...r.points].reverse().find((q) => q.examplesPerSecond > 0)?.examplesPerSecond;
+            return (
+              <tr key={i} data-status={r.status}>
+                <th scope="row">
+                  <span className="swatch" style={{ borderColor: RUN_COLORS[i % RUN_COLORS.length] }} />
+                  {r.run.label}
+                </th>
+                <td>{r.status === "starting" || r.status === "failed" ? r.message : r.status}</td>
+                <td className="num">{p ? formatExamples(p.examples) : "–"}</td>
+                <td className="num">{p ? p.epoch.toFixed(1) : "–"}</td>
+                <td className="num">
+                  {!p
+                    ? "–"
+                    : trainAccuracy
+                      ? percent(p.trainAccuracy)
+                      : Number.isFinite(p.trainCost)
+                        ? p.trainCost.toFixed(4)
+                        : "diverged"}
+                </td>
+                <td className="num">{p ? percent(p.testAccuracy) : "–"}</td>
+                <td className="num run-speed">
+                  {speed === undefined ? "–" : Math.round(speed).toLocaleString("en-US")}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
