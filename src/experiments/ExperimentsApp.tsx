@@ -15,6 +15,7 @@ import { MyDigitsExperiment } from "./mine/MyDigitsExperiment.tsx";
 import { NoiseExperiment } from "./NoiseExperiment.tsx";
 import { PreprocessingExperiment } from "./PreprocessingExperiment.tsx";
 import { MemorisationSpeedExperiment } from "./runs/MemorisationSpeedExperiment.tsx";
+import { SecondLayerExperiment } from "./secondLayer/SecondLayerExperiment.tsx";
 import { ShuffledLabelsExperiment } from "./runs/ShuffledLabelsExperiment.tsx";
 import { SideBySideExperiment } from "./runs/SideBySideExperiment.tsx";
 import {
@@ -38,6 +39,11 @@ export const EXPERIMENTS: Record<ExperimentId, { title: string; summary: string 
   "first-layer": {
     title: "What the first layer sees",
     summary: "The weights into each first-layer neuron as a picture, beside the digits that excite it most.",
+  },
+  "second-layer": {
+    title: "Loops and lines?",
+    summary:
+      "Each second-layer neuron: its effective input pattern, the image it asks for, the digits that excite it, and its cost.",
   },
   failures: {
     title: "Where it fails",
@@ -317,6 +323,8 @@ function Experiment({
       return <NoiseExperiment epochs={epochs} seed={seed} onSeed={onSeed} />;
     case "first-layer":
       return <FirstLayerExperiment epochs={epochs} />;
+    case "second-layer":
+      return <SecondLayerExperiment epochs={epochs} />;
     case "failures":
       return <FailuresExperiment epochs={epochs} />;
     case "preprocessing":

@@ -11,6 +11,7 @@ import { numberParam } from "./numberParam.ts";
 export const EXPERIMENT_IDS = [
   "noise",
   "first-layer",
+  "second-layer",
   "failures",
   "preprocessing",
   "shuffled-labels",
