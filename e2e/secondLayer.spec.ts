@@ -2,27 +2,11 @@
 // its pattern, its ascent image and its six most exciting test images — the engine's own, recomputed here in
 // Node — then the conclusion quotes the run's numbers; the layout holds at three sizes.
 import { expect, test, type Page } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
-import { parseIdxImages, parseIdxLabels } from "../src/engine/idx.ts";
-import { correctCount, lesionNetwork, NO_LESION, type LabelledImages } from "../src/engine/lesions.ts";
-import { parseModel } from "../src/engine/model.ts";
+import { correctCount, lesionNetwork, NO_LESION } from "../src/engine/lesions.ts";
 import { neuronProfiles } from "../src/engine/secondLayer.ts";
 import { collectPageErrors } from "./helpers.ts";
 import { expectGoodLayout, VIEWPORTS } from "./layout.ts";
-
-const net = parseModel(
-  readFileSync(new URL("../public/models/3b1b-epoch-30.json", import.meta.url), "utf8"),
-).net;
-const data = (name: string) =>
-  gunzipSync(readFileSync(new URL(`../public/data/mnist/${name}`, import.meta.url)));
-const images = parseIdxImages(data("t10k-images-idx3-ubyte.gz"));
-const test10k: LabelledImages = {
-  pixels: images.pixels,
-  labels: parseIdxLabels(data("t10k-labels-idx1-ubyte.gz")).labels,
-  count: images.count,
-  scale: 1 / 255,
-};
+import { shippedNet as net, test10k } from "./shipped.ts";
 
 /** Waits for every neuron's ascent and the conclusion. */
 async function finished(page: Page): Promise<void> {

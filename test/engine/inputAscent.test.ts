@@ -27,12 +27,15 @@ function objective(net: Network, x: Float64Array, o: AscentOptions): number {
   return forward(net, x)[o.digit]! - o.roughness * roughness(x);
 }
 
+/** A 784-8-6-10 sigmoid network in float64, for gradients checked by finite differences. */
+const small = createNetwork(
+  { sizes: [MNIST_PIXELS, 8, 6, 10], hidden: ["sigmoid", "sigmoid"], output: "sigmoid", cost: "mse" },
+  5,
+  { precision: "float64" },
+);
+
 describe("objectiveGradient(net, x, options)", () => {
-  const net = createNetwork(
-    { sizes: [MNIST_PIXELS, 8, 6, 10], hidden: ["sigmoid", "sigmoid"], output: "sigmoid", cost: "mse" },
-    5,
-    { precision: "float64" },
-  );
+  const net = small;
   const rng = createRng(11);
   const x = Float64Array.from({ length: MNIST_PIXELS }, () => rng.next());
   for (const o of [
@@ -114,11 +117,7 @@ describe("averageImages(split) and meanDifference(x, y)", () => {
 });
 
 describe("ascent on a hidden neuron (options.layer)", () => {
-  const net = createNetwork(
-    { sizes: [MNIST_PIXELS, 8, 6, 10], hidden: ["sigmoid", "sigmoid"], output: "sigmoid", cost: "mse" },
-    5,
-    { precision: "float64" },
-  );
+  const net = small;
   const rng = createRng(12);
   const x = Float64Array.from({ length: MNIST_PIXELS }, () => rng.next());
   const o = { digit: 3, layer: 2, roughness: 0 };

@@ -19,8 +19,8 @@ import {
   SWEEP_DEFAULTS,
   SWEEP_SETTINGS,
   sweepPlans,
-  type RunPoint,
 } from "../../src/engine/runs.ts";
+import { pointAt as at } from "../experiments/runs/points.ts";
 
 const labels = Uint8Array.from({ length: 1000 }, (_, i) => (i * 7) % 10);
 
@@ -181,15 +181,6 @@ describe("augmentSeed", () => {
 });
 
 describe("epochsToReach", () => {
-  const at = (epoch: number, trainAccuracy: number): RunPoint => ({
-    examples: epoch * 100,
-    epoch,
-    trainCost: 1,
-    trainAccuracy,
-    testCost: 1,
-    testAccuracy: 0.1,
-    examplesPerSecond: 0,
-  });
   const points = [at(0, 0.1), at(1, 0.48), at(2, 0.5), at(3, 0.93), at(4, 0.91), at(5, 0.995)];
 
   it("epochsToReach(points, t) is the epoch of the first point at or above t", () => {

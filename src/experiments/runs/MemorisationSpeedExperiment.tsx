@@ -2,38 +2,21 @@
 // shuffled-labels pair timed. The same network from the same seed, on the same 5,000 images, with true and with
 // shuffled labels; how many epochs each takes to get 50, 90 and 99 % of its training labels right, and its test
 // accuracy at the end. The runs are the shuffled-labels experiment's (labels.ts), trained by the page's runs workers.
-import { useId, useState } from "react";
-import { ACCURACY_MILESTONES, MEMORISATION_SPEED_SIZE, type MemorisationSize } from "../../engine/runs.ts";
-import { useExperimentServices } from "../ExperimentsProvider.tsx";
-import { memorisationRuns } from "./labels.ts";
+import { useId } from "react";
+import { ACCURACY_MILESTONES, MEMORISATION_SPEED_SIZE } from "../../engine/runs.ts";
 import { formatEpochs, speedConclusion, speedSummary } from "./memorisationSpeed.ts";
-import { parseRunSizeParams, percent, percentTick, RUN_COLORS } from "./params.ts";
-import { AccuracyChart, CoresNote, RunsTable, SeedField } from "./RunParts.tsx";
-import { useRuns, type RunState } from "./useRuns.ts";
+import { percent, percentTick } from "./params.ts";
+import { CoresNote, PairAccuracyCharts, PairControls, RunName, RunsTable } from "./RunParts.tsx";
+import { useMemorisationPair, type PairProps } from "./useMemorisationPair.ts";
+import type { RunState } from "./useRuns.ts";
 import "./runs.css";
 
 /**
  * The memorisation-speed experiment, trained by the page's runs client (ExperimentsProvider). `seed`/`onSeed` let
  * a host keep the seed in its URL; `size` (and the URL's runLimit/runEpochs) shrink the runs.
  */
-export function MemorisationSpeedExperiment({
-  seed: hostSeed,
-  onSeed,
-  size,
-}: {
-  seed?: number;
-  onSeed?: (n: number) => void;
-  size?: Partial<MemorisationSize>;
-}) {
-  const { runs, running, start, stop } = useRuns(useExperimentServices().runs);
-  const [ownSeed, setOwnSeed] = useState(1);
-  const seed = hostSeed ?? ownSeed;
-  const setSeed = onSeed ?? setOwnSeed;
-  const full: MemorisationSize = {
-    ...MEMORISATION_SPEED_SIZE,
-    ...parseRunSizeParams(typeof window === "undefined" ? "" : window.location.search),
-    ...size,
-  };
+export function MemorisationSpeedExperiment(props: PairProps) {
+  const { runs, running, toggle, seed, setSeed, full } = useMemorisationPair(MEMORISATION_SPEED_SIZE, props);
   const measured = Math.min(full.trainEval, full.trainLimit).toLocaleString("en-US");
 
   return (
@@ -49,33 +32,11 @@ export function MemorisationSpeedExperiment({
           test digits with their true labels.
         </p>
       </div>
-      <div className="run-controls">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => (running ? stop() : start(memorisationRuns(seed, full)))}
-        >
-          {running ? "Stop" : runs.length > 0 ? "Train again" : "Start training"}
-        </button>
-        <SeedField seed={seed} onSeed={setSeed} disabled={running} />
-      </div>
+      <PairControls running={running} ran={runs.length > 0} onToggle={toggle} seed={seed} onSeed={setSeed} />
       <CoresNote runs={2} />
       <MilestoneTable runs={runs} cap={full.epochs} />
       <Conclusion runs={runs} running={running} cap={full.epochs} />
-      <div className="run-charts">
-        <AccuracyChart
-          runs={runs}
-          pick="trainAccuracy"
-          title="Accuracy on the training labels"
-          yLabel="training accuracy"
-        />
-        <AccuracyChart
-          runs={runs}
-          pick="testAccuracy"
-          title="Accuracy on the test set"
-          yLabel="test accuracy"
-        />
-      </div>
+      <PairAccuracyCharts runs={runs} />
       <RunsTable runs={runs} trainAccuracy />
       <p className="hint">
         Arpit, Jastrzębski, Ballas et al., “A closer look at memorization in deep networks”, ICML 2017, found
@@ -113,10 +74,7 @@ function MilestoneTable({ runs, cap }: { runs: readonly RunState[]; cap: number 
             const over = r.status === "done" || r.status === "stopped" || r.status === "failed";
             return (
               <tr key={i} data-status={r.status}>
-                <th scope="row">
-                  <span className="swatch" style={{ borderColor: RUN_COLORS[i % RUN_COLORS.length] }} />
-                  {r.run.label}
-                </th>
+                <RunName run={r} index={i} />
                 {ACCURACY_MILESTONES.map((t, k) => {
                   const e = s?.reached[k] ?? null;
                   return (

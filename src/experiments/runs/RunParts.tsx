@@ -37,6 +37,40 @@ export function SeedField({
   );
 }
 
+/** A run's row header: its colour and its name. */
+export function RunName({ run, index }: { run: RunState; index: number }) {
+  return (
+    <th scope="row">
+      <span className="swatch" style={{ borderColor: RUN_COLORS[index % RUN_COLORS.length] }} />
+      {run.run.label}
+    </th>
+  );
+}
+
+/** Start or stop a pair of runs ("Train again" once it has run), and its seed. */
+export function PairControls({
+  running,
+  ran,
+  onToggle,
+  seed,
+  onSeed,
+}: {
+  running: boolean;
+  ran: boolean;
+  onToggle: () => void;
+  seed: number;
+  onSeed: (n: number) => void;
+}) {
+  return (
+    <div className="run-controls">
+      <button type="button" className="primary" onClick={onToggle}>
+        {running ? "Stop" : ran ? "Train again" : "Start training"}
+      </button>
+      <SeedField seed={seed} onSeed={onSeed} disabled={running} />
+    </div>
+  );
+}
+
 /** Each run: status, epochs done, the latest numbers, and its own speed in examples per second. */
 export function RunsTable({ runs, trainAccuracy }: { runs: readonly RunState[]; trainAccuracy: boolean }) {
   if (runs.length === 0) return null;
@@ -60,10 +94,7 @@ export function RunsTable({ runs, trainAccuracy }: { runs: readonly RunState[]; 
             const speed = [...r.points].reverse().find((q) => q.examplesPerSecond > 0)?.examplesPerSecond;
             return (
               <tr key={i} data-status={r.status}>
-                <th scope="row">
-                  <span className="swatch" style={{ borderColor: RUN_COLORS[i % RUN_COLORS.length] }} />
-                  {r.run.label}
-                </th>
+                <RunName run={r} index={i} />
                 <td>{r.status === "starting" || r.status === "failed" ? r.message : r.status}</td>
                 <td className="num">{p ? formatExamples(p.examples) : "–"}</td>
                 <td className="num">{p ? p.epoch.toFixed(1) : "–"}</td>
@@ -139,5 +170,25 @@ export function AccuracyChart({
       tickFormat={percentTick}
       guide={{ y: 0.1, label: "chance" }}
     />
+  );
+}
+
+/** Every run's accuracy on its own training labels and on the test set, chance marked. */
+export function PairAccuracyCharts({ runs }: { runs: readonly RunState[] }) {
+  return (
+    <div className="run-charts">
+      <AccuracyChart
+        runs={runs}
+        pick="trainAccuracy"
+        title="Accuracy on the training labels"
+        yLabel="training accuracy"
+      />
+      <AccuracyChart
+        runs={runs}
+        pick="testAccuracy"
+        title="Accuracy on the test set"
+        yLabel="test accuracy"
+      />
+    </div>
   );
 }

@@ -4,27 +4,15 @@
 import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { createNetwork } from "../../../src/engine/network.ts";
-import type { RunPoint } from "../../../src/engine/runs.ts";
 import { MemorisationSpeedExperiment } from "../../../src/experiments/runs/MemorisationSpeedExperiment.tsx";
 import { fakeRunsClient, fakeServices } from "../fixtures.ts";
 import { renderWith } from "../withServices.tsx";
+import { pointAt as at } from "./points.ts";
 
 const net = createNetwork(
   { sizes: [784, 3, 10], hidden: ["relu"], output: "softmax", cost: "crossEntropy" },
   1,
 );
-
-function at(epoch: number, trainAccuracy: number, testAccuracy: number): RunPoint {
-  return {
-    examples: epoch * 5000,
-    epoch,
-    trainCost: 1,
-    trainAccuracy,
-    testCost: 1,
-    testAccuracy,
-    examplesPerSecond: 0,
-  };
-}
 
 afterEach(cleanup);
 

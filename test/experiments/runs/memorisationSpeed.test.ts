@@ -2,25 +2,13 @@
 // numbers show — which labels were learned first, a milestone never reached within the run, and test accuracy
 // against chance — including when they show the opposite of the experiment's title.
 import { describe, expect, it } from "vitest";
-import type { RunPoint } from "../../../src/engine/runs.ts";
 import {
   formatEpochs,
   speedConclusion,
   speedSummary,
   type SpeedSummary,
 } from "../../../src/experiments/runs/memorisationSpeed.ts";
-
-function at(epoch: number, trainAccuracy: number, testAccuracy = 0.1): RunPoint {
-  return {
-    examples: epoch * 5000,
-    epoch,
-    trainCost: 1,
-    trainAccuracy,
-    testCost: 1,
-    testAccuracy,
-    examplesPerSecond: 0,
-  };
-}
+import { pointAt as at } from "./points.ts";
 
 const summary = (reached: (number | null)[], testAccuracy: number, epochs = 100): SpeedSummary => ({
   reached,
