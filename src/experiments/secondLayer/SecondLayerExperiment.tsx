@@ -191,10 +191,11 @@ export function SecondLayerExperiment({ epochs }: { epochs: Checkpoint }) {
           lines: one neuron for the top loop of a 9, another for a long upright stroke. Here is each of its
           neurons measured. On the left, its <strong>effective pattern</strong>: the first layer’s heatmaps,
           each weighted by the weight from that first-layer neuron into this one, and summed (W²ⱼ·W¹). It is
-          exactly what the neuron would look for if the first layer did not squash its sums through σ. Beside
-          it, the image that <strong>gradient ascent</strong> draws when it changes the pixels of a blank
-          image, for up to {ASCENT_STEPS} steps, to make this neuron as active as it can. Below, the{" "}
-          {TOP_COUNT} test images (of 10,000) that excite it most, and what it costs to silence it.
+          exactly what the neuron would look for if the first layer did not squash its sums through σ (up to a
+          constant from the biases). Beside it, the image that <strong>gradient ascent</strong> draws when it
+          changes the pixels of a blank image, for up to {ASCENT_STEPS} steps, to make this neuron as active
+          as it can. Below, the {TOP_COUNT} test images (of 10,000) that excite it most, and what it costs to
+          silence it.
         </p>
       </section>
       <Loaded resource={analysis} what="Running the 10,000 test digits through the network">
