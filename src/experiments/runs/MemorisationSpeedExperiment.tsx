@@ -53,8 +53,8 @@ function MilestoneTable({ runs, cap }: { runs: readonly RunState[]; cap: number 
   return (
     <div className="runs-table-scroll">
       <p className="hint" id={captionId}>
-        Epochs until each run’s training accuracy first reached 50, 90 and 99 %, and its test accuracy after
-        the last epoch it trained (of {cap}).
+        Epochs until each run’s training accuracy first reached 50, 90 and 99 % (“&gt; n”: not within the n
+        epochs it trained), and its test accuracy after its last epoch (of {cap}).
       </p>
       <table className="runs-table milestone-table" aria-describedby={captionId}>
         <thead>
@@ -79,7 +79,7 @@ function MilestoneTable({ runs, cap }: { runs: readonly RunState[]; cap: number 
                   const e = s?.reached[k] ?? null;
                   return (
                     <td className="num" key={t} data-epochs={e ?? ""}>
-                      {e !== null ? formatEpochs(e) : over ? `not in ${formatEpochs(s?.epochs ?? 0)}` : "–"}
+                      {e !== null ? formatEpochs(e) : over ? `> ${formatEpochs(s?.epochs ?? 0)}` : "–"}
                     </td>
                   );
                 })}

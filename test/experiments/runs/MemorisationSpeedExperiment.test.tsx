@@ -56,7 +56,7 @@ describe("MemorisationSpeedExperiment", () => {
     // One run still training: no conclusion yet.
     expect(container.querySelector(".run-conclusion")).toBeNull();
     act(() => shuffled!.listener.onDone(net));
-    expect(cells()[1]).toEqual(["2", "not in 2", "not in 2", "11.0 %"]);
+    expect(cells()[1]).toEqual(["2", "> 2", "> 2", "11.0 %"]);
     const conclusion = container.querySelector(".run-conclusion")!.textContent;
     expect(conclusion).toContain("to reach 50 % the shuffled labels took 2.0 times as many epochs");
     expect(conclusion).toContain("The shuffled-label run never reached 90 % or 99 % within its 2 epochs");
