@@ -2,26 +2,10 @@
 // (recomputed here in Node), silencing the top-ranked neuron costs what its row says, noise follows the seed,
 // Reset undoes everything, a bad parameter gets a notice, and the layout holds at three sizes.
 import { expect, test, type Page } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
-import { parseIdxImages, parseIdxLabels } from "../src/engine/idx.ts";
-import { correctCount, lesionNetwork, NO_LESION, type LabelledImages } from "../src/engine/lesions.ts";
-import { parseModel } from "../src/engine/model.ts";
+import { correctCount, lesionNetwork, NO_LESION } from "../src/engine/lesions.ts";
 import { collectPageErrors } from "./helpers.ts";
 import { expectGoodLayout, VIEWPORTS } from "./layout.ts";
-
-const net = parseModel(
-  readFileSync(new URL("../public/models/3b1b-epoch-30.json", import.meta.url), "utf8"),
-).net;
-const data = (name: string) =>
-  gunzipSync(readFileSync(new URL(`../public/data/mnist/${name}`, import.meta.url)));
-const images = parseIdxImages(data("t10k-images-idx3-ubyte.gz"));
-const test10k: LabelledImages = {
-  pixels: images.pixels,
-  labels: parseIdxLabels(data("t10k-labels-idx1-ubyte.gz")).labels,
-  count: images.count,
-  scale: 1 / 255,
-};
+import { shippedNet as net, test10k } from "./shipped.ts";
 
 /** The damaged network's right answers on all 10,000, once the page has them. */
 async function damagedCorrect(page: Page): Promise<number> {

@@ -1,8 +1,8 @@
 // "Ask it to draw a digit": gradient ascent on the input. The network's weights stay fixed; the 784 pixels x
-// move uphill on one output aⱼ, kept in 0…1, optionally held back by a roughness penalty. Also the average
-// image of each digit, to compare with. Pure: no DOM.
+// move uphill on one neuron's activation aⱼ (an output, or a hidden neuron's), kept in 0…1, optionally held back
+// by a roughness penalty. Also the average image of each digit, to compare with. Pure: no DOM.
 //
-// Notation as in network.ts: x = a⁰ (pixels, row-major 28×28, ink 1), aⱼ = a[L][j], η the step.
+// Notation as in network.ts: x = a⁰ (pixels, row-major 28×28, ink 1), aⱼ = a[l][j] (l = L unless said), η the step.
 //   J(x)  = aⱼ(x) − λ R(x)                the objective; λ = `roughness`
 //   R(x)  = (1/P) Σ (x_p − x_q)²          over the P pairs of horizontally or vertically neighbouring pixels
 //   x′    = clip₀₁(x + η g / max|g|)       one projected step, g = ∇J without the pixels held at 0 or 1 that it
@@ -10,8 +10,8 @@
 
 import type { MnistSplit } from "./idx.ts";
 import { MNIST_CLASSES, MNIST_PIXELS, MNIST_SIDE } from "./mnist.ts";
-import { forward, type Network } from "./network.ts";
-import { outputInputGradient } from "./saliency.ts";
+import { depth, forwardAll, type Network } from "./network.ts";
+import { activationInputGradient } from "./saliency.ts";
 
 /** Neighbouring pixel pairs of a 28×28 image, across and down: P in R(x). */
 const PAIRS = 2 * MNIST_SIDE * (MNIST_SIDE - 1);
@@ -47,8 +47,10 @@ export function roughnessGradient(x: ArrayLike<number>): Float64Array {
 
 /** What the ascent maximises and how it moves. */
 export interface AscentOptions {
-  /** The output neuron j to raise (a digit 0–9). */
+  /** The neuron j to raise: a digit 0–9 at the output, or a hidden neuron of `layer`. */
   readonly digit: number;
+  /** The layer l of that neuron, 1 … L; the output layer L when absent. */
+  readonly layer?: number;
   /** λ ≥ 0: how much a rough image costs against aⱼ (0: none). */
   readonly roughness: number;
 }
@@ -78,7 +80,7 @@ const MIN_ETA = 1e-4;
 
 /** J(x) and aⱼ(x). */
 function evaluate(net: Network, x: Float32Array, o: AscentOptions): { output: number; objective: number } {
-  const output = forward(net, x)[o.digit]!;
+  const output = forwardAll(net, x).a[o.layer ?? depth(net.spec)]![o.digit]!;
   return { output, objective: output - (o.roughness > 0 ? o.roughness * roughness(x) : 0) };
 }
 
@@ -90,7 +92,7 @@ export function startAscent(net: Network, x0: ArrayLike<number>, o: AscentOption
 
 /** ∇J(x) = ∂aⱼ/∂x − λ ∂R/∂x (float64). */
 export function objectiveGradient(net: Network, x: ArrayLike<number>, o: AscentOptions): Float64Array {
-  const g = outputInputGradient(net, x, o.digit);
+  const g = activationInputGradient(net, x, o.layer ?? depth(net.spec), o.digit);
   if (o.roughness > 0) {
     const gr = roughnessGradient(x);
     for (let i = 0; i < g.length; i++) g[i] = g[i]! - o.roughness * gr[i]!;

@@ -273,6 +273,28 @@ export function memorisationPlans(
 }
 
 /**
+ * The memorisation pair timed (the memorisation-speed experiment): the same 5,000 images, every one of them measured
+ * after each epoch, the whole test set, and a cap of 100 epochs, well past where the shuffled run usually reaches 99 %.
+ */
+export const MEMORISATION_SPEED_SIZE: MemorisationSize = {
+  ...MEMORISATION_SIZE,
+  epochs: 100,
+  trainEval: 5_000,
+  testEval: MNIST_TEST_COUNT,
+};
+
+/** The training accuracies the memorisation-speed experiment times a run to: 50 %, 90 % and 99 %. */
+export const ACCURACY_MILESTONES = [0.5, 0.9, 0.99] as const;
+
+/**
+ * The epoch of the first point (in the order measured) whose training accuracy is at least `threshold`, or null when
+ * none is: how long the run took to get that share of its training labels right.
+ */
+export function epochsToReach(points: readonly RunPoint[], threshold: number): number | null {
+  return points.find((p) => p.trainAccuracy >= threshold)?.epoch ?? null;
+}
+
+/**
  * The seed of epoch `epoch`'s augmented copy of `count` images, for augmentBytes: image i of that epoch gets the
  * generator seed + epoch·count + i, so no two (epoch, image) pairs share one.
  */

@@ -7,35 +7,45 @@ import { forwardAll } from "./network.ts";
 import { depth, hiddenActivation, type Network } from "./spec.ts";
 
 /**
- * ∂a[L][j] / ∂x[i] for every input i (n[0] values, float64). Backward from g = ∂aⱼ/∂z[L] — σ′(zⱼ) at j alone
- * for sigmoid outputs, aⱼ(δⱼₖ − aₖ) for softmax — through g[l−1] = (w[l])ᵀ g[l] ⊙ f′(z[l−1]), and at the input
- * (w[1])ᵀ g[1].
+ * ∂a[l][j] / ∂x[i] for every input i (n[0] values, float64), for neuron j of any layer l ≥ 1. Backward from
+ * g = ∂aⱼ/∂z[l] — f′(zⱼ) at j alone for a sigmoid output or a hidden neuron, aⱼ(δⱼₖ − aₖ) for a softmax output —
+ * through g[m−1] = (w[m])ᵀ g[m] ⊙ f′(z[m−1]), and at the input (w[1])ᵀ g[1].
  */
-export function outputInputGradient(net: Network, x: ArrayLike<number>, j: number): Float64Array {
+export function activationInputGradient(
+  net: Network,
+  x: ArrayLike<number>,
+  l: number,
+  j: number,
+): Float64Array {
   const { spec } = net;
   const L = depth(spec);
   const { z, a } = forwardAll(net, x);
-  const aL = a[L]!;
-  let g = new Float64Array(spec.sizes[L]!);
-  if (spec.output === "softmax")
-    for (let k = 0; k < g.length; k++) g[k] = aL[j]! * ((k === j ? 1 : 0) - aL[k]!);
-  else g[j] = activatePrime("sigmoid", z[L]![j]!);
-  for (let l = L; l >= 1; l--) {
-    const nIn = spec.sizes[l - 1]!;
-    const w = net.w[l]!;
+  const al = a[l]!;
+  let g = new Float64Array(spec.sizes[l]!);
+  if (l === L && spec.output === "softmax")
+    for (let k = 0; k < g.length; k++) g[k] = al[j]! * ((k === j ? 1 : 0) - al[k]!);
+  else g[j] = activatePrime(l === L ? "sigmoid" : hiddenActivation(spec, l), z[l]![j]!);
+  for (let m = l; m >= 1; m--) {
+    const nIn = spec.sizes[m - 1]!;
+    const w = net.w[m]!;
     const back = new Float64Array(nIn);
-    for (let m = 0; m < g.length; m++) {
-      const gm = g[m]!;
-      if (gm === 0) continue;
-      for (let k = 0; k < nIn; k++) back[k] = back[k]! + w[m * nIn + k]! * gm;
+    for (let i = 0; i < g.length; i++) {
+      const gi = g[i]!;
+      if (gi === 0) continue;
+      for (let k = 0; k < nIn; k++) back[k] = back[k]! + w[i * nIn + k]! * gi;
     }
-    if (l > 1) {
-      const f = hiddenActivation(spec, l - 1);
-      for (let k = 0; k < nIn; k++) back[k] = back[k]! * activatePrime(f, z[l - 1]![k]!);
+    if (m > 1) {
+      const f = hiddenActivation(spec, m - 1);
+      for (let k = 0; k < nIn; k++) back[k] = back[k]! * activatePrime(f, z[m - 1]![k]!);
     }
     g = back;
   }
   return g;
+}
+
+/** ∂a[L][j] / ∂x[i] for every input i: activationInputGradient at the output layer. */
+export function outputInputGradient(net: Network, x: ArrayLike<number>, j: number): Float64Array {
+  return activationInputGradient(net, x, depth(net.spec), j);
 }
 
 /**

@@ -15,6 +15,8 @@ import { RecipeExperiment } from "./recipe/RecipeExperiment.tsx";
 import { MyDigitsExperiment } from "./mine/MyDigitsExperiment.tsx";
 import { NoiseExperiment } from "./NoiseExperiment.tsx";
 import { PreprocessingExperiment } from "./PreprocessingExperiment.tsx";
+import { MemorisationSpeedExperiment } from "./runs/MemorisationSpeedExperiment.tsx";
+import { SecondLayerExperiment } from "./secondLayer/SecondLayerExperiment.tsx";
 import { ShuffledLabelsExperiment } from "./runs/ShuffledLabelsExperiment.tsx";
 import { SideBySideExperiment } from "./runs/SideBySideExperiment.tsx";
 import {
@@ -40,6 +42,11 @@ export const EXPERIMENTS: Record<ExperimentId, { title: string; summary: string;
     title: "What the first layer sees",
     summary: "The weights into each first-layer neuron as a picture, beside the digits that excite it most.",
   },
+  "second-layer": {
+    title: "Loops and lines?",
+    summary:
+      "Each second-layer neuron: its effective input pattern, the image it asks for, the digits that excite it, and its cost.",
+  },
   failures: {
     title: "Where it fails",
     summary: "Which digits it mixes up across the 10,000 test images, and the mistakes themselves.",
@@ -52,6 +59,13 @@ export const EXPERIMENTS: Record<ExperimentId, { title: string; summary: string;
     title: "Shuffled labels",
     summary:
       "Train on digits with random labels: it memorises them all and learns nothing that carries over.",
+    trainsItsOwn: true,
+  },
+  "memorisation-speed": {
+    title: "Real labels are learned first",
+    summary:
+      "True and shuffled labels side by side on the same 5,000 digits: how many passes each takes to 50, 90 and 99 %.",
+
     trainsItsOwn: true,
   },
   "side-by-side": {
@@ -314,6 +328,8 @@ function Experiment({
       return <NoiseExperiment epochs={epochs} seed={seed} onSeed={onSeed} />;
     case "first-layer":
       return <FirstLayerExperiment epochs={epochs} />;
+    case "second-layer":
+      return <SecondLayerExperiment epochs={epochs} />;
     case "failures":
       return <FailuresExperiment epochs={epochs} />;
     case "preprocessing":
@@ -322,6 +338,8 @@ function Experiment({
       return <MyDigitsExperiment epochs={epochs} />;
     case "shuffled-labels":
       return <ShuffledLabelsExperiment seed={seed} onSeed={onSeed} />;
+    case "memorisation-speed":
+      return <MemorisationSpeedExperiment seed={seed} onSeed={onSeed} />;
     case "side-by-side":
       return <SideBySideExperiment seed={seed} onSeed={onSeed} />;
     case "lesions":

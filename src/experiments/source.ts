@@ -19,6 +19,7 @@ import {
   type DigitAverages,
 } from "../engine/inputAscent.ts";
 import type { Network } from "../engine/network.ts";
+import { neuronProfiles, type NeuronProfile } from "../engine/secondLayer.ts";
 import type { AnalysisClient } from "../worker/analysis/client.ts";
 import { checkpointPath, type Checkpoint } from "../worker/models.ts";
 import { MNIST_DATA_FOLDER } from "../worker/data.ts";
@@ -64,6 +65,8 @@ export interface ExperimentSource {
   ): Promise<{ correct: number; count: number }>;
   /** For each hidden neuron alone, the test images the network gets right without it. */
   silencedScores(epochs: Checkpoint): Promise<SilencedScore[]>;
+  /** For each neuron of hidden layer `layer`, its `count` most exciting test images (secondLayer.ts). */
+  neuronProfiles(epochs: Checkpoint, layer: number, count: number): Promise<NeuronProfile[]>;
 }
 
 function withAnswers(net: Network<Float32Array>, c: Classified): Analysis {
@@ -93,6 +96,7 @@ export function workerSource(client: AnalysisClient, baseUrl: string): Experimen
   const noises = memo<Analysis>(16);
   const averages = memo<DigitAverages>();
   const silenced = memo<SilencedScore[]>();
+  const profiles = memo<NeuronProfile[]>();
   let test: Promise<MnistSplit> | null = null;
   const loadTest = () => {
     if (!test) {
@@ -136,6 +140,11 @@ export function workerSource(client: AnalysisClient, baseUrl: string): Experimen
         await loadTest();
         return client.call("silencedScores", { modelUrl: url(checkpointPath(epochs)) });
       }),
+    neuronProfiles: (epochs, layer, count) =>
+      profiles(`${epochs}/${layer}/${count}`, async () => {
+        await loadTest();
+        return client.call("neuronProfiles", { modelUrl: url(checkpointPath(epochs)), layer, count });
+      }),
   };
   return source;
 }
@@ -172,5 +181,6 @@ export function localSource(
         return { correct: correctCount(lesionNetwork(nets(epochs), lesion), labelled, n), count: n };
       }),
     silencedScores: (epochs) => run(() => silencedScores(nets(epochs), labelled)),
+    neuronProfiles: (epochs, layer, count) => run(() => neuronProfiles(nets(epochs), labelled, layer, count)),
   };
 }

@@ -11,9 +11,11 @@ import { numberParam } from "./numberParam.ts";
 export const EXPERIMENT_IDS = [
   "noise",
   "first-layer",
+  "second-layer",
   "failures",
   "preprocessing",
   "shuffled-labels",
+  "memorisation-speed",
   "side-by-side",
   "my-digits",
   "draw-a-digit",

@@ -15,7 +15,7 @@ import {
 } from "../../src/engine/inputAscent.ts";
 import { MNIST_PIXELS } from "../../src/engine/mnist.ts";
 import { parseModel } from "../../src/engine/model.ts";
-import { createNetwork, forward, type Network } from "../../src/engine/network.ts";
+import { createNetwork, forward, forwardAll, type Network } from "../../src/engine/network.ts";
 import { createRng } from "../../src/engine/rng.ts";
 
 const shipped = parseModel(
@@ -27,12 +27,15 @@ function objective(net: Network, x: Float64Array, o: AscentOptions): number {
   return forward(net, x)[o.digit]! - o.roughness * roughness(x);
 }
 
+/** A 784-8-6-10 sigmoid network in float64, for gradients checked by finite differences. */
+const small = createNetwork(
+  { sizes: [MNIST_PIXELS, 8, 6, 10], hidden: ["sigmoid", "sigmoid"], output: "sigmoid", cost: "mse" },
+  5,
+  { precision: "float64" },
+);
+
 describe("objectiveGradient(net, x, options)", () => {
-  const net = createNetwork(
-    { sizes: [MNIST_PIXELS, 8, 6, 10], hidden: ["sigmoid", "sigmoid"], output: "sigmoid", cost: "mse" },
-    5,
-    { precision: "float64" },
-  );
+  const net = small;
   const rng = createRng(11);
   const x = Float64Array.from({ length: MNIST_PIXELS }, () => rng.next());
   for (const o of [
@@ -110,5 +113,40 @@ describe("averageImages(split) and meanDifference(x, y)", () => {
     expect(all[7]).toBeCloseTo(1.2 / 3, 6);
     expect(meanDifference(all, all)).toBe(0);
     expect(meanDifference(Float32Array.of(0, 1), Float32Array.of(1, 0.5))).toBe(0.75);
+  });
+});
+
+describe("ascent on a hidden neuron (options.layer)", () => {
+  const net = small;
+  const rng = createRng(12);
+  const x = Float64Array.from({ length: MNIST_PIXELS }, () => rng.next());
+  const o = { digit: 3, layer: 2, roughness: 0 };
+  const a2 = (v: ArrayLike<number>) => forwardAll(net, v).a[2]![3]!;
+
+  it("its gradient matches central differences of a²ⱼ", () => {
+    const g = objectiveGradient(net, x, o);
+    const h = 1e-6;
+    for (const i of [0, 29, 300, 406, 783]) {
+      const up = Float64Array.from(x);
+      const down = Float64Array.from(x);
+      up[i]! += h;
+      down[i]! -= h;
+      expect(g[i]).toBeCloseTo((a2(up) - a2(down)) / (2 * h), 7);
+    }
+  });
+
+  it("raises second-layer neuron j of the shipped network at every step, from a blank image", () => {
+    const oj = { digit: 7, layer: 2, roughness: 0 };
+    const start = startAscent(shipped, new Float32Array(MNIST_PIXELS), oj);
+    expect(start.output).toBe(forwardAll(shipped, new Float32Array(MNIST_PIXELS)).a[2]![7]);
+    const { state, outputs } = ascend(shipped, start, oj, 60);
+    expect(outputs.length).toBeGreaterThan(5);
+    let before = start.output;
+    for (const a of outputs) {
+      expect(a).toBeGreaterThan(before);
+      before = a;
+    }
+    expect(state.output).toBe(forwardAll(shipped, state.x).a[2]![7]);
+    expect(state.output).toBeGreaterThan(start.output);
   });
 });

@@ -5,11 +5,14 @@ import { createNetwork } from "../../src/engine/network.ts";
 import { LIGHT_AUGMENT } from "../../src/engine/augment.ts";
 import { HYPER_RULES } from "../../src/engine/hyper.ts";
 import {
+  ACCURACY_MILESTONES,
   AUGMENTATION_SIZE,
   augmentationPlans,
   augmentSeed,
   checkSweepValues,
+  epochsToReach,
   LEARNING_RATE_SWEEP,
+  MEMORISATION_SPEED_SIZE,
   memorisationPlans,
   shuffleLabels,
   SWEEP_BASE_3B1B,
@@ -17,6 +20,7 @@ import {
   SWEEP_SETTINGS,
   sweepPlans,
 } from "../../src/engine/runs.ts";
+import { pointAt as at } from "../experiments/runs/points.ts";
 
 const labels = Uint8Array.from({ length: 1000 }, (_, i) => (i * 7) % 10);
 
@@ -173,5 +177,29 @@ describe("augmentSeed", () => {
       for (let i = 0; i < 10; i++) seeds.add(augmentSeed(7, epoch, 10) + i);
     expect(seeds.size).toBe(40);
     expect(augmentSeed(7, 0, 10)).toBe(7);
+  });
+});
+
+describe("epochsToReach", () => {
+  const points = [at(0, 0.1), at(1, 0.48), at(2, 0.5), at(3, 0.93), at(4, 0.91), at(5, 0.995)];
+
+  it("epochsToReach(points, t) is the epoch of the first point at or above t", () => {
+    expect(ACCURACY_MILESTONES.map((t) => epochsToReach(points, t))).toEqual([2, 3, 5]);
+  });
+  it("is null when no point reaches t, and for no points", () => {
+    expect(epochsToReach(points.slice(0, 5), 0.99)).toBeNull();
+    expect(epochsToReach([], 0.5)).toBeNull();
+  });
+  it("counts a later dip as already reached: the first crossing is what is timed", () => {
+    expect(epochsToReach([at(1, 0.92), at(2, 0.4)], 0.9)).toBe(1);
+  });
+});
+
+describe("MEMORISATION_SPEED_SIZE", () => {
+  it("measures every training image it trains on, the whole test set, and caps the epochs", () => {
+    expect(MEMORISATION_SPEED_SIZE.trainEval).toBe(MEMORISATION_SPEED_SIZE.trainLimit);
+    expect(MEMORISATION_SPEED_SIZE.testEval).toBe(10_000);
+    expect(MEMORISATION_SPEED_SIZE.pointEvery).toBe(MEMORISATION_SPEED_SIZE.trainLimit);
+    expect(memorisationPlans(1, MEMORISATION_SPEED_SIZE)[1].epochs).toBe(100);
   });
 });

@@ -37,53 +37,86 @@ export function SeedField({
   );
 }
 
+/** A run's row header: its colour and its name. */
+export function RunName({ run, index }: { run: RunState; index: number }) {
+  return (
+    <th scope="row">
+      <span className="swatch" style={{ borderColor: RUN_COLORS[index % RUN_COLORS.length] }} />
+      {run.run.label}
+    </th>
+  );
+}
+
+/** Start or stop a pair of runs ("Train again" once it has run), and its seed. */
+export function PairControls({
+  running,
+  ran,
+  onToggle,
+  seed,
+  onSeed,
+}: {
+  running: boolean;
+  ran: boolean;
+  onToggle: () => void;
+  seed: number;
+  onSeed: (n: number) => void;
+}) {
+  return (
+    <div className="run-controls">
+      <button type="button" className="primary" onClick={onToggle}>
+        {running ? "Stop" : ran ? "Train again" : "Start training"}
+      </button>
+      <SeedField seed={seed} onSeed={onSeed} disabled={running} />
+    </div>
+  );
+}
+
 /** Each run: status, epochs done, the latest numbers, and its own speed in examples per second. */
 export function RunsTable({ runs, trainAccuracy }: { runs: readonly RunState[]; trainAccuracy: boolean }) {
   if (runs.length === 0) return null;
   return (
-    <table className="runs-table">
-      <thead>
-        <tr>
-          <th scope="col">run</th>
-          <th scope="col">status</th>
-          <th scope="col">examples</th>
-          <th scope="col">epochs</th>
-          {trainAccuracy ? <th scope="col">training accuracy</th> : <th scope="col">training cost</th>}
-          <th scope="col">test accuracy</th>
-          <th scope="col">examples/s</th>
-        </tr>
-      </thead>
-      <tbody>
-        {runs.map((r, i) => {
-          const p = r.points.at(-1);
-          const speed = [...r.points].reverse().find((q) => q.examplesPerSecond > 0)?.examplesPerSecond;
-          return (
-            <tr key={i} data-status={r.status}>
-              <th scope="row">
-                <span className="swatch" style={{ borderColor: RUN_COLORS[i % RUN_COLORS.length] }} />
-                {r.run.label}
-              </th>
-              <td>{r.status === "starting" || r.status === "failed" ? r.message : r.status}</td>
-              <td className="num">{p ? formatExamples(p.examples) : "–"}</td>
-              <td className="num">{p ? p.epoch.toFixed(1) : "–"}</td>
-              <td className="num">
-                {!p
-                  ? "–"
-                  : trainAccuracy
-                    ? percent(p.trainAccuracy)
-                    : Number.isFinite(p.trainCost)
-                      ? p.trainCost.toFixed(4)
-                      : "diverged"}
-              </td>
-              <td className="num">{p ? percent(p.testAccuracy) : "–"}</td>
-              <td className="num run-speed">
-                {speed === undefined ? "–" : Math.round(speed).toLocaleString("en-US")}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="runs-table-scroll">
+      <table className="runs-table">
+        <thead>
+          <tr>
+            <th scope="col">run</th>
+            <th scope="col">status</th>
+            <th scope="col">examples</th>
+            <th scope="col">epochs</th>
+            {trainAccuracy ? <th scope="col">training accuracy</th> : <th scope="col">training cost</th>}
+            <th scope="col">test accuracy</th>
+            <th scope="col">examples/s</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((r, i) => {
+            const p = r.points.at(-1);
+            const speed = [...r.points].reverse().find((q) => q.examplesPerSecond > 0)?.examplesPerSecond;
+            return (
+              <tr key={i} data-status={r.status}>
+                <RunName run={r} index={i} />
+                <td>{r.status === "starting" || r.status === "failed" ? r.message : r.status}</td>
+                <td className="num">{p ? formatExamples(p.examples) : "–"}</td>
+                <td className="num">{p ? p.epoch.toFixed(1) : "–"}</td>
+                <td className="num">
+                  {!p
+                    ? "–"
+                    : trainAccuracy
+                      ? percent(p.trainAccuracy)
+                      : Number.isFinite(p.trainCost)
+                        ? p.trainCost.toFixed(4)
+                        : "diverged"}
+                </td>
+                <td className="num">{p ? percent(p.testAccuracy) : "–"}</td>
+                <td className="num run-speed">
+                  {speed === undefined ? "–" : Math.round(speed).toLocaleString("en-US")}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -137,5 +170,25 @@ export function AccuracyChart({
       tickFormat={percentTick}
       guide={{ y: 0.1, label: "chance" }}
     />
+  );
+}
+
+/** Every run's accuracy on its own training labels and on the test set, chance marked. */
+export function PairAccuracyCharts({ runs }: { runs: readonly RunState[] }) {
+  return (
+    <div className="run-charts">
+      <AccuracyChart
+        runs={runs}
+        pick="trainAccuracy"
+        title="Accuracy on the training labels"
+        yLabel="training accuracy"
+      />
+      <AccuracyChart
+        runs={runs}
+        pick="testAccuracy"
+        title="Accuracy on the test set"
+        yLabel="test accuracy"
+      />
+    </div>
   );
 }

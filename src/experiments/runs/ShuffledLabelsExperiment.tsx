@@ -1,37 +1,17 @@
 // Shuffled labels (Zhang et al., "Understanding deep learning requires rethinking generalization", 2017): the
 // same network from the same start, trained on the same images with their true labels and with the labels
 // shuffled. Both learn their training labels; only one learns anything that carries over to the test set.
-import { useState } from "react";
-import { MEMORISATION_SIZE, type MemorisationSize } from "../../engine/runs.ts";
-import { useExperimentServices } from "../ExperimentsProvider.tsx";
-import { memorisationRuns } from "./labels.ts";
-import { AccuracyChart, CoresNote, RunsTable, SeedField } from "./RunParts.tsx";
-import { parseRunSizeParams } from "./params.ts";
-import { useRuns, type RunState } from "./useRuns.ts";
+import { MEMORISATION_SIZE } from "../../engine/runs.ts";
+import { CoresNote, PairAccuracyCharts, PairControls, RunsTable } from "./RunParts.tsx";
+import { useMemorisationPair, type PairProps } from "./useMemorisationPair.ts";
 import "./runs.css";
 
 /**
  * The shuffled-labels experiment, trained by the page's runs client (ExperimentsProvider). `seed`/`onSeed` let a
  * host keep the seed in its URL; `size` (and the URL's runLimit/runEpochs) shrink the runs.
  */
-export function ShuffledLabelsExperiment({
-  seed: hostSeed,
-  onSeed,
-  size,
-}: {
-  seed?: number;
-  onSeed?: (n: number) => void;
-  size?: Partial<MemorisationSize>;
-}) {
-  const { runs, running, start, stop } = useRuns(useExperimentServices().runs);
-  const [ownSeed, setOwnSeed] = useState(1);
-  const seed = hostSeed ?? ownSeed;
-  const setSeed = onSeed ?? setOwnSeed;
-  const full: MemorisationSize = {
-    ...MEMORISATION_SIZE,
-    ...parseRunSizeParams(typeof window === "undefined" ? "" : window.location.search),
-    ...size,
-  };
+export function ShuffledLabelsExperiment(props: PairProps) {
+  const { runs, running, toggle, seed, setSeed, full } = useMemorisationPair(MEMORISATION_SIZE, props);
   const passes = full.epochs;
 
   return (
@@ -51,18 +31,9 @@ export function ShuffledLabelsExperiment({
           digits with their true labels.
         </p>
       </div>
-      <div className="run-controls">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => (running ? stop() : start(memorisationRuns(seed, full)))}
-        >
-          {running ? "Stop" : runs.length > 0 ? "Train again" : "Start training"}
-        </button>
-        <SeedField seed={seed} onSeed={setSeed} disabled={running} />
-      </div>
+      <PairControls running={running} ran={runs.length > 0} onToggle={toggle} seed={seed} onSeed={setSeed} />
       <CoresNote runs={2} />
-      <AccuracyCharts runs={runs} />
+      <PairAccuracyCharts runs={runs} />
       <RunsTable runs={runs} trainAccuracy />
       <div className="prose">
         <p>
@@ -78,25 +49,5 @@ export function ShuffledLabelsExperiment({
         </p>
       </div>
     </section>
-  );
-}
-
-/** Every run's accuracy on its own training labels and on the test set, chance marked. */
-function AccuracyCharts({ runs }: { runs: readonly RunState[] }) {
-  return (
-    <div className="run-charts">
-      <AccuracyChart
-        runs={runs}
-        pick="trainAccuracy"
-        title="Accuracy on the training labels"
-        yLabel="training accuracy"
-      />
-      <AccuracyChart
-        runs={runs}
-        pick="testAccuracy"
-        title="Accuracy on the test set"
-        yLabel="test accuracy"
-      />
-    </div>
   );
 }

@@ -5,6 +5,7 @@ import type { MnistSplit } from "../../engine/idx.ts";
 import type { AscentOptions, AscentState, DigitAverages } from "../../engine/inputAscent.ts";
 import type { Lesion, SilencedScore } from "../../engine/lesions.ts";
 import type { Network } from "../../engine/network.ts";
+import type { NeuronProfile } from "../../engine/secondLayer.ts";
 import type { RpcReply, RpcRequest } from "../rpc/protocol.ts";
 
 export interface AnalysisMap {
@@ -30,6 +31,8 @@ export interface AnalysisMap {
   };
   /** For each hidden neuron alone, the test images a loaded model gets right without it (lesions.ts). */
   silencedScores: { args: { modelUrl: string }; result: SilencedScore[] };
+  /** For each neuron of hidden layer `layer`, its `count` most exciting test images and its loop-digit means. */
+  neuronProfiles: { args: { modelUrl: string; layer: number; count: number }; result: NeuronProfile[] };
 }
 
 export type AnalysisOp = keyof AnalysisMap;

@@ -12,6 +12,7 @@ import {
   type LabelledImages,
 } from "../../engine/lesions.ts";
 import type { Network } from "../../engine/network.ts";
+import { neuronProfiles } from "../../engine/secondLayer.ts";
 import { loadMnistFromUrl } from "../data.ts";
 import { loadModelFile } from "../models.ts";
 import type { RpcHandlers } from "../rpc/serve.ts";
@@ -73,6 +74,10 @@ export class AnalysisSession {
     silencedScores: async ({ modelUrl }) => {
       const [net, images] = await Promise.all([this.model(modelUrl), this.labelledTest()]);
       return silencedScores(net, images);
+    },
+    neuronProfiles: async ({ modelUrl, layer, count }) => {
+      const [net, images] = await Promise.all([this.model(modelUrl), this.labelledTest()]);
+      return neuronProfiles(net, images, layer, count);
     },
   };
 

@@ -8,6 +8,7 @@ import { parseModel } from "../../../src/engine/model.ts";
 import { ascend, startAscent } from "../../../src/engine/inputAscent.ts";
 import { correctCount, labelledImages, lesionNetwork, NO_LESION } from "../../../src/engine/lesions.ts";
 import { forward } from "../../../src/engine/network.ts";
+import { neuronProfiles } from "../../../src/engine/secondLayer.ts";
 import { AnalysisSession, transferOf } from "../../../src/worker/analysis/session.ts";
 import { mnistFetch } from "../fakeFetch.ts";
 
@@ -120,5 +121,17 @@ describe("AnalysisSession: the lesion operations", () => {
     expect(scores).toHaveLength(32);
     const full = await ops.lesionAccuracy({ modelUrl, lesion, count: 10000 });
     expect(scores.find((s) => s.layer === 1 && s.neuron === 5)!.correct).toBe(full.correct);
+  });
+});
+
+describe("AnalysisSession: neuronProfiles", () => {
+  it("profiles a hidden layer over the loaded test set as the engine does", async () => {
+    const { ops } = new AnalysisSession({ fetch: appFetch() });
+    const modelUrl = `http://x/models/${MODEL}`;
+    const { test } = await ops.loadTest({ dataUrl: "http://x/data/mnist" });
+    const profiles = await ops.neuronProfiles({ modelUrl, layer: 2, count: 6 });
+    expect(profiles).toEqual(neuronProfiles(parseModel(modelText).net, labelledImages(test), 2, 6));
+    expect(profiles).toHaveLength(16);
+    expect(profiles[0]!.top).toHaveLength(6);
   });
 });
