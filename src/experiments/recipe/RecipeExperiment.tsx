@@ -75,32 +75,35 @@ export function RecipeExperiment({ seed, onSeed }: { seed: number; onSeed: (n: n
 function RecipeTable({ runs, settledIndex }: { runs: readonly RunState[]; settledIndex: number }) {
   if (runs.length === 0) return null;
   return (
-    <table className="runs-table recipe-table">
-      <thead>
-        <tr>
-          <th scope="col">η</th>
-          <th scope="col">test cost after the pass</th>
-          <th scope="col">test accuracy</th>
-          <th scope="col">verdict</th>
-        </tr>
-      </thead>
-      <tbody>
-        {runs.map((r, i) => {
-          const end = afterPass(r.points);
-          const verdict = !end ? "training…" : end.testAccuracy > CONVERGING_ACCURACY ? "learns" : "stalls";
-          return (
-            <tr key={i} className={i === settledIndex ? "settled" : undefined} data-rate={rateOf(r)}>
-              <th scope="row">{rateOf(r)}</th>
-              <td className="num">{end ? end.testCost.toFixed(3) : "—"}</td>
-              <td className="num" data-accuracy={end?.testAccuracy}>
-                {end ? percent(end.testAccuracy) : "—"}
-              </td>
-              <td className={`verdict ${verdict === "training…" ? "" : verdict}`}>{verdict}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="runs-table-scroll">
+      <table className="runs-table recipe-table">
+        <caption className="hint">After each rate&apos;s pass</caption>
+        <thead>
+          <tr>
+            <th scope="col">η</th>
+            <th scope="col">test cost</th>
+            <th scope="col">test accuracy</th>
+            <th scope="col">verdict</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((r, i) => {
+            const end = afterPass(r.points);
+            const verdict = !end ? "training…" : end.testAccuracy > CONVERGING_ACCURACY ? "learns" : "stalls";
+            return (
+              <tr key={i} className={i === settledIndex ? "settled" : undefined} data-rate={rateOf(r)}>
+                <th scope="row">{rateOf(r)}</th>
+                <td className="num">{end ? end.testCost.toFixed(3) : "—"}</td>
+                <td className="num" data-accuracy={end?.testAccuracy}>
+                  {end ? percent(end.testAccuracy) : "—"}
+                </td>
+                <td className={`verdict ${verdict === "training…" ? "" : verdict}`}>{verdict}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
