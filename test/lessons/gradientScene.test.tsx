@@ -220,6 +220,10 @@ describe("gradient-descent scene", () => {
     const link = screen.getByRole("link", { name: /^Train a fresh network with η = / });
     const lr = Number(new URLSearchParams(link.getAttribute("href")!.replace(/^\.\//, "")).get("lr"));
     expect(lr).toBe(Math.min(found.learningRate, 10));
+    // And to the same recipe over whole passes, as an experiment.
+    expect(screen.getByRole("link", { name: "halve until it learns" }).getAttribute("href")).toBe(
+      "./?experiment=lr-recipe",
+    );
   });
 
   it("closes its lab when the scene goes away", async () => {

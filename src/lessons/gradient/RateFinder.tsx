@@ -157,7 +157,12 @@ function Comparison({ rate }: { rate: number }) {
       <a className="try-it" href={`./?model=none&lr=${tryRate}`} target="_blank" rel="noopener">
         Train a fresh network with η = {tryRate}
       </a>
-      {rate > max ? ` (the explorable's largest η; ${formatFixed(rate, 0)} is beyond its slider)` : ""}.
+      {rate > max ? ` (the explorable's largest η; ${formatFixed(rate, 0)} is beyond its slider)` : ""}. For
+      whole passes over the data instead of one step, the same recipe is an experiment:{" "}
+      <a className="try-it" href="./?experiment=lr-recipe" target="_blank" rel="noopener">
+        halve until it learns
+      </a>
+      .
     </>
   );
 }
