@@ -350,6 +350,14 @@ export function traceBatch<F extends Floats>(net: Network<F>, batch: readonly Ex
   return { examples, mean, cost: examples.reduce((s, t) => s + t.cost, 0) / m };
 }
 
+/**
+ * Neuron j of layer l's term in ∂C₀/∂a⁽ˡ⁻¹⁾ₖ: w⁽ˡ⁾ⱼₖ δ⁽ˡ⁾ⱼ (the sum over j is the trace's dCda[l − 1][k]; minus it is
+ * the neuron's wish for activation k).
+ */
+export function backTerm(net: Network, trace: Trace, l: number, j: number, k: number): number {
+  return net.w[l]![j * net.spec.sizes[l - 1]! + k]! * trace.delta[l]![j]!;
+}
+
 /** Index of the largest output: the network's answer. */
 export function argmax(v: ArrayLike<number>): number {
   let best = 0;

@@ -28,9 +28,15 @@ export function recipeRates(start: number = RECIPE.start, halvings: number = REC
  */
 export const CONVERGING_ACCURACY = 2 / MNIST_CLASSES;
 
-export function converges(points: readonly RunPoint[]): boolean {
+/** The pass's last measurement, once the pass is over (null before). */
+export function passEnd(points: readonly RunPoint[]): RunPoint | null {
   const last = points.at(-1);
-  return last !== undefined && last.epoch >= 1 && last.testAccuracy > CONVERGING_ACCURACY;
+  return last !== undefined && last.epoch >= 1 ? last : null;
+}
+
+export function converges(points: readonly RunPoint[]): boolean {
+  const end = passEnd(points);
+  return end !== null && end.testAccuracy > CONVERGING_ACCURACY;
 }
 
 /**

@@ -2,7 +2,7 @@
 // about marked (layers, neurons, weights in the accent) and two motions: the forward pass, lighting the layers
 // left to right as their weighted sums fill in, and the backward pass, each output's wish travelling back along
 // its edges (blue: brighter, red: dimmer, sized by |w·δ|) and summing at the neurons of the layer before.
-import type { Network, Trace } from "../engine/network.ts";
+import { backTerm, type Network, type Trace } from "../engine/network.ts";
 import { paintNetwork, ring, type NetworkFrame } from "./network.ts";
 import type { NetworkLayout, NeuronRef } from "./networkLayout.ts";
 import { THEME, withAlpha } from "./theme.ts";
@@ -61,7 +61,7 @@ export function forwardActivations(a: readonly Float32Array[], t: number): Float
   return a.map((al, l) => (l === 0 || t >= 1 ? al : al.map((v) => v * stageProgress(t, stages, l - 1))));
 }
 
-/** The wish −w[l][j,k]·δ[l][j] of neuron j of layer l for neuron k of layer l − 1. */
+/** The wish −w[l][j,k]·δ[l][j] of neuron j of layer l for neuron k of layer l − 1 (the engine's backTerm, negated). */
 export function wishOf(
   net: Network<Float32Array>,
   trace: Trace<Float32Array>,
@@ -69,8 +69,7 @@ export function wishOf(
   j: number,
   k: number,
 ) {
-  const nIn = net.spec.sizes[l - 1]!;
-  return -net.w[l]![j * nIn + k]! * trace.delta[l]![j]!;
+  return -backTerm(net, trace, l, j, k);
 }
 
 /** Most edges a backward stage draws (the largest wishes). */

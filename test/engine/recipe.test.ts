@@ -5,6 +5,7 @@ import { PRESETS } from "../../src/engine/presets.ts";
 import {
   converges,
   CONVERGING_ACCURACY,
+  passEnd,
   RECIPE,
   recipeOutcome,
   recipePlan,
@@ -35,6 +36,8 @@ describe("the learning-rate recipe", () => {
     expect(converges([point(0, 0.1), point(1, 0.108)])).toBe(false);
     expect(converges([point(0, 0.1), point(0.5, 0.7)])).toBe(false); // the pass is not over
     expect(converges([])).toBe(false);
+    expect(passEnd([point(0, 0.1), point(0.5, 0.7)])).toBeNull();
+    expect(passEnd([point(0, 0.1), point(1, 0.62)])?.testAccuracy).toBe(0.62);
   });
 
   it("recipeOutcome settles on the first rate that converges, and says when none did", () => {

@@ -1,8 +1,7 @@
 // "Halve until it learns": the learning-rate recipe of the source notes, run live. The `best` network starts
 // from one seed with a rate so high that it stalls; each halving gets one pass over the same images, drawn as
 // a curve of its test accuracy; the first rate whose pass ends above twice chance is where the recipe settles.
-import { CONVERGING_ACCURACY, RECIPE } from "../../engine/recipe.ts";
-import type { RunPoint } from "../../engine/runs.ts";
+import { converges, CONVERGING_ACCURACY, passEnd, RECIPE } from "../../engine/recipe.ts";
 import { formatCount } from "../../render/format.ts";
 import { AccuracyChart, SeedField } from "../runs/RunParts.tsx";
 import { parseRunSizeParams, percent } from "../runs/params.ts";
@@ -10,12 +9,6 @@ import type { RunState } from "../runs/useRuns.ts";
 import { useRecipe, type RecipeStatus } from "./useRecipe.ts";
 import "../runs/runs.css";
 import "./recipe.css";
-
-/** The pass's last measurement, once the pass is over. */
-function afterPass(points: readonly RunPoint[]): RunPoint | null {
-  const last = points.at(-1);
-  return last && last.epoch >= 1 ? last : null;
-}
 
 function rateOf(r: RunState): number {
   return r.run.train.learningRate;
@@ -88,8 +81,8 @@ function RecipeTable({ runs, settledIndex }: { runs: readonly RunState[]; settle
         </thead>
         <tbody>
           {runs.map((r, i) => {
-            const end = afterPass(r.points);
-            const verdict = !end ? "training…" : end.testAccuracy > CONVERGING_ACCURACY ? "learns" : "stalls";
+            const end = passEnd(r.points);
+            const verdict = !end ? "training…" : converges(r.points) ? "learns" : "stalls";
             return (
               <tr key={i} className={i === settledIndex ? "settled" : undefined} data-rate={rateOf(r)}>
                 <th scope="row">{rateOf(r)}</th>
@@ -116,15 +109,15 @@ function Conclusion({
   runs: readonly RunState[];
   settled: RunState | undefined;
 }) {
-  const first = runs[0] ? afterPass(runs[0].points) : null;
+  const first = runs[0] ? passEnd(runs[0].points) : null;
   if (status === "settled" && settled && first) {
-    const end = afterPass(settled.points)!;
+    const end = passEnd(settled.points)!;
     const halvings = runs.length - 1;
     return (
       <p className="conclusion" role="status">
         {halvings === 0
           ? `η = ${rateOf(settled)} learns at once: ${percent(end.testAccuracy)} right after one pass, so there was nothing to halve.`
-          : `At η = ${rateOf(runs[0]!)} the network stalls: after its pass it names ${percent(first.testAccuracy)} of the test digits right, about chance.${halvings > 1 ? ` Every rate down to η = ${rateOf(runs[halvings - 1]!)} stalls too (at most ${percent(Math.max(...runs.slice(0, halvings).map((r) => afterPass(r.points)?.testAccuracy ?? 0)))}).` : ""} After ${halvings} halving${halvings === 1 ? "" : "s"}, η = ${rateOf(settled)} is the first rate at which it learns: ${percent(end.testAccuracy)} right after one pass. That is where the recipe settles; it finds where learning begins, and a little lower may still learn faster.`}
+          : `At η = ${rateOf(runs[0]!)} the network stalls: after its pass it names ${percent(first.testAccuracy)} of the test digits right, about chance.${halvings > 1 ? ` Every rate down to η = ${rateOf(runs[halvings - 1]!)} stalls too (at most ${percent(Math.max(...runs.slice(0, halvings).map((r) => passEnd(r.points)?.testAccuracy ?? 0)))}).` : ""} After ${halvings} halving${halvings === 1 ? "" : "s"}, η = ${rateOf(settled)} is the first rate at which it learns: ${percent(end.testAccuracy)} right after one pass. That is where the recipe settles; it finds where learning begins, and a little lower may still learn faster.`}
       </p>
     );
   }

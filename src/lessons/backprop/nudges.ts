@@ -1,7 +1,14 @@
 // Pure helpers for the backpropagation scenes: the outputs' wished nudges, the terms of the backward sum, the
 // parameters worth a row in the nudge table, their names in the videos' notation, and the mini-batch shown.
 import type { ParamRef } from "../../engine/experiments.ts";
-import { depth, type Gradient, type Network, type NetworkSpec, type Trace } from "../../engine/network.ts";
+import {
+  backTerm,
+  depth,
+  type Gradient,
+  type Network,
+  type NetworkSpec,
+  type Trace,
+} from "../../engine/network.ts";
 import { tex, texNumber, type Tex } from "../tex.ts";
 
 /** One output neuron's wish for one example. */
@@ -42,10 +49,12 @@ export function backTerms(net: Network, trace: Trace, l: number, k: number): Bac
   const nIn = net.spec.sizes[l - 1]!;
   const wl = net.w[l]!;
   const d = trace.delta[l]!;
-  return Array.from(d, (delta, j) => {
-    const w = wl[j * nIn + k]!;
-    return { j, w, delta, term: w * delta };
-  });
+  return Array.from(d, (delta, j) => ({
+    j,
+    w: wl[j * nIn + k]!,
+    delta,
+    term: backTerm(net, trace, l, j, k),
+  }));
 }
 
 /**
@@ -53,10 +62,7 @@ export function backTerms(net: Network, trace: Trace, l: number, k: number): Bac
  * each −∂C₀/∂a⁽ˡ⁻¹⁾ₖ; the sum over j of these is the trace's −dCda[l − 1]).
  */
 export function activationWishes(net: Network, trace: Trace, l: number, j: number): Float64Array {
-  const nIn = net.spec.sizes[l - 1]!;
-  const wl = net.w[l]!;
-  const delta = trace.delta[l]![j]!;
-  return Float64Array.from({ length: nIn }, (_, k) => -wl[j * nIn + k]! * delta);
+  return Float64Array.from({ length: net.spec.sizes[l - 1]! }, (_, k) => -backTerm(net, trace, l, j, k));
 }
 
 /** Index of the largest |v[i]| (the first of ties; 0 for an empty array). */

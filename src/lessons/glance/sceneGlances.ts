@@ -3,6 +3,7 @@
 import type { ParamRef } from "../../engine/experiments.ts";
 import { depth, type Network, type Trace } from "../../engine/network.ts";
 import type { EdgeRef, GlanceFocus, GlanceMotion } from "../../render/glance.ts";
+import { rowCol } from "../backprop/nudges.ts";
 import type { Glance } from "./glance.ts";
 import { layerName } from "./glance.ts";
 
@@ -131,16 +132,13 @@ export function backpropGlance(
 /** Where a parameter sits: a weight is an edge, a bias its neuron. */
 export function paramFocus(net: Network<Float32Array>, p: ParamRef): GlanceFocus {
   if (p.kind === "b") return { neurons: [{ layer: p.layer, index: p.index }] };
-  const nIn = net.spec.sizes[p.layer - 1]!;
-  return { edges: [{ layer: p.layer, j: Math.floor(p.index / nIn), k: p.index % nIn }] };
+  return { edges: [{ layer: p.layer, ...rowCol(net.spec, p) }] };
 }
 
 function paramWords(net: Network<Float32Array>, p: ParamRef): string {
   const n = net.spec.sizes.length;
   if (p.kind === "b") return `the bias of neuron ${p.index} of ${layerName(p.layer, n)}`;
-  const nIn = net.spec.sizes[p.layer - 1]!;
-  const j = Math.floor(p.index / nIn);
-  const k = p.index % nIn;
+  const { j, k } = rowCol(net.spec, p);
   const from = p.layer === 1 ? `pixel ${k}` : `neuron ${k} of ${layerName(p.layer - 1, n)}`;
   return `the weight from ${from} to neuron ${j} of ${layerName(p.layer, n)}`;
 }
