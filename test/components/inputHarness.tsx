@@ -94,6 +94,7 @@ export function fakeCanvas(): (canvas: HTMLCanvasElement) => FakeCanvas {
       fill: () => void (s.inked = true),
       clearRect: () => void (s.inked = false),
       createImageData: image,
+      measureText: (text: string) => ({ width: text.length * 7 }),
       putImageData: (img: ImageData) => void (s.put = img),
       getImageData(_x: number, _y: number, width: number, height: number) {
         const img = image(width, height);
