@@ -8,7 +8,7 @@ import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { augmentBytes, LIGHT_AUGMENT } from "../src/engine/augment.ts";
 import { evaluate, placeImages, Trainer, wasmMemoryBytes } from "../src/engine/fast.ts";
-import type { Hyper } from "../src/engine/hyper.ts";
+import type { PresetTraining } from "../src/engine/presets.ts";
 import { MNIST_CLASSES, MNIST_PIXELS } from "../src/engine/mnist.ts";
 import { createNetwork, parameterCount, type NetworkSpec } from "../src/engine/network.ts";
 import { PRESETS } from "../src/engine/presets.ts";
@@ -100,9 +100,14 @@ const sigmoidMse = (hidden: number[]): NetworkSpec => ({
   output: "sigmoid",
   cost: "mse",
 });
-const plain = (learningRate: number): Hyper => ({ learningRate, batchSize: 10, weightDecay: 0, momentum: 0 });
+const plain = (learningRate: number): PresetTraining => ({
+  learningRate,
+  batchSize: 10,
+  weightDecay: 0,
+  momentum: 0,
+});
 const best = PRESETS.best;
-const bestPlain: Hyper = { ...best.train, momentum: 0 };
+const bestPlain: PresetTraining = { ...best.train, momentum: 0 };
 // The two benchmark networks at η 3, and 784-100-10 again at η 0.5: at η 3 its sigmoid outputs saturate
 // (this cost has no ½, so η 3 is Nielsen's η 6) and a saturated network's δs underflow to zero, which is
 // cheaper to train; the η 0.5 line times a network that is really learning. Then the `best` preset, and the same
@@ -156,7 +161,7 @@ for (const { name, spec, train: hyper } of runs) {
 
 // Momentum's cost: the `best` preset against the same network without momentum, fast path, in turns of 6,000
 // examples (a tenth of an epoch), ten turns each per repeat, so that the pairs see the same machine.
-const turns = (train: Hyper) => fastTurns(best.spec, train, trainSet, 6000);
+const turns = (train: PresetTraining) => fastTurns(best.spec, train, trainSet, 6000);
 const withMomentum = turns(best.train);
 const without = turns(bestPlain);
 withMomentum();
@@ -176,7 +181,7 @@ console.log(
 );
 
 /** 300 mini-batches by the fast path, so that the timed epochs measure compiled code. */
-function warmUp(spec: NetworkSpec, hyper: Hyper): void {
+function warmUp(spec: NetworkSpec, hyper: PresetTraining): void {
   const warm = new Trainer(createNetwork(spec, 99), trainSet, hyper, 99);
   for (let i = 0; i < 300; i++) warm.step();
   warm.dispose();

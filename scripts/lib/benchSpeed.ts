@@ -2,7 +2,7 @@
 // and the fast Trainer as functions that train for a while and return examples per second, run alternately so a
 // ratio holds while the machine's speed drifts; the kernels' roof; and the FLOPs one training example costs.
 import { toSparse, Trainer, type SparseImages } from "../../src/engine/fast.ts";
-import type { Hyper } from "../../src/engine/hyper.ts";
+import type { PresetTraining } from "../../src/engine/presets.ts";
 import type { MnistSplit } from "../../src/engine/idx.ts";
 import { MNIST_PIXELS } from "../../src/engine/mnist.ts";
 import {
@@ -52,7 +52,7 @@ export function firstImages(split: MnistSplit, count = split.count, pixels?: Uin
  */
 export function fastEpoch(
   spec: NetworkSpec,
-  train: Hyper,
+  train: PresetTraining,
   data: SparseImages,
   after?: (t: Trainer) => void,
 ): Timed {
@@ -71,7 +71,12 @@ export function fastEpoch(
  * The fast path in short turns: one Trainer (seed 1) that trains whole mini-batches of at least `examples` examples a
  * call, carrying on from call to call; a short turn lets two runs alternate many times within a few seconds.
  */
-export function fastTurns(spec: NetworkSpec, train: Hyper, data: SparseImages, examples: number): Timed {
+export function fastTurns(
+  spec: NetworkSpec,
+  train: PresetTraining,
+  data: SparseImages,
+  examples: number,
+): Timed {
   const trainer = new Trainer(createNetwork(spec, 1) as Network<Float32Array>, data, train, 1);
   return () => {
     const t0 = performance.now();
@@ -91,7 +96,7 @@ export function fastTurns(spec: NetworkSpec, train: Hyper, data: SparseImages, e
  */
 export function referenceRun(
   spec: NetworkSpec,
-  train: Hyper,
+  train: PresetTraining,
   split: MnistSplit,
   count: number,
   seconds: number,

@@ -29,6 +29,8 @@ export interface ExplorableProps {
   readonly batch?: number | string;
   readonly decay?: number | string;
   readonly momentum?: number | string;
+  /** 1: η is lowered after the preset's passes (the default); 0: η stays as set. */
+  readonly schedule?: number | string;
   readonly seed?: number | string;
   readonly image?: number | string;
   readonly model?: number | "none";

@@ -1,7 +1,8 @@
-// The hyper-parameter controls: the live learning-rate scrubber (log scale), the mini-batch size, and weight
-// decay and momentum tucked away. Each change goes to the store's setHyper.
+// The hyper-parameter controls: the live learning-rate scrubber (log scale) with its schedule, the mini-batch
+// size, and weight decay and momentum tucked away. Each change goes to the store's setHyper.
 import { useId, useState, type ChangeEvent } from "react";
 import { HYPER_RULES, type Hyper } from "../engine/hyper.ts";
+import { scheduleFor, type LrSchedule } from "../engine/presets.ts";
 import { useApp, useAppStore } from "./context.tsx";
 
 /** The scrubber's range: η from 10⁻³ to 10 (the hyper-parameter table's bounds), on a log scale. */
@@ -78,6 +79,50 @@ export function LearningRate() {
           <span key={d}>{d}</span>
         ))}
       </div>
+      <Schedule eta={eta} />
+    </div>
+  );
+}
+
+/** "15, 22 and 27". */
+function passList(after: readonly number[]): string {
+  return after.length < 2 ? after.join("") : `${after.slice(0, -1).join(", ")} and ${after.at(-1)}`;
+}
+
+/** What the schedule does, in words: "Lower η ×0.3 after passes 15, 22 and 27". */
+export function scheduleWords(schedule: LrSchedule): string {
+  const passes = schedule.after.length === 1 ? "pass" : "passes";
+  return `Lower η ×${schedule.factor} after ${passes} ${passList(schedule.after)}`;
+}
+
+/**
+ * The η schedule of the network's preset (scheduleFor), on or off, and the η in force as the worker reports it
+ * for the pass it is training.
+ */
+function Schedule({ eta }: { eta: number }) {
+  const on = useApp((s) => s.hyper.lrSchedule === 1);
+  const schedule = scheduleFor(useApp((s) => s.spec));
+  const inForce = useApp((s) => s.stats.learningRate ?? null);
+  const pass = useApp((s) => s.stats.pass ?? null);
+  const store = useAppStore();
+  if (!schedule) return null;
+  return (
+    <div className="schedule">
+      <label>
+        <input
+          type="checkbox"
+          checked={on}
+          onChange={(e) => store.getState().setHyper({ lrSchedule: e.target.checked ? 1 : 0 })}
+        />
+        <span>{scheduleWords(schedule)}</span>
+      </label>
+      <p className="hint mono" data-testid="eta-in-force">
+        {inForce === null || pass === null
+          ? "\u00a0"
+          : on
+            ? `pass ${pass}: η in force = ${formatLr(inForce)}`
+            : `η stays ${formatLr(eta)} on every pass`}
+      </p>
     </div>
   );
 }

@@ -2,10 +2,23 @@
 // that describe it. The URL, saved work, postMessage, the <nn-explorable> element, the training worker and the
 // runs engine all check values here, so a value one accepts is a value every other accepts.
 
-import { PRESETS, type PresetTraining } from "./presets.ts";
+import {
+  PRESETS,
+  scheduleFor,
+  scheduledLearningRate,
+  type PresetName,
+  type PresetTraining,
+} from "./presets.ts";
+import type { NetworkSpec } from "./spec.ts";
 
-/** Hyper-parameters that change while training runs (the trainer reads them at every mini-batch): η, m, λ, μ. */
-export type Hyper = PresetTraining;
+/**
+ * Hyper-parameters that change while training runs (the trainer reads them at every mini-batch): η, m, λ, μ, and
+ * whether η follows the schedule (1) or stays as set (0).
+ */
+export interface Hyper extends PresetTraining {
+  /** 1: η is lowered after the passes the network's preset names (scheduleFor); 0: η stays as set. */
+  lrSchedule: number;
+}
 
 /** The settings the table knows: the hyper-parameters and the seed of the initial weights and the shuffles. */
 export type Setting = keyof Hyper | "seed";
@@ -21,6 +34,8 @@ export interface NumberRule {
   readonly integer: boolean;
   /** The videos' network's value (a preset may set another). */
   readonly default: number;
+  /** The valid values in words when "a whole number from 0 to 1" would not say what they mean. */
+  readonly words?: string;
 }
 
 const videos = PRESETS["3b1b"];
@@ -59,14 +74,45 @@ export const HYPER_RULES: { readonly [K in Setting]: NumberRule } = {
     integer: false,
     default: videos.train.momentum,
   },
+  lrSchedule: {
+    param: "schedule",
+    label: "the η schedule",
+    min: 0,
+    max: 1,
+    integer: true,
+    default: 1,
+    words: "1 (η lowered after set passes) or 0 (η stays as set)",
+  },
   seed: { param: "seed", label: "the seed", min: 1, max: 2147483646, integer: true, default: videos.seed },
 };
 
 /** The hyper-parameters in table order. */
-export const HYPER_KEYS: readonly (keyof Hyper)[] = ["learningRate", "batchSize", "weightDecay", "momentum"];
+export const HYPER_KEYS: readonly (keyof Hyper)[] = [
+  "learningRate",
+  "batchSize",
+  "weightDecay",
+  "momentum",
+  "lrSchedule",
+];
+
+/** A preset's hyper-parameters as the app starts them: its η, m, λ and μ, with the η schedule on. */
+export function presetHyper(name: PresetName): Hyper {
+  return { ...PRESETS[name].train, lrSchedule: HYPER_RULES.lrSchedule.default };
+}
+
+/**
+ * The η in force while training pass `pass` (counted from 1 since the weights were random) of a network of
+ * `spec`: the learner's η, lowered by scheduleFor(spec) when the schedule is on.
+ */
+export function learningRateAt(hyper: Hyper, spec: NetworkSpec, pass: number): number {
+  return hyper.lrSchedule
+    ? scheduledLearningRate(hyper.learningRate, scheduleFor(spec), pass)
+    : hyper.learningRate;
+}
 
 /** The valid values in words: "a number between 0.001 and 10", "a whole number from 1 to 60000". */
 export function expected(rule: NumberRule): string {
+  if (rule.words) return rule.words;
   return rule.integer
     ? `a whole number from ${rule.min} to ${rule.max}`
     : `a number between ${rule.min} and ${rule.max}`;
@@ -117,7 +163,7 @@ export function checkHyper(given: object): CheckedHyper {
   return { accepted, problems };
 }
 
-/** A whole Hyper when every one of its four values passes the table, else null. */
+/** A whole Hyper when every one of its values passes the table, else null. */
 export function validHyper(value: unknown): Hyper | null {
   if (typeof value !== "object" || value === null) return null;
   const { accepted, problems } = checkHyper(value);

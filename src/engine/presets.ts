@@ -45,7 +45,7 @@ export interface Preset {
   readonly spec: NetworkSpec;
   /** η, m, λ and μ. */
   readonly train: PresetTraining;
-  /** How the headless trainer lowers η as the epochs go by (the app leaves η to the learner). */
+  /** How η is lowered as the epochs go by: by the headless trainer, and by the app while its η schedule is on. */
   readonly schedule: LrSchedule | null;
   /** Passes over the 60,000 training images. */
   readonly epochs: number;
@@ -88,6 +88,14 @@ export const PRESETS: { readonly [name in PresetName]: Preset } = {
     seed: 1,
   },
 };
+
+/**
+ * The step decay of η that training a network of `spec` follows when the η schedule is on: its preset's, or the
+ * videos' network's for any other network.
+ */
+export function scheduleFor(spec: NetworkSpec): LrSchedule | null {
+  return PRESETS[presetOfSpec(spec) ?? "3b1b"].schedule;
+}
 
 /** Every preset name, in menu order. */
 export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];

@@ -5,9 +5,9 @@
 import { ACTIVATIONS, type Activation } from "./activations.ts";
 import type { AugmentOptions } from "./augment.ts";
 import { COSTS, type Cost } from "./costs.ts";
-import { HYPER_RULES, parseSetting, type Hyper } from "./hyper.ts";
+import { HYPER_RULES, parseSetting } from "./hyper.ts";
 import { MNIST_CLASSES, MNIST_PIXELS, MNIST_TEST_COUNT, MNIST_TRAIN_COUNT } from "./mnist.ts";
-import { PRESETS } from "./presets.ts";
+import { PRESETS, type PresetTraining } from "./presets.ts";
 import { createRng, shuffleInPlace } from "./rng.ts";
 import { MAX_HIDDEN_LAYERS, MAX_NEURONS, type NetworkSpec } from "./spec.ts";
 
@@ -24,7 +24,7 @@ export function shuffleLabels(labels: Uint8Array, seed: number): Uint8Array {
 /** Everything a runs worker needs to train and measure one network. */
 export interface RunPlan {
   readonly spec: NetworkSpec;
-  readonly train: Hyper;
+  readonly train: PresetTraining;
   /** Seed of the initial weights and of the training order. */
   readonly seed: number;
   /** Train on the first `trainLimit` training images. */
@@ -83,7 +83,7 @@ export const MAX_RUNS = 6;
 /** What every run of a sweep shares; the swept setting overrides one part of it. */
 export interface SweepBase {
   readonly spec: NetworkSpec;
-  readonly train: Hyper;
+  readonly train: PresetTraining;
   readonly trainLimit: number;
   readonly testEval: number;
   readonly epochs: number;

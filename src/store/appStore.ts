@@ -4,7 +4,7 @@
 // the TrainingClient. A factory, not a singleton, so two embeds on one page keep separate state.
 
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { Hyper } from "../engine/hyper.ts";
+import { presetHyper, type Hyper } from "../engine/hyper.ts";
 import type { NetworkSpec } from "../engine/network.ts";
 import { PRESETS, presetOfSpec, type PresetName } from "../engine/presets.ts";
 import { sameSpec } from "../engine/spec.ts";
@@ -145,7 +145,7 @@ export function initialState(): AppState {
     load: null,
     testReady: false,
     spec: preset.spec,
-    hyper: { ...preset.train },
+    hyper: presetHyper("3b1b"),
     seed: preset.seed,
     preset: "3b1b",
     origin: null,
@@ -228,7 +228,7 @@ function trainingActions(client: TrainingClient, set: Set, get: Get, models: Mod
     applyPreset(name: PresetName) {
       const p = PRESETS[name];
       set({ spec: p.spec, preset: name, selected: null, enlarged: null });
-      client.send({ op: "setHyper", hyper: p.train });
+      client.send({ op: "setHyper", hyper: presetHyper(name) });
       // Fresh weights at once, then the preset's trained network when it has downloaded (Reset goes back).
       get().reset(p.seed);
       void get().loadCheckpoint(finishedModelOf(name));

@@ -89,6 +89,11 @@ function readInput(input: unknown): InputSource {
   throw new Error("the record's input is not the pad or a test image");
 }
 
+/** Work saved before the η schedule existed trained with η as set: its settings say so (lrSchedule 0). */
+function withScheduleOff(hyper: unknown): unknown {
+  return isRecord(hyper) && !("lrSchedule" in hyper) ? { ...hyper, lrSchedule: 0 } : hyper;
+}
+
 /** The saved work in `value`, every field checked (the model as a model file for 784 inputs and 10 outputs). */
 export function readSavedWork(value: unknown): SavedWork {
   if (!isRecord(value) || (value.version !== 1 && value.version !== 2))
@@ -96,7 +101,7 @@ export function readSavedWork(value: unknown): SavedWork {
   const { model, seed } = value;
   if (typeof model !== "string") throw new Error("the record has no model");
   const { net } = readModel(model);
-  const hyper = validHyper(value.hyper);
+  const hyper = validHyper(withScheduleOff(value.hyper));
   if (!hyper) throw new Error("the record's training settings are outside what the app accepts");
   if (!accepts(HYPER_RULES.seed, seed)) throw new Error("the record's seed is not a valid seed");
   return {
@@ -179,6 +184,7 @@ export function acceptSaved(
     batchSize: given.has("batch") ? settings.batch : work.hyper.batchSize,
     weightDecay: given.has("decay") ? settings.decay : work.hyper.weightDecay,
     momentum: given.has("momentum") ? settings.momentum : work.hyper.momentum,
+    lrSchedule: given.has("schedule") ? settings.schedule : work.hyper.lrSchedule,
   };
   const input: InputSource =
     settings.image !== null ? { kind: "test", index: settings.image, label: null } : work.input;

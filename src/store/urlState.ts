@@ -7,7 +7,7 @@ import {
   type OutputActivation,
 } from "../engine/activations.ts";
 import { COSTS, type Cost } from "../engine/costs.ts";
-import { expected, HYPER_RULES, parseSetting, type NumberRule } from "../engine/hyper.ts";
+import { expected, HYPER_RULES, parseSetting, type Hyper, type NumberRule } from "../engine/hyper.ts";
 import { MNIST_CLASSES, MNIST_PIXELS, MNIST_TEST_COUNT } from "../engine/mnist.ts";
 import { MAX_HIDDEN_LAYERS, MAX_NEURONS, type NetworkSpec } from "../engine/network.ts";
 import { sameSpec } from "../engine/spec.ts";
@@ -71,6 +71,8 @@ export interface UrlSettings {
   readonly batch: number;
   readonly decay: number;
   readonly momentum: number;
+  /** 1: η follows the schedule; 0: η stays as set (HYPER_RULES.lrSchedule). */
+  readonly schedule: number;
   readonly seed: number;
   /** A test image shown as the input, or null for the drawing pad. */
   readonly image: number | null;
@@ -106,7 +108,9 @@ const oneOf =
   (text: string): T | null =>
     (allowed as readonly string[]).includes(text) ? (text as T) : null;
 /** A row of the settings table (src/engine/hyper.ts) as a URL parameter. */
-const setting = <K extends "lr" | "batch" | "decay" | "momentum" | "seed">(rule: NumberRule): Param<K> => ({
+const setting = <K extends "lr" | "batch" | "decay" | "momentum" | "schedule" | "seed">(
+  rule: NumberRule,
+): Param<K> => ({
   expected: expected(rule),
   parse: (text) => parseSetting(rule, text),
   format: String,
@@ -165,6 +169,7 @@ export const URL_PARAMS: { readonly [K in keyof UrlSettings]: Param<K> } = {
   batch: setting(HYPER_RULES.batchSize),
   decay: setting(HYPER_RULES.weightDecay),
   momentum: setting(HYPER_RULES.momentum),
+  schedule: setting(HYPER_RULES.lrSchedule),
   seed: setting(HYPER_RULES.seed),
   image: {
     expected: `a test image number from 0 to ${TEST_IMAGES - 1}`,
@@ -227,6 +232,7 @@ export function defaultSettings(preset: PresetName | null = "3b1b"): UrlSettings
     batch: p.train.batchSize,
     decay: p.train.weightDecay,
     momentum: p.train.momentum,
+    schedule: HYPER_RULES.lrSchedule.default,
     seed: p.seed,
     image: null,
     model: finishedModelOf(preset ?? "3b1b"),
@@ -235,6 +241,17 @@ export function defaultSettings(preset: PresetName | null = "3b1b"): UrlSettings
     view: "all",
     origins: [],
     group: null,
+  };
+}
+
+/** The hyper-parameters the settings give. */
+export function hyperOf(s: Pick<UrlSettings, "lr" | "batch" | "decay" | "momentum" | "schedule">): Hyper {
+  return {
+    learningRate: s.lr,
+    batchSize: s.batch,
+    weightDecay: s.decay,
+    momentum: s.momentum,
+    lrSchedule: s.schedule,
   };
 }
 

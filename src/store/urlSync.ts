@@ -7,6 +7,7 @@ import type { AppState, AppStore } from "./appStore.ts";
 import { quoted } from "../engine/userText.ts";
 import {
   caseVariantOf,
+  hyperOf,
   parseUrlSettings,
   serializeUrlSettings,
   specOf,
@@ -27,6 +28,7 @@ const NETWORK_AND_TRAINING = [
   "batch",
   "decay",
   "momentum",
+  "schedule",
   "seed",
   "model",
 ] as const;
@@ -35,7 +37,7 @@ const NETWORK_AND_TRAINING = [
 export function initialOverrides(s: UrlSettings): Partial<AppState> {
   return {
     spec: specOf(s),
-    hyper: { learningRate: s.lr, batchSize: s.batch, weightDecay: s.decay, momentum: s.momentum },
+    hyper: hyperOf(s),
     seed: s.seed,
     preset: s.preset,
     hide: s.hide,
@@ -59,6 +61,7 @@ export function settingsFromStore(state: AppState, model: ModelChoice, page: Url
     batch: hyper.batchSize,
     decay: hyper.weightDecay,
     momentum: hyper.momentum,
+    schedule: hyper.lrSchedule,
     seed: state.seed,
     image: input.kind === "test" ? input.index : null,
     model,
@@ -227,7 +230,7 @@ function applyParams(
   ];
   const state = store.getState();
   const newPreset = given.has("preset") && "preset" in params && s.preset !== null;
-  const hyper = { learningRate: s.lr, batchSize: s.batch, weightDecay: s.decay, momentum: s.momentum };
+  const hyper = hyperOf(s);
   const sendsHyper = newPreset || JSON.stringify(hyper) !== JSON.stringify(state.hyper);
   const applied = sendsHyper ? nextEcho(store) : Promise.resolve();
   if (newPreset) state.applyPreset(s.preset!);

@@ -78,6 +78,25 @@ export function startOf(origin: ModelOrigin): ModelOrigin {
   return origin.kind === "trained" ? origin.from : origin;
 }
 
+/**
+ * Passes over the training set behind weights from `origin` since they were random: a checkpoint's epochs, a
+ * file's when its meta says (else 0), plus the passes trained since (taught drawings add none).
+ */
+export function passesOf(origin: ModelOrigin): number {
+  switch (origin.kind) {
+    case "pretrained":
+      return origin.checkpoint === "best" ? PRESETS.best.epochs : origin.checkpoint;
+    case "untrained":
+      return 0;
+    case "file":
+      return origin.epochs ?? 0;
+    case "trained":
+      return passesOf(origin.from) + origin.epochs;
+    case "taught":
+      return passesOf(origin.from);
+  }
+}
+
 /** The checkpoint an origin is, if it is one untrained-since (for the URL's `model=`); "none" for untrained. */
 export function checkpointOf(origin: ModelOrigin): ShippedModel | "none" | null {
   if (origin.kind === "pretrained") return origin.checkpoint;

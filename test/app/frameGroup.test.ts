@@ -154,7 +154,7 @@ describe("LinkedWorker", () => {
     const real = workers[0]!;
     real.emit({
       type: "hyper",
-      hyper: { learningRate: 1, batchSize: 10, weightDecay: 0, momentum: 0 },
+      hyper: { learningRate: 1, batchSize: 10, weightDecay: 0, momentum: 0, lrSchedule: 1 },
       problems: [],
     });
     real.emit(ready);

@@ -56,7 +56,7 @@ const work: SavedWork = {
   origin,
   model: modelToJson(net),
   spec,
-  hyper: { learningRate: 0.25, batchSize: 20, weightDecay: 0, momentum: 0 },
+  hyper: { learningRate: 0.25, batchSize: 20, weightDecay: 0, momentum: 0, lrSchedule: 1 },
   seed: 11,
   input: { kind: "pad" },
   search: "",

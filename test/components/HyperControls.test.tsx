@@ -4,12 +4,12 @@
 import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { LearningRate, lrFromSlider } from "../../src/components/HyperControls.tsx";
-import { PRESETS } from "../../src/engine/presets.ts";
+import { presetHyper } from "../../src/engine/hyper.ts";
 import { setup } from "./inputHarness.tsx";
 
 afterEach(cleanup);
 
-const hyper = PRESETS["3b1b"].train;
+const hyper = presetHyper("3b1b");
 const slider = () => screen.getByRole("slider", { name: "Learning rate" }) as HTMLInputElement;
 
 describe("<LearningRate />", () => {
@@ -35,5 +35,24 @@ describe("<LearningRate />", () => {
     act(() => app.emit({ type: "hyper", hyper: { ...hyper, learningRate: 0.05 }, problems: [] }));
     expect(slider().getAttribute("aria-valuetext")).toBe("η = 0.05");
     expect(slider().value).not.toBe(String(start - 500));
+  });
+
+  it("has the preset's η schedule: its words, the η in force the worker reports, and a switch that sends it", () => {
+    const app = setup();
+    app.render(<LearningRate />);
+    const box = screen.getByRole("checkbox", { name: "Lower η ×0.3 after passes 15, 22 and 27" });
+    expect((box as HTMLInputElement).checked).toBe(true);
+    const inForce = screen.getByTestId("eta-in-force");
+    expect(inForce.textContent).toBe("\u00a0"); // the line keeps its place until the worker says
+    act(() => app.store.setState({ stats: { ...app.store.getState().stats, pass: 16, learningRate: 0.45 } }));
+    expect(inForce.textContent).toBe("pass 16: η in force = 0.45");
+
+    fireEvent.click(box);
+    expect(app.sent().filter((c) => c.op === "setHyper")).toEqual([
+      { op: "setHyper", hyper: { lrSchedule: 0 } },
+    ]);
+    act(() => app.emit({ type: "hyper", hyper: { ...hyper, lrSchedule: 0 }, problems: [] }));
+    expect((box as HTMLInputElement).checked).toBe(false);
+    expect(inForce.textContent).toBe("η stays 1.5 on every pass");
   });
 });

@@ -1,6 +1,7 @@
 // The bridge: commands from allowed origins drive the store, others are ignored with one warning; events go
 // only to an allowed host.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { presetHyper } from "../../src/engine/hyper.ts";
 import { PRESETS } from "../../src/engine/presets.ts";
 import { startBridge, type BridgeWindow } from "../../src/embed/bridge.ts";
 import { createAppStore } from "../../src/store/appStore.ts";
@@ -208,6 +209,6 @@ describe("startBridge(store, sync, origins)", () => {
     );
     expect(store.getState().preset).toBe("best");
     expect(store.getState().spec).toEqual(PRESETS.best.spec);
-    expect(store.getState().hyper).toEqual(PRESETS.best.train);
+    expect(store.getState().hyper).toEqual(presetHyper("best"));
   });
 });

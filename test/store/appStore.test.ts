@@ -164,7 +164,7 @@ describe("createAppStore(client)", () => {
     const { sent, store } = setup();
     store.getState().applyPreset("best");
     expect(store.getState().spec).toEqual(PRESETS.best.spec);
-    expect(sent[0]).toEqual({ op: "setHyper", hyper: PRESETS.best.train });
+    expect(sent[0]).toEqual({ op: "setHyper", hyper: { ...PRESETS.best.train, lrSchedule: 1 } });
     expect(sent.map((c) => c.op)).toEqual(["setHyper", "reset"]);
   });
 

@@ -33,7 +33,7 @@ const work: SavedWork = {
   origin: { kind: "trained", from: { kind: "untrained", seed: 7 }, epochs: 2 },
   model: modelToJson(createNetwork(spec, 7)),
   spec,
-  hyper: { learningRate: 0.5, batchSize: 10, weightDecay: 0, momentum: 0 },
+  hyper: { learningRate: 0.5, batchSize: 10, weightDecay: 0, momentum: 0, lrSchedule: 1 },
   seed: 7,
   input: { kind: "test", index: 12, label: null },
   search: "?seed=7",
@@ -101,6 +101,15 @@ describe("createSavedWork(kv)", () => {
         work: { ...work, savedAt: 0, origin: { kind: "file", name: "your last visit", epochs: null } },
       },
     ]);
+  });
+
+  it("a record saved before the η schedule existed comes back with η as set (schedule 0), as it trained", async () => {
+    const kv = memoryStore();
+    const { lrSchedule, ...before } = work.hyper;
+    expect(lrSchedule).toBe(1);
+    await kv.set("work", { ...work, hyper: before });
+    const { slots } = await createSavedWork(kv).find();
+    expect(slots.map((s) => s.work.hyper)).toEqual([{ ...before, lrSchedule: 0 }]);
   });
 
   it("clearAll() forgets every slot; prune(inUse) keeps the newest MAX_SLOTS and the slots open tabs use", async () => {

@@ -23,7 +23,7 @@ describe("parseUrlSettings(search)", () => {
   it("reads every parameter of the table", () => {
     const { settings, problems } = parseUrlSettings(
       "?hidden=32,8&activation=relu,tanh&output=softmax&cost=crossEntropy&lr=0.5&batch=32&decay=0.001" +
-        "&momentum=0.9&seed=5&image=123&model=none&hide=play,reset&embed=1&view=network" +
+        "&momentum=0.9&schedule=0&seed=5&image=123&model=none&hide=play,reset&embed=1&view=network" +
         "&origins=https://a.example,http://localhost:5000&group=lesson-3",
     );
     expect(problems).toEqual([]);
@@ -37,6 +37,7 @@ describe("parseUrlSettings(search)", () => {
       batch: 32,
       decay: 0.001,
       momentum: 0.9,
+      schedule: 0,
       seed: 5,
       image: 123,
       model: "none",

@@ -7,7 +7,7 @@
 // bit for bit the steps of the JavaScript loops the kernels replace, so `npm run models` still regenerates the shipped
 // models exactly.
 
-import type { Hyper } from "../hyper.ts";
+import type { PresetTraining } from "../presets.ts";
 import { kernels } from "../wasm/kernels.ts";
 import { costArgs, setBatch, type BatchContext } from "./batch.ts";
 
@@ -15,7 +15,7 @@ import { costArgs, setBatch, type BatchContext } from "./batch.ts";
  * One SGD step on the batch: forward, backpropagate δ through every layer with the old weights, then
  * w ← w − (η/m) Σ ∂C₀/∂w (with decay λ and momentum μ if set). Returns the batch's mean cost before the step.
  */
-export function sgdStep(ctx: BatchContext, opt: Hyper): number {
+export function sgdStep(ctx: BatchContext, opt: PresetTraining): number {
   if (opt.momentum !== 0) {
     const cost = accumulateGradients(ctx, true);
     applySummedGradients(ctx, opt, ctx.m);
@@ -41,7 +41,7 @@ export function accumulateGradients(ctx: BatchContext, first: boolean): number {
 }
 
 /** The step for a mini-batch of `m` examples whose gradients `accumulateGradients` summed: as sgdStep's. */
-export function applySummedGradients(ctx: BatchContext, opt: Hyper, m: number): void {
+export function applySummedGradients(ctx: BatchContext, opt: PresetTraining, m: number): void {
   const { table, L } = ctx.net;
   kernels().fn.applySums(table, L, m, opt.learningRate, opt.weightDecay, opt.momentum);
   ctx.net.sumsApplied();

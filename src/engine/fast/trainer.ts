@@ -2,7 +2,7 @@
 // hyper-parameters read at every step. It can take a new image set (an augmented copy each epoch) and keep
 // its network, momentum and position, and train a huge mini-batch a few examples per call (stepPart).
 
-import type { Hyper } from "../hyper.ts";
+import type { PresetTraining } from "../presets.ts";
 import type { Network } from "../network.ts";
 import { SpecError } from "../spec.ts";
 import { createRng, shuffleInPlace, type Rng } from "../rng.ts";
@@ -12,8 +12,8 @@ import { ResidentNetwork } from "./resident.ts";
 import type { SparseImages } from "./sparse.ts";
 import { accumulateGradients, applySummedGradients, sgdStep } from "./step.ts";
 
-/** Hyper-parameters the trainer reads at every mini-batch, so they can change while it runs. */
-export interface TrainOptions extends Hyper {
+/** PresetTraining-parameters the trainer reads at every mini-batch, so they can change while it runs. */
+export interface TrainOptions extends PresetTraining {
   /** Reshuffle the training order every epoch. */
   shuffle: boolean;
 }
@@ -66,7 +66,7 @@ function checkSize(net: Network, data: SparseImages): void {
 }
 
 /**
- * Mini-batch SGD over a training set. Hyper-parameters live in `options` and are read at every batch,
+ * Mini-batch SGD over a training set. PresetTraining-parameters live in `options` and are read at every batch,
  * so a learning-rate scrubber acts at once. Deterministic: same network, data, options and seed give
  * bit-identical weights.
  *

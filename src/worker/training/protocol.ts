@@ -101,6 +101,13 @@ export interface TrainingStats {
   readonly examplesSeen: number;
   /** Examples per second over the last second of training (0 while paused). */
   readonly examplesPerSecond: number;
+  /**
+   * The η in force: the learner's, lowered by the schedule when it is on (engine learningRateAt); null (or absent)
+   * until the worker's first frame of a network.
+   */
+  readonly learningRate?: number | null;
+  /** The pass over the training set being trained, counted from 1 since the weights were random (passesOf). */
+  readonly pass?: number | null;
   /** Mean cost of the mini-batches since the previous frame (NaN if none). */
   readonly trainCost: number;
   /** Playing or stepping. */

@@ -10,11 +10,11 @@ import {
   type PlacedImages,
   type SparseImages,
 } from "../../engine/fast.ts";
-import type { Hyper } from "../../engine/hyper.ts";
+import { learningRateAt, type Hyper } from "../../engine/hyper.ts";
 import type { MnistSplit } from "../../engine/idx.ts";
 import { MNIST_PIXELS } from "../../engine/mnist.ts";
 import { parameterCount, type Network, type NetworkSpec } from "../../engine/network.ts";
-import type { ModelOrigin } from "../models.ts";
+import { passesOf, type ModelOrigin } from "../models.ts";
 import { MeanCost } from "./history.ts";
 import type { TrainingStats } from "./protocol.ts";
 import { PaceClock, SHOWN_IMAGES, shownBatch, type ShownBatch } from "./pace.ts";
@@ -138,7 +138,25 @@ export class TrainingRun {
   }
 
   setHyper(accepted: Partial<Hyper>): void {
-    if (this.trainer) Object.assign(this.trainer.options, accepted);
+    if (!this.trainer) return;
+    Object.assign(this.trainer.options, accepted);
+    this.applyLearningRate();
+  }
+
+  /** The pass being trained, counted from 1 since the weights were random (passesOf the start, then this run's). */
+  get pass(): number {
+    return Math.floor(passesOf(this.start) + this.epoch) + 1;
+  }
+
+  /** The η in force: the session's η, lowered for this pass when the schedule is on (learningRateAt). */
+  get learningRate(): number {
+    const net = this.network;
+    return net ? learningRateAt(this.hyper, net.spec, this.pass) : this.hyper.learningRate;
+  }
+
+  /** Gives the trainer the η in force (at a new trainer, a new η or schedule, and each epoch's end). */
+  private applyLearningRate(): void {
+    if (this.trainer) this.trainer.options.learningRate = this.learningRate;
   }
 
   /** The training set is in (its ink: trainingInk): a Trainer takes over the network. */
@@ -170,6 +188,7 @@ export class TrainingRun {
     if (this.train) {
       this.trainer = new Trainer(net, this.train, { ...this.hyper, shuffle: true }, this.seed());
       if (position) Object.assign(this.trainer.position, position);
+      this.applyLearningRate();
       this.looseNet = null;
     } else this.looseNet = net;
   }
@@ -212,6 +231,7 @@ export class TrainingRun {
       stepDone =
         this.mode === "stepBatch" || (this.mode === "stepEpoch" && pos.epoch >= (this.epochTarget ?? 0));
     } while (!epochEnded && !stepDone && pos.examplesSeen < stopAt && t - start < budgetMs);
+    if (epochEnded) this.applyLearningRate();
     return { t, steps, badCost, epochEnded, stepDone };
   }
 
@@ -243,6 +263,8 @@ export class TrainingRun {
       origin: this.origin,
       examplesSeen: this.examplesSeen,
       examplesPerSecond: running ? rate.perSecond() : 0,
+      learningRate: this.learningRate,
+      pass: this.pass,
       trainCost: this.frameCost.take(),
       running,
       batch: this.batchProgress,

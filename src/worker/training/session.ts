@@ -3,7 +3,7 @@
 // posts frames, history and errors. It notices a run that diverges or collapses and pauses it. Commands are
 // dispatched by one typed table to the session's own methods; nothing outside writes its state.
 
-import { accepts, checkHyper, HYPER_RULES, type Hyper } from "../../engine/hyper.ts";
+import { accepts, checkHyper, HYPER_RULES, presetHyper, type Hyper } from "../../engine/hyper.ts";
 import type { MnistSplit } from "../../engine/idx.ts";
 import { cloneNetwork, type Network } from "../../engine/network.ts";
 import { PRESETS } from "../../engine/presets.ts";
@@ -44,7 +44,7 @@ type Handlers = { readonly [K in keyof CommandMap]: (command: CommandMap[K]) => 
 export class TrainingSession extends Poster {
   private started = false;
   private seed = PRESETS["3b1b"].seed;
-  private readonly hyper: Hyper = { ...PRESETS["3b1b"].train };
+  private readonly hyper: Hyper = presetHyper("3b1b");
   private test: TestImages | null = null;
   /** The network and its training (a Trainer once the training set is in). */
   private readonly run: TrainingRun;
@@ -179,6 +179,8 @@ export class TrainingSession extends Poster {
     Object.assign(this.hyper, accepted);
     this.run.setHyper(accepted);
     this.emit("hyper", { hyper: { ...this.hyper }, problems });
+    // The counters show the η in force: a frame says it even while paused.
+    if ("learningRate" in accepted || "lrSchedule" in accepted) this.changed = true;
   }
 
   /**

@@ -2,9 +2,8 @@
 // checked against the settings table, the accepted ones echoed with the problems of the others; and lastGoodText
 // with the model file of the last `lastGood` it emitted. It answers the page's heartbeat pings at once (they are
 // not recorded in `sent`).
-import { checkHyper, type Hyper } from "../../../src/engine/hyper.ts";
+import { checkHyper, presetHyper, type Hyper } from "../../../src/engine/hyper.ts";
 import { modelToJson } from "../../../src/engine/model.ts";
-import { PRESETS } from "../../../src/engine/presets.ts";
 import type { Command, WorkerEvent } from "../../../src/worker/training/protocol.ts";
 import type { WorkerLike } from "../../../src/worker/workerLike.ts";
 
@@ -17,7 +16,7 @@ export interface FakeTrainingWorker extends WorkerLike {
   terminated: boolean;
 }
 
-export function fakeTrainingWorker(hyper: Hyper = { ...PRESETS["3b1b"].train }): FakeTrainingWorker {
+export function fakeTrainingWorker(hyper: Hyper = presetHyper("3b1b")): FakeTrainingWorker {
   const current = { ...hyper };
   let good: Extract<WorkerEvent, { type: "lastGood" }> | null = null;
   const worker: FakeTrainingWorker = {

@@ -3,6 +3,7 @@
 // 10 ms per reading, and a scheduler the test pumps by hand.
 import { gunzipSync } from "node:zlib";
 import type { Network, NetworkSpec } from "../../../src/engine/network.ts";
+import { presetHyper } from "../../../src/engine/hyper.ts";
 import { PRESETS } from "../../../src/engine/presets.ts";
 import type {
   Command,
@@ -18,7 +19,7 @@ export type Event<K extends keyof EventMap> = { type: K } & EventMap[K];
 export type Frame = Event<"frame">;
 
 export const SPEC: NetworkSpec = PRESETS["3b1b"].spec;
-export const HYPER: Hyper = { ...PRESETS["3b1b"].train };
+export const HYPER: Hyper = presetHyper("3b1b");
 export const RELU_SPEC: NetworkSpec = {
   sizes: [784, 16, 16, 10],
   hidden: ["relu", "relu"],
