@@ -168,8 +168,69 @@ export function paintCostCurve(
   dots("test-cost-dots", (p) => y(p.testCost!));
   dots("test-accuracy-dots", (p) => accuracy(p.testAccuracy ?? 0));
 
+  paintRateChanges(svg, history, scales);
   paintHoverTarget(svg, history, scales, options.onHover);
   return scales;
+}
+
+/** A change of η on the curve: η before and after, and the examples seen where the new one began. */
+export interface RateChange {
+  readonly examplesSeen: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * Where η changed (the schedule, or the learner's scrubber): at each point whose η differs from that of the last
+ * point with one before it, the new η began where that earlier point closed.
+ */
+export function rateChanges(history: readonly HistoryPoint[]): RateChange[] {
+  const changes: RateChange[] = [];
+  let last: HistoryPoint | null = null;
+  for (const p of history) {
+    const eta = p.learningRate ?? null;
+    if (eta === null) continue;
+    if (last && last.learningRate !== eta)
+      changes.push({ examplesSeen: last.examplesSeen, from: last.learningRate!, to: eta });
+    last = p;
+  }
+  return changes;
+}
+
+/** Least distance between two η marks, and between two of their labels, CSS px (a scrubbed η makes many). */
+const RATE_MARK_SPACING = 24;
+const RATE_LABEL_SPACING = 72;
+
+/**
+ * A faint upright rule at each change of η, with "η 0.45" beside it at the foot of the plot (clear of the
+ * accuracy line, which runs near the top once the network has learned) where there is room.
+ */
+function paintRateChanges(
+  svg: SVGSVGElement,
+  history: readonly HistoryPoint[],
+  { x, y }: CostCurveScales,
+): void {
+  const [bottom, top] = y.range() as [number, number];
+  const [, right] = x.range() as [number, number];
+  const g = select(svg).append("g").attr("class", "rate-changes");
+  let lastMark = -Infinity;
+  let lastLabel = -Infinity;
+  for (const c of rateChanges(history)) {
+    const px = x(c.examplesSeen);
+    if (px - lastMark < RATE_MARK_SPACING) continue;
+    lastMark = px;
+    g.append("line").attr("x1", px).attr("x2", px).attr("y1", top).attr("y2", bottom);
+    if (px - lastLabel < RATE_LABEL_SPACING) continue;
+    lastLabel = px;
+    // Right of the rule, or left of it near the plot's right-hand edge.
+    const left = px + RATE_LABEL_SPACING > right;
+    g.append("text")
+      .attr("x", left ? px - 4 : px + 4)
+      .attr("text-anchor", left ? "end" : "start")
+      .attr("y", bottom - 4)
+      .attr("font-size", AXIS_FONT_PX)
+      .text(`η ${fmtRate(c.to)}`);
+  }
 }
 
 /** The hover rule (hidden; see paintHoverRule) and a transparent target over the plot reporting the point under it. */
@@ -252,6 +313,8 @@ export function paintHoverRule(
 }
 
 const fmtInt = format(",d");
+/** η at 3 significant figures, as the scrubber writes it (1.5, 0.45, 0.0405). */
+const fmtRate = (eta: number) => String(Number(eta.toPrecision(3)));
 const fmtCost = (c: number) => (c >= 0.01 ? c.toFixed(3) : c.toExponential(2));
 const fmtAccuracy = (a: number | null) => `${((a ?? 0) * 100).toFixed(1)}%`;
 
@@ -279,8 +342,10 @@ export function costReadout(history: readonly HistoryPoint[], hover: number | nu
   if (shown && hover !== null) {
     const train = smoothCost(history.slice(0, hover + 1)).at(-1) ?? Number.NaN;
     const test = history.slice(0, hover + 1).findLast((p) => p.testCost !== null);
+    const eta = shown.learningRate ?? null;
     return (
       `${fmtInt(shown.examplesSeen)} examples · training cost ${fmtCost(train)}` +
+      (eta === null ? "" : ` · η ${fmtRate(eta)}`) +
       (test
         ? ` · test cost ${fmtCost(test.testCost!)} · accuracy ${fmtAccuracy(test.testAccuracy)} ${testSetOf(test)}`
         : "")

@@ -2,13 +2,16 @@
 import type { HistoryPoint } from "../worker/training/protocol.ts";
 
 /** The CSV header, in the order of HistoryPoint's fields. */
-export const METRICS_HEADER = "examplesSeen,trainCost,testCost,testAccuracy,testImages";
+export const METRICS_HEADER = "examplesSeen,trainCost,testCost,testAccuracy,testImages,learningRate";
 
 /** One row per history point; a missing or non-finite value is an empty cell. Ends with a newline. */
 export function metricsCsv(history: readonly HistoryPoint[]): string {
-  const cell = (v: number | null) => (v === null || !Number.isFinite(v) ? "" : String(v));
+  const cell = (v: number | null | undefined) =>
+    v === null || v === undefined || !Number.isFinite(v) ? "" : String(v);
   const rows = history.map((p) =>
-    [p.examplesSeen, p.trainCost, p.testCost, p.testAccuracy, p.testImages].map(cell).join(","),
+    [p.examplesSeen, p.trainCost, p.testCost, p.testAccuracy, p.testImages, p.learningRate]
+      .map(cell)
+      .join(","),
   );
   return `${[METRICS_HEADER, ...rows].join("\n")}\n`;
 }

@@ -9,6 +9,7 @@ import {
   costReadout,
   paintCostCurve,
   paintHoverRule,
+  rateChanges,
   smoothCost,
   tickCounts,
 } from "../../src/render/costCurve.ts";
@@ -174,5 +175,45 @@ describe("costReadout(history, hover)", () => {
       "After 5,000 examples: test cost 0.500, accuracy 90.0% (the first 1,000 test images)",
     );
     expect(costReadout([point(0, 0.005)], 0)).toBe("0 examples · training cost 5.00e-3");
+  });
+});
+
+describe("η on the curve", () => {
+  /** Passes of 60,000: η 1.5 up to the end of pass 15, then 0.45 (the schedule), one point per pass. */
+  const passes: HistoryPoint[] = Array.from({ length: 20 }, (_, i) => ({
+    ...point(i * MNIST_TRAIN_COUNT, 0.1, [0.1, 0.94]),
+    learningRate: i === 0 ? null : i <= 15 ? 1.5 : 0.45,
+  }));
+
+  it("finds where η changed: the new one began where the last point of the old one closed", () => {
+    expect(rateChanges(passes)).toEqual([{ examplesSeen: 15 * MNIST_TRAIN_COUNT, from: 1.5, to: 0.45 }]);
+    expect(rateChanges(HISTORY)).toEqual([]); // points without η (none trained, or from before) mark nothing
+  });
+
+  it("marks each change with a rule and its new η, and the hovered point's readout says its η", () => {
+    const el = svg();
+    const { x } = paintCostCurve(el, passes, { scale: "linear", ...DESKTOP });
+    const rules = el.querySelectorAll(".rate-changes line");
+    expect(rules).toHaveLength(1);
+    expect(Number(rules[0]!.getAttribute("x1"))).toBeCloseTo(x(15 * MNIST_TRAIN_COUNT), 6);
+    expect(el.querySelector(".rate-changes text")?.textContent).toBe("η 0.45");
+    expect(costReadout(passes, 16)).toMatch(/^960,000 examples · training cost 0\.100 · η 0\.45 · test cost/);
+  });
+
+  it("draws one rule per 24 px and no crowded labels when a scrubbed η changes at every point", () => {
+    const scrubbed = Array.from({ length: 200 }, (_, i) => ({
+      ...point(i * 100, 1),
+      learningRate: 1 + (i % 2),
+    }));
+    const el = svg();
+    paintCostCurve(el, scrubbed, { scale: "linear", ...PHONE });
+    const xs = [...el.querySelectorAll(".rate-changes line")].map((l) => Number(l.getAttribute("x1")));
+    expect(xs.length).toBeGreaterThan(2);
+    for (let i = 1; i < xs.length; i++) expect(xs[i]! - xs[i - 1]!).toBeGreaterThanOrEqual(24);
+    // Each label is 4 px right of its rule, or 4 px left of it (anchored at its end) near the right-hand edge.
+    const labels = [...el.querySelectorAll(".rate-changes text")].map(
+      (t) => Number(t.getAttribute("x")) + (t.getAttribute("text-anchor") === "end" ? 4 : -4),
+    );
+    for (let i = 1; i < labels.length; i++) expect(labels[i]! - labels[i - 1]!).toBeGreaterThanOrEqual(72);
   });
 });

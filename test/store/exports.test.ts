@@ -20,13 +20,14 @@ describe("metricsCsv(history)", () => {
         testAccuracy: null,
         testImages: null,
         testSet: null,
+        learningRate: 0.45,
       },
     ]);
     expect(csv).toBe(
-      "examplesSeen,trainCost,testCost,testAccuracy,testImages\n0,,0.9,0.1,10000\n100,0.5,,,\n",
+      "examplesSeen,trainCost,testCost,testAccuracy,testImages,learningRate\n0,,0.9,0.1,10000,\n100,0.5,,,,0.45\n",
     );
   });
   it("an empty history is the header alone", () => {
-    expect(metricsCsv([])).toBe("examplesSeen,trainCost,testCost,testAccuracy,testImages\n");
+    expect(metricsCsv([])).toBe("examplesSeen,trainCost,testCost,testAccuracy,testImages,learningRate\n");
   });
 });

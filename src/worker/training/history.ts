@@ -51,9 +51,16 @@ export class MeanCost {
   }
 }
 
+/** A point's training part: where it closed, the mean training cost and the η since the previous one. */
+interface ClosedPoint {
+  readonly examplesSeen: number;
+  readonly trainCost: number;
+  readonly learningRate: number | null;
+}
+
 /** A point waiting for its test evaluation. */
 interface PendingEvaluation {
-  readonly point: { readonly examplesSeen: number; readonly trainCost: number };
+  readonly point: ClosedPoint;
   readonly set: EvaluationSet;
   next: number;
   cost: number;
@@ -77,6 +84,8 @@ export class CostHistory {
   /** Points not yet posted. */
   private points: HistoryPoint[] = [];
   private readonly pointCost = new MeanCost();
+  /** The η of the last mini-batch since the last point, null when none trained. */
+  private pointRate: number | null = null;
   private trainMs = 0;
   private lastPointMs = 0;
   private lastEvalMs = 0;
@@ -99,6 +108,7 @@ export class CostHistory {
     this.points = [];
     this.evaluation = null;
     this.pointCost.take();
+    this.pointRate = null;
     this.trainMs = this.lastPointMs = this.lastEvalMs = 0;
     this.sampleAt = nextSample(0);
   }
@@ -108,9 +118,10 @@ export class CostHistory {
     return this.sampleAt;
   }
 
-  /** A mini-batch's mean cost over `examples` examples. */
-  addCost(cost: number, examples: number): void {
+  /** A mini-batch's mean cost over `examples` examples, trained with η = `learningRate`. */
+  addCost(cost: number, examples: number, learningRate: number): void {
     this.pointCost.add(cost, examples);
+    this.pointRate = learningRate;
   }
 
   /**
@@ -135,7 +146,8 @@ export class CostHistory {
    * a test evaluation of the current network on it (a pending one is closed without its evaluation).
    */
   requestPoint(examplesSeen: number, set: EvaluationSet | null): void {
-    const point = { examplesSeen, trainCost: this.pointCost.take() };
+    const point = { examplesSeen, trainCost: this.pointCost.take(), learningRate: this.pointRate };
+    this.pointRate = null;
     this.lastPointMs = this.trainMs;
     if (set === null) {
       this.points.push({ ...point, ...NOT_EVALUATED });

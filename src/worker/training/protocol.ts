@@ -134,6 +134,11 @@ export interface HistoryPoint {
   readonly testImages: number | null;
   /** Which test images those were: the fixed subset or the whole test set (null when not evaluated). */
   readonly testSet: EvaluationSet | null;
+  /**
+   * The η in force for the mini-batches since the previous point (the last one's, when the learner moved it in
+   * between); null (or absent) when none trained.
+   */
+  readonly learningRate?: number | null;
 }
 
 /** Which test images an evaluation uses: the fixed subset (history.ts's SUBSET_IMAGES), or all of them. */

@@ -201,7 +201,7 @@ export class TrainingRun {
   slice(
     now: () => number,
     budgetMs: number,
-    onCost: (cost: number, examples: number) => void,
+    onCost: (cost: number, examples: number, learningRate: number) => void,
     stopAt = Infinity,
   ): Slice {
     const trainer = this.trainer!;
@@ -226,7 +226,7 @@ export class TrainingRun {
         break;
       }
       this.frameCost.add(cost, pos.examplesSeen - seen);
-      onCost(cost, pos.examplesSeen - seen);
+      onCost(cost, pos.examplesSeen - seen, trainer.options.learningRate);
       epochEnded = pos.epoch !== epoch;
       stepDone =
         this.mode === "stepBatch" || (this.mode === "stepEpoch" && pos.epoch >= (this.epochTarget ?? 0));
@@ -239,7 +239,7 @@ export class TrainingRun {
    * One paced mini-batch (or a part of a huge one): it begins now, and its first images are kept for the next
    * frame. Returns what `slice` returns.
    */
-  pacedSlice(now: () => number, onCost: (cost: number, examples: number) => void): Slice {
+  pacedSlice(now: () => number, onCost: (cost: number, examples: number, learningRate: number) => void): Slice {
     const trainer = this.trainer!;
     this.clock.mark(now());
     const indices = trainer.upcoming(SHOWN_IMAGES);

@@ -339,7 +339,8 @@ export class TrainingSession extends Poster {
   /** Mini-batches for ~SLICE_MS ms (or to the end of a step or epoch), then the checks and the history. */
   private trainSlice(): void {
     const start = this.deps.now();
-    const onCost = (cost: number, examples: number) => this.history.addCost(cost, examples);
+    const onCost = (cost: number, examples: number, learningRate: number) =>
+      this.history.addCost(cost, examples, learningRate);
     const slice =
       this.run.clock.pace === null
         ? this.run.slice(this.deps.now, SLICE_MS, onCost, this.history.nextSampleAt)

@@ -39,10 +39,10 @@ describe("CostHistory", () => {
     expect(h.evaluateSlice(net, all, now, Infinity)?.testImages).toBe(1200);
     expect(h.nextSampleAt).toBe(1000);
 
-    h.addCost(1, 990);
+    h.addCost(1, 990, 1.5);
     h.afterSlice(10, 99, 990, false, false);
     expect(h.evaluating).toBe(false);
-    h.addCost(1, 10);
+    h.addCost(1, 10, 0.45);
     h.afterSlice(10, 1, 1000, false, false);
     expect(h.evaluating).toBe(true);
     expect(h.nextSampleAt).toBe(2000);
@@ -57,6 +57,8 @@ describe("CostHistory", () => {
       [1000, 1000],
       [1050, 1200],
     ]);
+    // Each point carries the η of its last mini-batch; none trained before the first or since the second.
+    expect(points.map((p) => p.learningRate)).toEqual([null, 0.45, null]);
   });
 
   it("closes a point without figures when another evaluation is asked for before it ran", () => {
@@ -68,6 +70,7 @@ describe("CostHistory", () => {
       {
         examplesSeen: 0,
         trainCost: Number.NaN,
+        learningRate: null,
         testCost: null,
         testAccuracy: null,
         testImages: null,
