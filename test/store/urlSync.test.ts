@@ -51,7 +51,10 @@ describe("syncSettings(store, parsed).set(params)", () => {
     const { sent, sync } = started("?lr=0.5");
     expect(sync.set({ lr: "2", schedule: "0" }).problems).toEqual([]);
     expect(sent).toEqual([
-      { op: "setHyper", hyper: { learningRate: 2, batchSize: 10, weightDecay: 5e-5, momentum: 0, lrSchedule: 0 } },
+      {
+        op: "setHyper",
+        hyper: { learningRate: 2, batchSize: 10, weightDecay: 5e-5, momentum: 0, lrSchedule: 0 },
+      },
     ]);
   });
 

@@ -239,7 +239,10 @@ export class TrainingRun {
    * One paced mini-batch (or a part of a huge one): it begins now, and its first images are kept for the next
    * frame. Returns what `slice` returns.
    */
-  pacedSlice(now: () => number, onCost: (cost: number, examples: number, learningRate: number) => void): Slice {
+  pacedSlice(
+    now: () => number,
+    onCost: (cost: number, examples: number, learningRate: number) => void,
+  ): Slice {
     const trainer = this.trainer!;
     this.clock.mark(now());
     const indices = trainer.upcoming(SHOWN_IMAGES);
