@@ -181,8 +181,8 @@ function trainingActions(client: TrainingClient, set: Set, get: Get, models: Mod
       if (get().phase !== "ready") return;
       const { origin: shown } = get();
       const origin = shown?.kind === "taught" ? shown.from : shown; // a drawing taught changes little
-      // A finished network has nothing left to learn at the app's η (its schedule ended far lower): Play tells
-      // the videos' story instead, from fresh random weights, and says so.
+      // A finished network has nothing left to learn (its schedule ended at η × 0.027; without the schedule, η as
+      // set would undo it): Play tells the videos' story instead, from fresh random weights, and says so.
       if (origin?.kind === "pretrained" && isFinished(origin.checkpoint)) {
         get().reset(get().seed);
         set({ notice: { kind: "info", message: freshStartMessage(get().seed), action: null } });

@@ -28,7 +28,7 @@ export function finishedModelOf(preset: PresetName): ShippedModel {
   return preset === "best" ? "best" : DEFAULT_MODEL;
 }
 
-/** Whether a shipped network is its preset's finished one (training it on at the app's η would undo the schedule). */
+/** Whether a shipped network is its preset's finished one (Play starts afresh: it has nothing left to learn). */
 export function isFinished(model: ShippedModel): boolean {
   return model === finishedModelOf(presetOfModel(model));
 }
