@@ -153,7 +153,8 @@ test.describe("saved work", () => {
     expect(new Set(rows).size).toBe(rows.length);
     const seen = rows.map((r) => Number(r.split(",")[0]));
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
-    expect(rows[0]).toMatch(/^0,.*,10000$/);
+    expect(rows[0]).toMatch(/^0,.*,10000,$/); // no η before any mini-batch
+    expect(rows.at(-1)).toMatch(/,1\.5$/); // the Step's mini-batch, at η 1.5
 
     for (const [name, file] of [
       ["Save heatmaps as PNG", "heatmaps.png"],
