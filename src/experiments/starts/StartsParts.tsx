@@ -119,13 +119,15 @@ export function HeatmapRow({
 /** Per hidden layer: mean correlation of paired neurons in the given order and matched, and the least alike. */
 export function MatchTable({ comparison, a, b }: { comparison: NetworkComparison; a: string; b: string }) {
   const { matches, distance } = comparison;
+  const captionId = useId();
   return (
     <div className="runs-table-scroll">
-      <table className="runs-table match-table">
-        <caption className="hint">
-          How alike {b}’s neurons are to {a}’s: the correlation of two neurons’ activations over the test
-          digits (1: they fire together, 0: unrelated), averaged over the pairs
-        </caption>
+      <p className="hint" id={captionId}>
+        How alike {b}’s neurons are to {a}’s: the correlation of two neurons’ activations over the test digits
+        (1: they always rise and fall together, 0: unrelated), averaged over the pairs, in the order they were
+        trained in and matched.
+      </p>
+      <table className="runs-table match-table" aria-describedby={captionId}>
         <thead>
           <tr>
             <th scope="col">hidden layer</th>
@@ -152,8 +154,8 @@ export function MatchTable({ comparison, a, b }: { comparison: NetworkComparison
         </tbody>
       </table>
       <p className="hint">
-        “Weights apart”: ‖θ<sub>B</sub> − θ<sub>A</sub>‖ / ‖θ<sub>A</sub>‖ over every weight and bias, before
-        and after putting {b}’s neurons in {a}’s order.
+        “Weights apart”: how far {b}’s weights and biases, all together, are from {a}’s, as a share of the
+        size of {a}’s (‖θB − θA‖ / ‖θA‖), before and after putting {b}’s neurons in {a}’s order.
       </p>
     </div>
   );
@@ -175,7 +177,7 @@ export function PairPicker({
     <div className="run-controls pair-picker">
       {([0, 1] as const).map((which) => (
         <label key={which} className="run-field">
-          {which === 0 ? "A" : "B"}{" "}
+          {which === 0 ? "Network A" : "Network B"}{" "}
           <select
             value={pair[which]}
             disabled={disabled}
