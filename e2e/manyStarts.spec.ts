@@ -97,6 +97,7 @@ test("the same URL and seed give the same runs, matches and slice", async ({ pag
 });
 
 test("picking another pair compares those two, and a bad count is a notice", async ({ page }) => {
+  test.setTimeout(180_000);
   await page.goto("./?experiment=many-starts&seed=2&starts=12&runLimit=2000&runEpochs=1");
   await expect(page.getByRole("alert")).toContainText("“12” is not a whole number from 4 to 8; training 6");
   await trainAndCompare(page, 6);

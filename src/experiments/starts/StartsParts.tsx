@@ -173,12 +173,14 @@ export function PairPicker({
   onChoose: (which: 0 | 1, i: number) => void;
   disabled: boolean;
 }) {
+  const id = useId();
   return (
     <div className="run-controls pair-picker">
       {([0, 1] as const).map((which) => (
-        <label key={which} className="run-field">
-          {which === 0 ? "Network A" : "Network B"}{" "}
+        <span key={which} className="run-field">
+          <label htmlFor={`${id}-${which}`}>{which === 0 ? "Network A" : "Network B"}</label>
           <select
+            id={`${id}-${which}`}
             value={pair[which]}
             disabled={disabled}
             onChange={(e) => onChoose(which, Number(e.target.value))}
@@ -189,7 +191,7 @@ export function PairPicker({
               </option>
             ))}
           </select>
-        </label>
+        </span>
       ))}
     </div>
   );
