@@ -24,10 +24,12 @@ export function slicePeak(slice: readonly SlicePoint[]) {
 export function spreadSentence(finals: readonly RunPoint[]): string {
   const { best, worst, spread } = accuracySpread(finals);
   const costs = finals.map((p) => p.testCost);
+  // Judged on the spread as shown, in tenths of a point.
+  const shown = Math.round(spread * 1000) / 10;
   const verdict =
-    spread <= 0.01
+    shown <= 1
       ? "They are about equally good."
-      : spread <= 0.03
+      : shown <= 3
         ? "They are close, though not equal."
         : "In this run they are not equally good.";
   return (
