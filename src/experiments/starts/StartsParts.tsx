@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef } from "react";
 import { MNIST_PIXELS, MNIST_SIDE } from "../../engine/mnist.ts";
 import type { NetworkComparison } from "../../engine/slice.ts";
+import { useElementWidth } from "../../components/useFramePainter.ts";
 import { paintHeatmap } from "../../render/heatmap.ts";
 import { percent, RUN_COLORS } from "../runs/params.ts";
 import type { RunState } from "../runs/useRuns.ts";
@@ -23,8 +24,8 @@ export function StartsTable({ runs }: { runs: readonly RunState[] }) {
   return (
     <div className="runs-table-scroll">
       <p className="hint" id={captionId}>
-        Each run’s latest measurement: the mean cost of its last training mini-batches, and its cost and
-        accuracy on the test digits.
+        Each run’s latest measurement: the mean cost of its last training mini-batches, its cost and accuracy
+        on the test digits, and how many examples a second it trains at.
       </p>
       <table className="runs-table starts-table" aria-describedby={captionId}>
         <thead>
@@ -36,11 +37,13 @@ export function StartsTable({ runs }: { runs: readonly RunState[] }) {
             <th scope="col">training cost</th>
             <th scope="col">test cost</th>
             <th scope="col">test accuracy</th>
+            <th scope="col">examples/s</th>
           </tr>
         </thead>
         <tbody>
           {runs.map((r, i) => {
             const p = r.points.at(-1);
+            const speed = r.points.findLast((q) => q.examplesPerSecond > 0)?.examplesPerSecond;
             return (
               <tr key={i} data-status={r.status}>
                 <th scope="row">
@@ -57,6 +60,9 @@ export function StartsTable({ runs }: { runs: readonly RunState[] }) {
                 <td className="num" data-accuracy={p?.testAccuracy}>
                   {p ? percent(p.testAccuracy) : "–"}
                 </td>
+                <td className="num">
+                  {speed === undefined ? "–" : Math.round(speed).toLocaleString("en-US")}
+                </td>
               </tr>
             );
           })}
@@ -66,9 +72,13 @@ export function StartsTable({ runs }: { runs: readonly RunState[] }) {
   );
 }
 
+/** Below this width (CSS px) a row of heatmaps wraps into two, so that each stays large enough to read. */
+const WRAP_BELOW = 560;
+
 /**
- * The first-layer neurons of a network as one row of heatmaps: w[1] (n[1] rows of MNIST_PIXELS weights) on the
- * symmetric scale [−scale, +scale], neuron j at column j, painted into one canvas that scales with the page.
+ * The first-layer neurons of a network as a row of heatmaps: w[1] (n[1] rows of MNIST_PIXELS weights) on the
+ * symmetric scale [−scale, +scale], neuron j at column j (two rows, j = 0 … n/2 − 1 above, on a narrow page),
+ * painted into one canvas that scales with the page.
  */
 export function HeatmapRow({
   w1,
@@ -83,23 +93,28 @@ export function HeatmapRow({
   color?: string;
   kind: string;
 }) {
+  const figureRef = useRef<HTMLElement>(null);
   const ref = useRef<HTMLCanvasElement>(null);
   const count = w1.length / MNIST_PIXELS;
-  const width = count * MNIST_SIDE + (count - 1) * GAP;
+  const cols = useElementWidth(figureRef, WRAP_BELOW) < WRAP_BELOW ? Math.ceil(count / 2) : count;
+  const rows = Math.ceil(count / cols);
+  const width = cols * MNIST_SIDE + (cols - 1) * GAP;
+  const height = rows * MNIST_SIDE + (rows - 1) * GAP;
   useEffect(() => {
     const ctx = ref.current?.getContext("2d");
     if (!ctx) return;
-    const image = ctx.createImageData(width, MNIST_SIDE);
+    const image = ctx.createImageData(width, height);
     for (let j = 0; j < count; j++)
       paintHeatmap(image, w1, scale, {
-        x0: j * (MNIST_SIDE + GAP),
+        x0: (j % cols) * (MNIST_SIDE + GAP),
+        y0: Math.floor(j / cols) * (MNIST_SIDE + GAP),
         offset: j * MNIST_PIXELS,
         length: MNIST_PIXELS,
       });
     ctx.putImageData(image, 0, 0);
-  }, [w1, scale, count, width]);
+  }, [w1, scale, count, cols, width, height]);
   return (
-    <figure className="heatmap-row" data-row={kind}>
+    <figure className="heatmap-row" data-row={kind} ref={figureRef}>
       <figcaption>
         {color ? <span className="swatch" style={{ borderColor: color }} aria-hidden="true" /> : null}
         {caption}
@@ -108,9 +123,9 @@ export function HeatmapRow({
         ref={ref}
         className="pixels"
         width={width}
-        height={MNIST_SIDE}
+        height={height}
         role="img"
-        aria-label={`The weights into each of the ${count} first-layer neurons of ${caption}, left to right`}
+        aria-label={`The weights into each of the ${count} first-layer neurons of ${caption}, in order`}
       />
     </figure>
   );
