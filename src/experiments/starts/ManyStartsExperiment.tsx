@@ -3,7 +3,9 @@
 // best matching of B's neurons to A's; and the cost along the straight line between two of them, before and after
 // that matching, shows whether they sit in one valley or in two.
 import { useMemo } from "react";
+import { MNIST_TRAIN_COUNT } from "../../engine/mnist.ts";
 import { alignNetwork } from "../../engine/permute.ts";
+import { PRESETS } from "../../engine/presets.ts";
 import type { NetworkComparison } from "../../engine/slice.ts";
 import { accuracySpread, SLICE_IMAGES } from "../../engine/starts.ts";
 import { formatCount } from "../../render/format.ts";
@@ -40,6 +42,7 @@ export function ManyStartsExperiment({
 }) {
   const { runs, running, toggle, size, pair, choose, comparison } = useManyStarts(seed, count);
   const failed = runs.find((r) => r.status === "failed");
+  const { train } = PRESETS["3b1b"];
   const done = runs.length > 0 && runs.every((r) => r.status === "done");
 
   return (
@@ -52,9 +55,9 @@ export function ManyStartsExperiment({
         <p>
           Train the same network the same way, and only the seed differs: the random weights it starts from
           and the order it sees the digits in. Here {count} copies of the videos’ 784-16-16-10 network
-          (sigmoid neurons, squared-error cost, η = 1.5, mini-batches of 10) each take {size.epochs} passes
-          over {formatCount(Math.min(size.trainLimit, 60_000))} training digits, in parallel. Do they end up
-          equally good? Do they end up the same network?
+          (sigmoid neurons, squared-error cost, η = {train.learningRate}, mini-batches of {train.batchSize})
+          each take {size.epochs} passes over {formatCount(Math.min(size.trainLimit, MNIST_TRAIN_COUNT))}{" "}
+          training digits, in parallel. Do they end up equally good? Do they end up the same network?
         </p>
       </div>
       <div className="run-controls">
