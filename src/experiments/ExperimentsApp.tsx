@@ -19,6 +19,7 @@ import { MemorisationSpeedExperiment } from "./runs/MemorisationSpeedExperiment.
 import { SecondLayerExperiment } from "./secondLayer/SecondLayerExperiment.tsx";
 import { ShuffledLabelsExperiment } from "./runs/ShuffledLabelsExperiment.tsx";
 import { SideBySideExperiment } from "./runs/SideBySideExperiment.tsx";
+import { ManyStartsExperiment } from "./starts/ManyStartsExperiment.tsx";
 import {
   EXPERIMENT_IDS,
   experimentSearch,
@@ -92,6 +93,12 @@ export const EXPERIMENTS: Record<ExperimentId, { title: string; summary: string;
     title: "Halve until it learns",
     summary:
       "A learning-rate recipe, run live: start so high the network stalls, halve until one pass starts to learn.",
+    trainsItsOwn: true,
+  },
+  "many-starts": {
+    title: "Different starts, equally good valleys",
+    summary:
+      "Train four to eight networks from different seeds: equally good, yet different neurons, even matched up.",
     trainsItsOwn: true,
   },
 };
@@ -346,6 +353,8 @@ function Experiment({
       return <LesionsExperiment epochs={epochs} lesion={route.lesion} onSeed={onSeed} onParams={onParams} />;
     case "lr-recipe":
       return <RecipeExperiment seed={seed} onSeed={onSeed} />;
+    case "many-starts":
+      return <ManyStartsExperiment seed={seed} onSeed={onSeed} count={route.starts} />;
     case "draw-a-digit":
       return (
         <DrawDigitExperiment epochs={epochs} seed={seed} route={route} onSeed={onSeed} onParams={onParams} />

@@ -20,6 +20,8 @@ import {
 } from "../engine/inputAscent.ts";
 import type { Network } from "../engine/network.ts";
 import { neuronProfiles, type NeuronProfile } from "../engine/secondLayer.ts";
+import { compareNetworks, type NetworkComparison } from "../engine/slice.ts";
+import { SLICE_IMAGES, SLICE_TS } from "../engine/starts.ts";
 import type { AnalysisClient } from "../worker/analysis/client.ts";
 import { checkpointPath, type Checkpoint } from "../worker/models.ts";
 import { MNIST_DATA_FOLDER } from "../worker/data.ts";
@@ -67,6 +69,8 @@ export interface ExperimentSource {
   silencedScores(epochs: Checkpoint): Promise<SilencedScore[]>;
   /** For each neuron of hidden layer `layer`, its `count` most exciting test images (secondLayer.ts). */
   neuronProfiles(epochs: Checkpoint, layer: number, count: number): Promise<NeuronProfile[]>;
+  /** Two networks of one shape on the first SLICE_IMAGES test images: neurons matched, the slice (slice.ts). */
+  compare(a: Network<Float32Array>, b: Network<Float32Array>): Promise<NetworkComparison>;
 }
 
 function withAnswers(net: Network<Float32Array>, c: Classified): Analysis {
@@ -145,6 +149,7 @@ export function workerSource(client: AnalysisClient, baseUrl: string): Experimen
         await loadTest();
         return client.call("neuronProfiles", { modelUrl: url(checkpointPath(epochs)), layer, count });
       }),
+    compare: (a, b) => client.call("compareNetworks", { dataUrl: url(MNIST_DATA_FOLDER), a, b }),
   };
   return source;
 }
@@ -182,5 +187,7 @@ export function localSource(
       }),
     silencedScores: (epochs) => run(() => silencedScores(nets(epochs), labelled)),
     neuronProfiles: (epochs, layer, count) => run(() => neuronProfiles(nets(epochs), labelled, layer, count)),
+    compare: (a, b) =>
+      run(() => compareNetworks(a, b, { ...labelled, count: Math.min(SLICE_IMAGES, test.count) }, SLICE_TS)),
   };
 }

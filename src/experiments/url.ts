@@ -1,12 +1,14 @@
 // The experiments' URL: `?experiments` is the index, `?experiment=<id>` one experiment, with `seed=<n>` (noise)
 // and `epochs=<n>` (which checkpoint), for "draw-a-digit" `digit`, `start` and `roughness`, and for "lesions" the
-// damage (lesions/params.ts). Parsing never throws: unknown or invalid values come back as notices.
+// damage (lesions/params.ts), for "many-starts" how many networks (`starts`). Parsing never throws: unknown or invalid values come back as notices.
 import { quoted } from "../engine/userText.ts";
 import { CHECKPOINTS, type Checkpoint } from "../worker/models.ts";
 import type { Lesion } from "../engine/lesions.ts";
 import { DEFAULT_CHECKPOINT } from "./checkpoints.ts";
 import { parseLesion } from "./lesions/params.ts";
+import { parseStarts } from "./starts/params.ts";
 import { numberParam } from "./numberParam.ts";
+import { DEFAULT_STARTS } from "../engine/starts.ts";
 
 export const EXPERIMENT_IDS = [
   "noise",
@@ -21,6 +23,7 @@ export const EXPERIMENT_IDS = [
   "draw-a-digit",
   "lesions",
   "lr-recipe",
+  "many-starts",
 ] as const;
 export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
 
@@ -58,6 +61,8 @@ export interface ExperimentRoute {
   readonly roughness: number;
   /** The damage "lesions" does to the network (its noise from `seed`). */
   readonly lesion: Lesion;
+  /** How many networks "many-starts" trains, MIN_STARTS…MAX_STARTS. */
+  readonly starts: number;
   /** One plain-text sentence per invalid parameter, saying what is used instead. */
   readonly notices: readonly string[];
 }
@@ -138,7 +143,8 @@ export function parseExperimentRoute(search: string): ExperimentRoute {
     notices,
   );
   const lesion = parseLesion(params, seed, notices);
-  return { page, seed, epochs, digit, start, roughness, lesion, notices };
+  const starts = parseStarts(params, notices);
+  return { page, seed, epochs, digit, start, roughness, lesion, starts, notices };
 }
 
 /** Each parameter's value that the URL leaves out. */
@@ -148,6 +154,7 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   digit: String(DEFAULT_DIGIT),
   start: DEFAULT_START,
   roughness: String(DEFAULT_ROUGHNESS),
+  starts: String(DEFAULT_STARTS),
 };
 
 /** URL parameters to set (a string) or remove (null). */

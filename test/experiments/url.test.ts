@@ -81,3 +81,17 @@ describe("draw-a-digit's parameters", () => {
     );
   });
 });
+
+describe("many-starts' parameter", () => {
+  it("reads how many networks to train (default 6), drops the default when written and names a bad one", () => {
+    expect(parseExperimentRoute("?experiment=many-starts").starts).toBe(6);
+    expect(parseExperimentRoute("?experiment=many-starts&starts=8")).toMatchObject({
+      starts: 8,
+      notices: [],
+    });
+    expect(parseExperimentRoute("?experiment=many-starts&starts=two").notices).toEqual([
+      "The number of networks “two” is not a whole number from 4 to 8; training 6.",
+    ]);
+    expect(withParams("?experiment=many-starts&starts=5", { starts: "6" })).toBe("?experiment=many-starts");
+  });
+});

@@ -1,6 +1,8 @@
 // Runs in progress for a component: start a set of RunSpecs (one worker each), collect their streamed points,
-// stop them all. Points arrive about once a second per run, so they go through React state.
+// stop them all. Points arrive about once a second per run, so they go through React state; a finished run keeps
+// its trained network.
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { Network } from "../../engine/network.ts";
 import type { RunPoint, RunSpec } from "../../engine/runs.ts";
 import type { RunHandle, RunsClient } from "../../worker/runs/client.ts";
 import { useExperimentServices } from "../ExperimentsProvider.tsx";
@@ -13,6 +15,8 @@ export interface RunState {
   /** The worker's last word while starting ("downloading MNIST"), or the error. */
   readonly message: string;
   readonly points: readonly RunPoint[];
+  /** The network as trained, once the run is done (not when it was stopped or failed). */
+  readonly net?: Network<Float32Array>;
 }
 
 /** Runs started with `client`, downloading the page's MNIST folder (ExperimentsProvider). */
@@ -51,7 +55,7 @@ export function useRuns(client: RunsClient): {
         client.start(run, url, {
           onStatus: (text) => update(i, (r) => ({ ...r, message: text })),
           onPoint: (point) => update(i, (r) => ({ ...r, status: "training", points: [...r.points, point] })),
-          onDone: () => update(i, (r) => ({ ...r, status: "done" })),
+          onDone: (net) => update(i, (r) => ({ ...r, status: "done", net })),
           onError: (message) => update(i, (r) => ({ ...r, status: "failed", message })),
         }),
       );

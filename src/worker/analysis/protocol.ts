@@ -6,6 +6,7 @@ import type { AscentOptions, AscentState, DigitAverages } from "../../engine/inp
 import type { Lesion, SilencedScore } from "../../engine/lesions.ts";
 import type { Network } from "../../engine/network.ts";
 import type { NeuronProfile } from "../../engine/secondLayer.ts";
+import type { NetworkComparison } from "../../engine/slice.ts";
 import type { RpcReply, RpcRequest } from "../rpc/protocol.ts";
 
 export interface AnalysisMap {
@@ -33,6 +34,14 @@ export interface AnalysisMap {
   silencedScores: { args: { modelUrl: string }; result: SilencedScore[] };
   /** For each neuron of hidden layer `layer`, its `count` most exciting test images and its loop-digit means. */
   neuronProfiles: { args: { modelUrl: string; layer: number; count: number }; result: NeuronProfile[] };
+  /**
+   * Two networks of the same shape (trained by the page's runs) compared on the first SLICE_IMAGES test images:
+   * B's hidden neurons matched to A's, and the cost along the line from A to B, before and after (slice.ts).
+   */
+  compareNetworks: {
+    args: { dataUrl: string; a: Network<Float32Array>; b: Network<Float32Array> };
+    result: NetworkComparison;
+  };
 }
 
 export type AnalysisOp = keyof AnalysisMap;

@@ -1,6 +1,6 @@
 // The analysis worker's logic, free of DOM and worker globals so tests run it in Node: loads models and the test
 // set, runs many images through a model (analysis.ts classifyImages), the input ascent and the lesions of the
-// experiments, answering AnalysisMap requests through `ops`, its dispatch table (served by serveRpc).
+// experiments, compares two networks trained by the page (slice.ts), answering AnalysisMap requests through `ops`, its dispatch table (served by serveRpc).
 import { classifyImages, noiseImages, type Classified } from "../../engine/analysis.ts";
 import type { MnistSplit } from "../../engine/idx.ts";
 import { ascend, averageImages, type DigitAverages } from "../../engine/inputAscent.ts";
@@ -13,6 +13,8 @@ import {
 } from "../../engine/lesions.ts";
 import type { Network } from "../../engine/network.ts";
 import { neuronProfiles } from "../../engine/secondLayer.ts";
+import { compareNetworks } from "../../engine/slice.ts";
+import { SLICE_IMAGES, SLICE_TS } from "../../engine/starts.ts";
 import { loadMnistFromUrl } from "../data.ts";
 import { loadModelFile } from "../models.ts";
 import type { RpcHandlers } from "../rpc/serve.ts";
@@ -78,6 +80,10 @@ export class AnalysisSession {
     neuronProfiles: async ({ modelUrl, layer, count }) => {
       const [net, images] = await Promise.all([this.model(modelUrl), this.labelledTest()]);
       return neuronProfiles(net, images, layer, count);
+    },
+    compareNetworks: async ({ dataUrl, a, b }) => {
+      const images = labelledImages(await this.testSet(dataUrl));
+      return compareNetworks(a, b, { ...images, count: Math.min(SLICE_IMAGES, images.count) }, SLICE_TS);
     },
   };
 

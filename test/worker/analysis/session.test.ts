@@ -7,7 +7,10 @@ import { MNIST_CLASSES, MNIST_PIXELS } from "../../../src/engine/mnist.ts";
 import { parseModel } from "../../../src/engine/model.ts";
 import { ascend, startAscent } from "../../../src/engine/inputAscent.ts";
 import { correctCount, labelledImages, lesionNetwork, NO_LESION } from "../../../src/engine/lesions.ts";
-import { forward } from "../../../src/engine/network.ts";
+import { createNetwork, forward } from "../../../src/engine/network.ts";
+import { permuteHidden } from "../../../src/engine/permute.ts";
+import { score } from "../../../src/engine/slice.ts";
+import { SLICE_IMAGES, SLICE_TS } from "../../../src/engine/starts.ts";
 import { neuronProfiles } from "../../../src/engine/secondLayer.ts";
 import { AnalysisSession, transferOf } from "../../../src/worker/analysis/session.ts";
 import { mnistFetch } from "../fakeFetch.ts";
@@ -133,5 +136,31 @@ describe("AnalysisSession: neuronProfiles", () => {
     expect(profiles).toEqual(neuronProfiles(parseModel(modelText).net, labelledImages(test), 2, 6));
     expect(profiles).toHaveLength(16);
     expect(profiles[0]!.top).toHaveLength(6);
+  });
+});
+
+describe("AnalysisSession: compareNetworks", () => {
+  it("compares two networks on the first SLICE_IMAGES test images, downloading them itself", async () => {
+    const { ops } = new AnalysisSession({ fetch: appFetch() });
+    const { net } = parseModel(modelText);
+    const shuffled = permuteHidden(net, 1, [...Array.from({ length: 15 }, (_, j) => j + 1), 0]);
+    const c = await ops.compareNetworks({ dataUrl: "http://x/data/mnist", a: net, b: shuffled });
+    const { test } = await ops.loadTest({ dataUrl: "http://x/data/mnist" });
+    const images = { ...labelledImages(test), count: SLICE_IMAGES };
+    expect(c.before).toHaveLength(SLICE_TS.length);
+    const end = c.before.find((p) => p.t === 1)!;
+    expect({ cost: end.cost, accuracy: end.accuracy }).toEqual(score(net, images));
+    // The shuffled copy is matched back: layer 1 by the inverse shift, layer 2 as it was.
+    expect(c.matches[0]!.perm).toEqual([15, ...Array.from({ length: 15 }, (_, j) => j)]);
+    expect(c.matches[1]!.perm).toEqual(Array.from({ length: 16 }, (_, j) => j));
+    expect(c.distance.after).toBe(0);
+    expect(new Set(c.after.filter((p) => p.t >= 0 && p.t <= 1).map((p) => p.cost)).size).toBe(1);
+    await expect(
+      ops.compareNetworks({
+        dataUrl: "http://x/data/mnist",
+        a: net,
+        b: createNetwork({ ...net.spec, sizes: [784, 16, 10], hidden: ["sigmoid"] }, 1),
+      }),
+    ).rejects.toThrow("only networks of the same shape can be compared");
   });
 });
