@@ -16,7 +16,8 @@ import { NextNetwork } from "./nextNetwork.ts";
 import { buffersOf, weightsCopy } from "./transfer.ts";
 import type { Command, CommandMap, EventMap, Probe } from "./protocol.ts";
 import { probeArrays, ProbeState, traceArrays, traceReply } from "./probe.ts";
-import { downloadProgress, ExampleRate, TestImages, trainingInk, TrainingRun, type Mode } from "./run.ts";
+import { downloadProgress, ExampleRate } from "./progress.ts";
+import { TestImages, trainingInk, TrainingRun, type Mode } from "./run.ts";
 import { Poster, type Post } from "./poster.ts";
 
 /** Longest run of mini-batches (or of test chunks) before yielding to pending commands, in ms of `deps.now()`. */
