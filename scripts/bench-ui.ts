@@ -360,6 +360,11 @@ try {
       load_layout_shifts: shift.shifts,
       load_data_ready_ms: round(shift.readyMs, 0),
       navigation_to_first_prediction_ms: round(first.ms, 0),
+      first_prediction_parts_ms: {
+        navigation_to_pad: round(first.padMs, 0),
+        stroke: round(first.strokeMs, 0),
+        pen_up_to_prediction: round(first.answerMs, 0),
+      },
       bytes_before_first_prediction: first.bytes,
       ...to95Figures("", to95),
       ...to95Figures("best_preset_", to95Best),

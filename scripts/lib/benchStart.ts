@@ -67,23 +67,37 @@ export async function dataReady(page: Page): Promise<void> {
 /** The page's clock origin, ms since the epoch (to read the byte log at the page's moments). */
 const timeOrigin = (page: Page) => page.evaluate(() => performance.timeOrigin);
 
+/** The first prediction's figures: ms from navigation, and its parts; the bytes received till then. */
+export interface FirstPrediction {
+  readonly ms: number;
+  /** Navigation to the pad on screen. */
+  readonly padMs: number;
+  /** The stroke itself: 15 pointer events, which the page takes in at most one per display frame. */
+  readonly strokeMs: number;
+  /** The pen lifted to the prediction shown. */
+  readonly answerMs: number;
+  readonly bytes: number;
+}
+
 /** Ms from navigation to the first prediction of a 7 drawn the moment the pad is on screen, and the bytes till then. */
 export async function firstPrediction(
   browser: Browser,
   url: string,
   bytes: ByteLog,
-): Promise<{ ms: number; bytes: number }> {
+): Promise<FirstPrediction> {
   const page = await freshPage(browser);
   const from = Date.now(); // bytes are counted from here: the last page's downloads may end just before
   await page.goto(url);
   const canvas = page.locator('canvas[aria-label="Drawing pad"]');
   await canvas.waitFor();
+  const padMs = await page.evaluate(() => performance.now());
   const box = (await canvas.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.2);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.2, { steps: 5 });
   await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.85, { steps: 8 });
   await page.mouse.up();
+  const upMs = await page.evaluate(() => performance.now());
   await page.waitForFunction(
     () =>
       document
@@ -95,7 +109,7 @@ export async function firstPrediction(
   const ms = await page.evaluate(() => performance.now());
   const origin = await timeOrigin(page);
   await page.context().close();
-  return { ms, bytes: bytes.between(from, origin + ms) };
+  return { ms, padMs, strokeMs: upMs - padMs, answerMs: ms - upMs, bytes: bytes.between(from, origin + ms) };
 }
 
 /**
