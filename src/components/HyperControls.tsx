@@ -3,6 +3,7 @@
 import { useId, useState, type ChangeEvent } from "react";
 import { HYPER_RULES, type Hyper } from "../engine/hyper.ts";
 import { scheduleFor, type LrSchedule } from "../engine/presets.ts";
+import { formatLr } from "../render/format.ts";
 import { useApp, useAppStore } from "./context.tsx";
 
 /** The scrubber's range: η from 10⁻³ to 10 (the hyper-parameter table's bounds), on a log scale. */
@@ -19,11 +20,6 @@ export function lrFromSlider(pos: number): number {
 export function sliderFromLr(eta: number): number {
   const clamped = Math.min(LR_MAX, Math.max(LR_MIN, eta));
   return Math.round((Math.log(clamped / LR_MIN) / Math.log(LR_MAX / LR_MIN)) * LR_STEPS);
-}
-
-/** η as the scrubber shows it: at most 3 significant figures, no trailing zeros (0.001, 0.0251, 1.5, 10). */
-export function formatLr(eta: number): string {
-  return String(Number(eta.toPrecision(3)));
 }
 
 /** The scale's labels under the scrubber: each power of ten from LR_MIN to LR_MAX. */

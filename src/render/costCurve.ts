@@ -20,6 +20,7 @@ import {
   type ScaleLogarithmic,
 } from "d3";
 import { MNIST_TEST_COUNT, MNIST_TRAIN_COUNT } from "../engine/mnist.ts";
+import { formatLr } from "./format.ts";
 import type { HistoryPoint } from "../worker/training/protocol.ts";
 
 /** How the cost axis is scaled. */
@@ -229,7 +230,7 @@ function paintRateChanges(
       .attr("text-anchor", left ? "end" : "start")
       .attr("y", bottom - 4)
       .attr("font-size", AXIS_FONT_PX)
-      .text(`η ${fmtRate(c.to)}`);
+      .text(`η ${formatLr(c.to)}`);
   }
 }
 
@@ -313,8 +314,6 @@ export function paintHoverRule(
 }
 
 const fmtInt = format(",d");
-/** η at 3 significant figures, as the scrubber writes it (1.5, 0.45, 0.0405). */
-const fmtRate = (eta: number) => String(Number(eta.toPrecision(3)));
 const fmtCost = (c: number) => (c >= 0.01 ? c.toFixed(3) : c.toExponential(2));
 const fmtAccuracy = (a: number | null) => `${((a ?? 0) * 100).toFixed(1)}%`;
 
@@ -345,7 +344,7 @@ export function costReadout(history: readonly HistoryPoint[], hover: number | nu
     const eta = shown.learningRate ?? null;
     return (
       `${fmtInt(shown.examplesSeen)} examples · training cost ${fmtCost(train)}` +
-      (eta === null ? "" : ` · η ${fmtRate(eta)}`) +
+      (eta === null ? "" : ` · η ${formatLr(eta)}`) +
       (test
         ? ` · test cost ${fmtCost(test.testCost!)} · accuracy ${fmtAccuracy(test.testAccuracy)} ${testSetOf(test)}`
         : "")

@@ -17,6 +17,11 @@ const SUPERSCRIPT: Record<string, string> = {
   "9": "\u2079",
 };
 
+/** η as the scrubber, the schedule and the cost curve show it: at most 3 significant figures, no trailing zeros. */
+export function formatLr(eta: number): string {
+  return String(Number(eta.toPrecision(3)));
+}
+
 /** A value with `digits` decimals and a true minus sign (−0.421); "—" when not finite. */
 export function formatFixed(x: number, digits = 3): string {
   return formatValue(x, digits);
