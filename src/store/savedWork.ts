@@ -8,7 +8,7 @@ import { MNIST_TEST_COUNT } from "../engine/mnist.ts";
 import type { NetworkSpec } from "../engine/network.ts";
 import { readModel, type ModelOrigin } from "../worker/models.ts";
 import type { InputSource } from "./appStore.ts";
-import type { ParsedUrl } from "./urlState.ts";
+import { HYPER_PARAMS, hyperOf, hyperSettings, type HyperSettings, type ParsedUrl } from "./urlState.ts";
 
 /** The minimum of a key-value store this module needs. */
 export interface KeyValueStore {
@@ -179,13 +179,10 @@ export function acceptSaved(
   if (work.search === search) return work;
   const named = ["seed", "model", "preset", "hidden", "activation", "output", "cost"] as const;
   if (named.some((k) => given.has(k))) return null;
-  const hyper = {
-    learningRate: given.has("lr") ? settings.lr : work.hyper.learningRate,
-    batchSize: given.has("batch") ? settings.batch : work.hyper.batchSize,
-    weightDecay: given.has("decay") ? settings.decay : work.hyper.weightDecay,
-    momentum: given.has("momentum") ? settings.momentum : work.hyper.momentum,
-    lrSchedule: given.has("schedule") ? settings.schedule : work.hyper.lrSchedule,
-  };
+  const saved = hyperSettings(work.hyper);
+  const hyper = hyperOf(
+    Object.fromEntries(HYPER_PARAMS.map((k) => [k, given.has(k) ? settings[k] : saved[k]])) as HyperSettings,
+  );
   const input: InputSource =
     settings.image !== null ? { kind: "test", index: settings.image, label: null } : work.input;
   return { ...work, hyper, input };

@@ -7,7 +7,14 @@ import {
   type OutputActivation,
 } from "../engine/activations.ts";
 import { COSTS, type Cost } from "../engine/costs.ts";
-import { expected, HYPER_RULES, parseSetting, type Hyper, type NumberRule } from "../engine/hyper.ts";
+import {
+  expected,
+  HYPER_RULES,
+  parseSetting,
+  presetHyper,
+  type Hyper,
+  type NumberRule,
+} from "../engine/hyper.ts";
 import { MNIST_CLASSES, MNIST_PIXELS, MNIST_TEST_COUNT } from "../engine/mnist.ts";
 import { MAX_HIDDEN_LAYERS, MAX_NEURONS, type NetworkSpec } from "../engine/network.ts";
 import { sameSpec } from "../engine/spec.ts";
@@ -228,11 +235,7 @@ export function defaultSettings(preset: PresetName | null = "3b1b"): UrlSettings
     activation: p.spec.hidden,
     output: p.spec.output,
     cost: p.spec.cost,
-    lr: p.train.learningRate,
-    batch: p.train.batchSize,
-    decay: p.train.weightDecay,
-    momentum: p.train.momentum,
-    schedule: HYPER_RULES.lrSchedule.default,
+    ...hyperSettings(presetHyper(preset ?? "3b1b")),
     seed: p.seed,
     image: null,
     model: finishedModelOf(preset ?? "3b1b"),
@@ -244,14 +247,29 @@ export function defaultSettings(preset: PresetName | null = "3b1b"): UrlSettings
   };
 }
 
+/** The URL's names for the hyper-parameters (HYPER_RULES' params). */
+export const HYPER_PARAMS = ["lr", "batch", "decay", "momentum", "schedule"] as const;
+export type HyperSettings = Pick<UrlSettings, (typeof HYPER_PARAMS)[number]>;
+
 /** The hyper-parameters the settings give. */
-export function hyperOf(s: Pick<UrlSettings, "lr" | "batch" | "decay" | "momentum" | "schedule">): Hyper {
+export function hyperOf(s: HyperSettings): Hyper {
   return {
     learningRate: s.lr,
     batchSize: s.batch,
     weightDecay: s.decay,
     momentum: s.momentum,
     lrSchedule: s.schedule,
+  };
+}
+
+/** Hyper-parameters under the URL's names: hyperOf's inverse. */
+export function hyperSettings(h: Hyper): HyperSettings {
+  return {
+    lr: h.learningRate,
+    batch: h.batchSize,
+    decay: h.weightDecay,
+    momentum: h.momentum,
+    schedule: h.lrSchedule,
   };
 }
 
