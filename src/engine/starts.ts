@@ -3,8 +3,7 @@
 // and the points of the slice), and the summary figures the page reads from them. No DOM, no words for people.
 
 import { MNIST_TEST_COUNT, MNIST_TRAIN_COUNT } from "./mnist.ts";
-import { PRESETS } from "./presets.ts";
-import type { RunPlan, RunPoint } from "./runs.ts";
+import { SWEEP_BASE_3B1B, type RunPlan, type RunPoint } from "./runs.ts";
 import { sliceTs } from "./slice.ts";
 
 /** Fewest, most and, by default, how many runs start from different seeds. */
@@ -41,10 +40,9 @@ export function startSeed(seed: number, i: number): number {
  * that differ only in their seed: the starting weights and the order the images come in.
  */
 export function startsPlans(seed: number, count: number, size: StartsSize = STARTS_SIZE): RunPlan[] {
-  const preset = PRESETS["3b1b"];
   return Array.from({ length: count }, (_, i) => ({
-    spec: preset.spec,
-    train: { ...preset.train, weightDecay: 0 },
+    spec: SWEEP_BASE_3B1B.spec,
+    train: SWEEP_BASE_3B1B.train,
     seed: startSeed(seed, i),
     trainLimit: size.trainLimit,
     labelSeed: null,
