@@ -71,6 +71,12 @@ export function PairControls({
   );
 }
 
+/** A run's latest measured speed, examples per second, as a table cell's text ("–" before it has one). */
+export function runSpeed(run: RunState): string {
+  const speed = run.points.findLast((q) => q.examplesPerSecond > 0)?.examplesPerSecond;
+  return speed === undefined ? "–" : Math.round(speed).toLocaleString("en-US");
+}
+
 /** Each run: status, epochs done, the latest numbers, and its own speed in examples per second. */
 export function RunsTable({ runs, trainAccuracy }: { runs: readonly RunState[]; trainAccuracy: boolean }) {
   if (runs.length === 0) return null;
@@ -91,7 +97,6 @@ export function RunsTable({ runs, trainAccuracy }: { runs: readonly RunState[]; 
         <tbody>
           {runs.map((r, i) => {
             const p = r.points.at(-1);
-            const speed = [...r.points].reverse().find((q) => q.examplesPerSecond > 0)?.examplesPerSecond;
             return (
               <tr key={i} data-status={r.status}>
                 <RunName run={r} index={i} />
@@ -108,9 +113,7 @@ export function RunsTable({ runs, trainAccuracy }: { runs: readonly RunState[]; 
                         : "diverged"}
                 </td>
                 <td className="num">{p ? percent(p.testAccuracy) : "–"}</td>
-                <td className="num run-speed">
-                  {speed === undefined ? "–" : Math.round(speed).toLocaleString("en-US")}
-                </td>
+                <td className="num run-speed">{runSpeed(r)}</td>
               </tr>
             );
           })}

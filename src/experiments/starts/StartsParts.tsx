@@ -6,6 +6,7 @@ import type { NetworkComparison } from "../../engine/slice.ts";
 import { useElementWidth } from "../../components/useFramePainter.ts";
 import { paintHeatmap } from "../../render/heatmap.ts";
 import { percent, RUN_COLORS } from "../runs/params.ts";
+import { runSpeed } from "../runs/RunParts.tsx";
 import type { RunState } from "../runs/useRuns.ts";
 import { runName } from "./useManyStarts.ts";
 
@@ -43,7 +44,6 @@ export function StartsTable({ runs }: { runs: readonly RunState[] }) {
         <tbody>
           {runs.map((r, i) => {
             const p = r.points.at(-1);
-            const speed = r.points.findLast((q) => q.examplesPerSecond > 0)?.examplesPerSecond;
             return (
               <tr key={i} data-status={r.status}>
                 <th scope="row">
@@ -60,9 +60,7 @@ export function StartsTable({ runs }: { runs: readonly RunState[] }) {
                 <td className="num" data-accuracy={p?.testAccuracy}>
                   {p ? percent(p.testAccuracy) : "–"}
                 </td>
-                <td className="num">
-                  {speed === undefined ? "–" : Math.round(speed).toLocaleString("en-US")}
-                </td>
+                <td className="num">{runSpeed(r)}</td>
               </tr>
             );
           })}
